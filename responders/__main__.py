@@ -1,0 +1,5 @@
+import sys
+
+from responders.cli import main
+
+sys.exit(main())

@@ -1,0 +1,138 @@
+"""The tables. Schema changes go through an Alembic migration in responders/migrations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from responders.timeutil import UTCDateTime, utcnow
+
+
+def _dt(nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+class Location(SQLModel, table=True):
+    """A practice listing on Google. `key` is the most stable id the sources give."""
+
+    __tablename__ = "locations"
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(index=True, unique=True, max_length=400)
+    name: str = Field(default="", max_length=400)
+    profile: str | None = Field(default=None, max_length=40)
+    created_at: datetime | None = _dt()
+
+
+class ImportRun(SQLModel, table=True):
+    __tablename__ = "import_runs"
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: datetime | None = _dt()
+    finished_at: datetime | None = _dt()
+    files: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    errors: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Review(SQLModel, table=True):
+    """One Google review, whatever the number of sources and captures that saw it.
+
+    The text lives in revisions; the columns here are the latest known state plus the
+    staff's triage state.
+    """
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        UniqueConstraint("location_id", "external_id", name="uq_review_location_external"),
+        Index("ix_reviews_fingerprint", "location_id", "fingerprint"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    location_id: int = Field(foreign_key="locations.id", index=True)
+    external_id: str | None = Field(default=None, max_length=400)
+    # author + publication time + rating: matches one review seen by two sources with different ids
+    fingerprint: str = Field(max_length=64)
+    source: str = Field(max_length=40)
+    author_display_name: str | None = Field(default=None, sa_column=Column(Text))
+    is_anonymous: bool = False
+    rating: int | None = None
+    created_at: datetime | None = _dt(index=True)
+    updated_at: datetime | None = _dt()
+    review_url: str | None = Field(default=None, sa_column=Column(Text))
+    flag_url: str | None = Field(default=None, sa_column=Column(Text))
+    first_seen_at: datetime | None = _dt()
+    last_seen_at: datetime | None = _dt()
+    current_revision_id: int | None = Field(default=None, index=True)
+    revision_count: int = 1
+    changed_at: datetime | None = _dt(index=True)
+    # triage state, owned by staff
+    status: str = Field(default="nouveau", max_length=40, index=True)
+    for_lawyer: bool = False
+    knowledge_date: datetime | None = _dt()
+
+
+class ReviewRevision(SQLModel, table=True):
+    """Each distinct captured state of a review. Never updated, never deleted."""
+
+    __tablename__ = "review_revisions"
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="reviews.id", index=True)
+    import_run_id: int | None = Field(default=None, foreign_key="import_runs.id")
+    number: int = 1
+    captured_at: datetime | None = _dt()
+    source: str = Field(max_length=40)
+    rating: int | None = None
+    text_original: str | None = Field(default=None, sa_column=Column(Text))
+    text_translated: str | None = Field(default=None, sa_column=Column(Text))
+    language: str | None = Field(default=None, max_length=20)
+    owner_reply_text: str | None = Field(default=None, sa_column=Column(Text))
+    owner_reply_at: datetime | None = _dt()
+    source_updated_at: datetime | None = _dt()
+    raw: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    digest: str = Field(max_length=64, index=True)
+
+
+class Classification(SQLModel, table=True):
+    """The label of one revision by one engine; the newest row per review is the current one."""
+
+    __tablename__ = "classifications"
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="reviews.id", index=True)
+    revision_id: int = Field(foreign_key="review_revisions.id", index=True)
+    label: str = Field(max_length=20, index=True)
+    confidence: float = 0.0
+    passages: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    engine: str = Field(max_length=20)
+    version: str = Field(max_length=40)
+    created_at: datetime | None = _dt()
+
+
+class AuditEvent(SQLModel, table=True):
+    """What a person did: copy a reply, change a status, send to the lawyer, report to Google."""
+
+    __tablename__ = "audit_events"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime | None = _dt(index=True)
+    user: str = Field(default="", max_length=200)
+    action: str = Field(max_length=40, index=True)
+    review_id: int | None = Field(default=None, foreign_key="reviews.id", index=True)
+    text: str | None = Field(default=None, sa_column=Column(Text))
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Setting(SQLModel, table=True):
+    """Practice-wide settings as JSON values (profile, notifier, reply policy, triage stamp...)."""
+
+    __tablename__ = "settings"
+    key: str = Field(primary_key=True, max_length=100)
+    value: Any = Field(default=None, sa_column=Column(JSON))
+    updated_at: datetime | None = _dt()
+
+
+def now() -> datetime:
+    return utcnow()
