@@ -1,0 +1,49 @@
+"""What every page shares: the cached engine, the current user, the few session keys."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from responders.db import make_engine, session_scope
+
+# The only session_state keys the app uses.
+KEY_APPROVED = "approved_copies"  # review id -> exact text whose copy was recorded
+KEY_PAGE = "triage_page"
+KEY_IMPORT_RESULT = "last_import_summary"
+
+NOT_LEGAL_ADVICE = (
+    "Les qualifications proposées (diffamation, injure) ne sont pas un avis juridique : "
+    "elles sont à valider par un avocat."
+)
+
+
+@st.cache_resource
+def get_engine(url: str | None = None) -> Engine:
+    return make_engine(url or os.environ.get("RESPONDERS_DATABASE_URL"))
+
+
+@contextmanager
+def db_session() -> Iterator[Session]:
+    with session_scope(get_engine()) as session:
+        yield session
+
+
+def current_user(settings_user: str | None) -> str:
+    """The identity provider's user when `st.login` is configured, else the name from Réglages."""
+    try:
+        if st.user.is_logged_in:
+            return str(st.user.get("email") or st.user.get("name") or "utilisateur")
+    except (AttributeError, KeyError):
+        pass
+    return settings_user or "secrétariat"
+
+
+def plain(text: str | None) -> None:
+    """Untrusted text (reviews, names): shown as plain text, never as Markdown or HTML."""
+    st.text(text or "")

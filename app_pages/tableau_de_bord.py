@@ -1,0 +1,34 @@
+"""Tableau de bord: the figures a clinic manager shows at a staff meeting."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.common import db_session
+from responders import stats
+from responders.models import Location
+
+st.title("Tableau de bord")
+with db_session() as session:
+    locations = {loc.id: loc.name or loc.key for loc in session.query(Location).all()}
+chosen = st.multiselect("Établissement", list(locations), format_func=locations.get)
+with db_session() as session:
+    frame = stats.reviews_frame(session, tuple(chosen))
+
+if frame.empty:
+    st.info("Aucun avis pour l'instant : importez un fichier depuis la page « Importer ».")
+    st.stop()
+
+summary = stats.reply_summary(frame)
+cols = st.columns(3)
+cols[0].metric("Avis", f"{len(frame)}")
+rated = frame["rating"].dropna()
+cols[1].metric("Note moyenne", f"{rated.mean():.2f} ★" if len(rated) else "—")
+cols[2].metric("Taux de réponse", f"{frame['replied_at'].notna().mean() * 100:.0f} %")
+
+st.subheader("Note moyenne par mois")
+st.line_chart(stats.rating_over_time(frame))
+st.subheader("Catégories d'avis par semaine")
+st.bar_chart(stats.labels_per_week(frame))
+st.subheader("Réponses par établissement")
+st.dataframe(summary, hide_index=True, width="stretch")

@@ -1,0 +1,87 @@
+"""Figures for the clinic manager: ratings over time, labels per week, replies."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision
+from responders.triage import LABELS_FR
+
+
+def reviews_frame(session: Session, location_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    newest = (
+        select(Classification.review_id, func.max(Classification.id).label("cid"))
+        .group_by(Classification.review_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Review.id.label("review_id"), Location.name.label("location"), Review.rating,
+            Review.created_at, Classification.label, ReviewRevision.owner_reply_at,
+            ReviewRevision.owner_reply_text.is_not(None).label("has_owner_reply"),
+        )
+        .join(Location, Location.id == Review.location_id)
+        .outerjoin(ReviewRevision, ReviewRevision.id == Review.current_revision_id)
+        .outerjoin(newest, newest.c.review_id == Review.id)
+        .outerjoin(Classification, Classification.id == newest.c.cid)
+    )
+    if location_ids:
+        query = query.where(Review.location_id.in_(location_ids))
+    frame = pd.DataFrame(session.execute(query).all(), columns=[
+        "review_id", "location", "rating", "created_at", "label", "owner_reply_at", "has_owner_reply",
+    ])
+    frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True)
+    frame["owner_reply_at"] = pd.to_datetime(frame["owner_reply_at"], utc=True)
+    replied_here = select(AuditEvent.review_id, func.min(AuditEvent.at)).where(
+        AuditEvent.action == "reply_copied"
+    ).group_by(AuditEvent.review_id)
+    copied = dict(session.execute(replied_here).all())
+    frame["copied_at"] = pd.to_datetime(frame["review_id"].map(copied), utc=True)
+    frame["replied_at"] = frame["owner_reply_at"].fillna(frame["copied_at"])
+    return frame
+
+
+def _week(series: pd.Series) -> pd.Series:
+    return series.dt.tz_convert(None).dt.to_period("W-SUN").dt.start_time
+
+
+def rating_over_time(frame: pd.DataFrame) -> pd.DataFrame:
+    """Monthly average stars per location (rating-less reviews ignored)."""
+    rated = frame.dropna(subset=["rating", "created_at"])
+    if rated.empty:
+        return pd.DataFrame()
+    month = rated["created_at"].dt.tz_convert(None).dt.to_period("M").dt.start_time
+    table = rated.assign(mois=month).pivot_table(
+        index="mois", columns="location", values="rating", aggfunc="mean"
+    )
+    return table.round(2)
+
+
+def labels_per_week(frame: pd.DataFrame) -> pd.DataFrame:
+    dated = frame.dropna(subset=["created_at"])
+    if dated.empty:
+        return pd.DataFrame()
+    labelled = dated.assign(
+        semaine=_week(dated["created_at"]),
+        catégorie=dated["label"].map(LABELS_FR).fillna("Non classé"),
+    )
+    return labelled.pivot_table(index="semaine", columns="catégorie", values="review_id",
+                                aggfunc="count", fill_value=0)
+
+
+def reply_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per location: reviews, reply rate, median days to reply."""
+    if frame.empty:
+        return pd.DataFrame(columns=["Établissement", "Avis", "Taux de réponse", "Délai médian (jours)"])
+    delay = (frame["replied_at"] - frame["created_at"]).dt.total_seconds() / 86400
+    work = frame.assign(replied=frame["replied_at"].notna(), delay=delay)
+    grouped = work.groupby("location")
+    summary = pd.DataFrame({
+        "Avis": grouped.size(),
+        "Taux de réponse": (grouped["replied"].mean() * 100).round(1),
+        "Délai médian (jours)": grouped["delay"].median().round(1),
+        "Note moyenne": grouped["rating"].mean().round(2),
+    })
+    return summary.reset_index().rename(columns={"location": "Établissement"})

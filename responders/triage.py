@@ -1,0 +1,286 @@
+"""The weekly triage: which reviews to look at, in which order, and what staff did with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision, Setting
+from responders.timeutil import as_utc, utcnow
+
+LABEL_RANK = {"defamation": 0, "insult": 1, "criticism": 2, "praise": 3, None: 4}
+LABELS_FR = {
+    "defamation": "Diffamation (à valider)",
+    "insult": "Injure (à valider)",
+    "criticism": "Critique",
+    "praise": "Éloge",
+}
+STATUSES = {
+    "nouveau": "Nouveau",
+    "a_revoir": "À revoir",
+    "repondu": "Répondu",
+    "ne_pas_repondre": "Ne pas répondre",
+    "avocat": "Transmis à l'avocat",
+    "signale": "Signalé à Google",
+}
+# Statuses that take a review out of the queue until it changes again.
+DONE_STATUSES = frozenset({"repondu", "ne_pas_repondre", "avocat", "signale"})
+LAST_TRIAGE_KEY = "last_triage_at"
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilters:
+    locations: tuple[int, ...] = ()
+    labels: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    stars: tuple[int, ...] = ()
+    since: datetime | None = None
+    until: datetime | None = None
+    only_new: bool = True
+
+
+@dataclass(slots=True)
+class TriageItem:
+    review_id: int
+    location: str
+    author: str
+    is_anonymous: bool
+    rating: int | None
+    created_at: datetime | None
+    updated_at: datetime | None
+    edited: bool
+    text: str
+    text_translated: str | None
+    owner_reply: str | None
+    review_url: str | None
+    flag_url: str | None
+    status: str
+    label: str | None
+    confidence: float
+    passages: list[dict[str, Any]] = field(default_factory=list)
+    deadline: datetime | None = None
+    days_left: int | None = None
+
+
+def _current_labels():  # type: ignore[no-untyped-def]
+    newest = (
+        select(Classification.review_id, func.max(Classification.id).label("cid"))
+        .group_by(Classification.review_id)
+        .subquery()
+    )
+    return newest
+
+
+def last_triage_at(session: Session) -> datetime | None:
+    setting = session.get(Setting, LAST_TRIAGE_KEY)
+    if setting is None or not setting.value:
+        return None
+    return as_utc(datetime.fromisoformat(setting.value))
+
+
+def queue_frame(session: Session, filters: QueueFilters, jurisdiction: str = "FR") -> pd.DataFrame:
+    """Light rows for every review matching the filters, most urgent first.
+
+    Urgency: defamation by nearest legal deadline, then insult, criticism, praise; newest first
+    inside a label. Details are loaded per page by `load_items`.
+    """
+    newest = _current_labels()
+    query = (
+        select(
+            Review.id.label("review_id"),
+            Review.location_id,
+            Review.rating,
+            Review.status,
+            Review.created_at,
+            Review.knowledge_date,
+            Review.changed_at,
+            Review.first_seen_at,
+            Classification.label,
+        )
+        .select_from(Review)
+        .outerjoin(newest, newest.c.review_id == Review.id)
+        .outerjoin(Classification, Classification.id == newest.c.cid)
+    )
+    if filters.locations:
+        query = query.where(Review.location_id.in_(filters.locations))
+    if filters.statuses:
+        query = query.where(Review.status.in_(filters.statuses))
+    if filters.stars:
+        query = query.where(Review.rating.in_(filters.stars))
+    if filters.labels:
+        query = query.where(Classification.label.in_(filters.labels))
+    if filters.since:
+        query = query.where(Review.created_at >= filters.since)
+    if filters.until:
+        query = query.where(Review.created_at <= filters.until)
+    if filters.only_new:
+        stamp = last_triage_at(session)
+        changed = func.coalesce(Review.changed_at, Review.first_seen_at)
+        if stamp is not None:
+            query = query.where((changed > stamp) | (Review.status == "a_revoir"))
+        if not filters.statuses:
+            query = query.where(Review.status.not_in(DONE_STATUSES))
+    rows = session.execute(query).all()
+    frame = pd.DataFrame(rows, columns=[
+        "review_id", "location_id", "rating", "status", "created_at", "knowledge_date",
+        "changed_at", "first_seen_at", "label",
+    ])
+    if frame.empty:
+        frame["deadline"] = pd.Series(dtype="datetime64[ns, UTC]")
+        frame["rank"] = pd.Series(dtype="int64")
+        return frame
+    frame["rank"] = frame["label"].map(lambda label: LABEL_RANK.get(label, 4)).astype("int64")
+    frame["deadline"] = [
+        legal_deadline(jurisdiction, created, knowledge or first)
+        for created, knowledge, first in zip(
+            frame["created_at"], frame["knowledge_date"], frame["first_seen_at"], strict=True
+        )
+    ]
+    frame["deadline"] = pd.to_datetime(frame["deadline"], utc=True)
+    frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True)
+    urgent = frame["rank"] <= LABEL_RANK["insult"]
+    frame["sort_deadline"] = frame["deadline"].where(urgent)
+    frame = frame.sort_values(
+        ["rank", "sort_deadline", "created_at"], ascending=[True, True, False], na_position="last",
+        kind="stable",
+    )
+    return frame.drop(columns=["sort_deadline"]).reset_index(drop=True)
+
+
+def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any) -> datetime | None:
+    from responders.deadlines import deadline_date
+
+    return deadline_date(jurisdiction, _py(created_at), _py(knowledge_date))
+
+
+def _py(value: Any) -> datetime | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return as_utc(value)
+
+
+def load_items(session: Session, review_ids: list[int], today: datetime | None = None) -> list[TriageItem]:
+    """Full details for one page of the queue, in the order given."""
+    if not review_ids:
+        return []
+    today = today or utcnow()
+    newest = _current_labels()
+    query = (
+        select(Review, ReviewRevision, Location.name, Classification)
+        .join(Location, Location.id == Review.location_id)
+        .outerjoin(ReviewRevision, ReviewRevision.id == Review.current_revision_id)
+        .outerjoin(newest, newest.c.review_id == Review.id)
+        .outerjoin(Classification, Classification.id == newest.c.cid)
+        .where(Review.id.in_(review_ids))
+    )
+    by_id: dict[int, TriageItem] = {}
+    for review, revision, location_name, classification in session.execute(query).all():
+        created = review.created_at
+        updated = review.updated_at
+        edited = bool(
+            (updated and created and updated > created and (updated - created).total_seconds() > 60)
+            or review.revision_count > 1
+        )
+        by_id[review.id] = TriageItem(
+            review_id=review.id,
+            location=location_name,
+            author=review.author_display_name or ("Anonyme" if review.is_anonymous else "—"),
+            is_anonymous=review.is_anonymous,
+            rating=review.rating,
+            created_at=created,
+            updated_at=updated,
+            edited=edited,
+            text=(revision.text_original if revision else None) or "",
+            text_translated=revision.text_translated if revision else None,
+            owner_reply=revision.owner_reply_text if revision else None,
+            review_url=review.review_url,
+            flag_url=review.flag_url,
+            status=review.status,
+            label=classification.label if classification else None,
+            confidence=classification.confidence if classification else 0.0,
+            passages=list(classification.passages) if classification else [],
+        )
+    return [by_id[i] for i in review_ids if i in by_id]
+
+
+def record_event(
+    session: Session, *, user: str, action: str, review_id: int | None = None,
+    text: str | None = None, detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    event = AuditEvent(at=utcnow(), user=user or "", action=action, review_id=review_id,
+                       text=text, detail=detail or {})
+    session.add(event)
+    return event
+
+
+def record_copy(session: Session, *, review_id: int, user: str, text: str, guard: dict[str, Any],
+                template_id: str | None = None) -> AuditEvent:
+    """The only way a reply leaves the dashboard: refused unless the guard allowed this exact text."""
+    if not guard.get("allowed"):
+        raise PermissionError("Cette réponse n'a pas passé le contrôle : elle ne peut pas être copiée.")
+    return record_event(session, user=user, action="reply_copied", review_id=review_id, text=text,
+                        detail={"guard": guard, "template_id": template_id})
+
+
+def set_status(session: Session, review_id: int, status: str, *, user: str,
+               detail: dict[str, Any] | None = None) -> None:
+    if status not in STATUSES:
+        raise ValueError(f"Statut inconnu : {status}")
+    review = session.get(Review, review_id)
+    if review is None:
+        raise LookupError(f"Avis {review_id} introuvable.")
+    previous = review.status
+    review.status = status
+    if status == "avocat":
+        review.for_lawyer = True
+    session.add(review)
+    record_event(session, user=user, action="status", review_id=review_id,
+                 detail={"from": previous, "to": status, **(detail or {})})
+
+
+def record_google_report(session: Session, review_id: int, *, user: str, reference: str = "",
+                         outcome: str = "") -> None:
+    set_status(session, review_id, "signale", user=user)
+    record_event(session, user=user, action="google_report", review_id=review_id,
+                 detail={"date": utcnow().isoformat(), "reference": reference, "outcome": outcome})
+
+
+def finish_triage(session: Session, *, user: str, at: datetime | None = None) -> datetime:
+    """Stamps the week: the next queue starts from reviews new or changed after this moment."""
+    at = at or utcnow()
+    setting = session.get(Setting, LAST_TRIAGE_KEY) or Setting(key=LAST_TRIAGE_KEY)
+    setting.value = at.isoformat()
+    setting.updated_at = at
+    session.add(setting)
+    record_event(session, user=user, action="triage_finished", detail={"at": at.isoformat()})
+    return at
+
+
+def period_bounds(period: Any) -> tuple[datetime | None, datetime | None]:
+    """Turns a date_input value (nothing, one date or a pair) into aware UTC bounds."""
+    from datetime import UTC, time
+
+    dates = list(period) if isinstance(period, list | tuple) else [period] if period else []
+    if not dates:
+        return None, None
+    since = datetime.combine(dates[0], time.min, tzinfo=UTC)
+    until = datetime.combine(dates[-1], time.max, tzinfo=UTC) if len(dates) > 1 else None
+    return since, until
+
+
+def dates_line(item: TriageItem) -> str:
+    parts = []
+    if item.created_at:
+        parts.append(f"publié le {item.created_at:%d/%m/%Y}")
+    if item.edited and item.updated_at:
+        parts.append(f"modifié le {item.updated_at:%d/%m/%Y}")
+    elif item.edited:
+        parts.append("modifié")
+    return " · ".join(parts)
