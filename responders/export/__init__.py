@@ -1,0 +1,48 @@
+"""The lawyer dossier (csv, xlsx, pdf, json), the notice to Google, and its verification."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from responders.export.dossier import Dossier, DossierEntry, build_dossier
+from responders.export.notice import google_notice
+
+Writer = Callable[[Dossier, str], None]
+
+
+def writer_for(fmt: str) -> Writer:
+    """The writer of `fmt`; each lives in its own module so PDF/XLSX load only when asked."""
+    if fmt == "csv":
+        from responders.export.csv_writer import write_csv
+
+        return write_csv
+    if fmt == "json":
+        from responders.export.json_writer import write_json
+
+        return write_json
+    if fmt == "xlsx":
+        from responders.export.xlsx_writer import write_xlsx
+
+        return write_xlsx
+    if fmt == "pdf":
+        from responders.export.pdf_writer import write_pdf
+
+        return write_pdf
+    raise ValueError(f"Format inconnu « {fmt} » : choisissez csv, xlsx, pdf ou json.")
+
+
+def write_dossier(dossier: Dossier, fmt: str, path: str) -> None:
+    writer_for(fmt)(dossier, path)
+
+
+FORMATS = ("csv", "xlsx", "pdf", "json")
+
+__all__ = [
+    "FORMATS",
+    "Dossier",
+    "DossierEntry",
+    "build_dossier",
+    "google_notice",
+    "write_dossier",
+    "writer_for",
+]

@@ -1,0 +1,416 @@
+"""The lawyer dossier: every defamation or insult candidate, most urgent deadline first.
+
+The dossier is built from the review as published, the captures the product made of it,
+the classifier's passages and the practice's own actions. Nothing else is read: no raw
+source record, no free-form note, nothing from a patient file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, or_, select
+
+from responders.deadlines import Deadline, review_deadline, today_in
+from responders.export.digest import DIGEST_METHOD, iso, revision_record, revision_sha256
+from responders.export.law import (
+    ACTION_DETAIL_KEYS,
+    ACTION_LABELS,
+    DETAIL_LABELS,
+    LABELS_FR,
+    NOT_LEGAL_ADVICE,
+    QUALIFICATIONS_FR,
+    SECRECY_REMINDER,
+    VALIDATION,
+    articles_for,
+    guess_target,
+)
+from responders.export.notice import google_notice
+from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision
+from responders.profiles import Profile, get_profile
+from responders.settings import PracticeSettings
+from responders.timeutil import utcnow
+
+DOSSIER_KIND = "responders.lawyer_dossier"
+DOSSIER_VERSION = 1
+LAWYER_LABELS = ("defamation", "insult")
+
+
+@dataclass(frozen=True, slots=True)
+class PassageEvidence:
+    number: int
+    start: int
+    end: int
+    text: str
+    # which text the offsets point into: "original", "translated", or None if neither matches
+    located_in: str | None
+    qualification: str
+    qualification_fr: str
+    articles: tuple[str, ...]
+    rule: str
+    explanation: str
+    validation: str = VALIDATION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "located_in": self.located_in,
+            "qualification": self.qualification,
+            "qualification_fr": self.qualification_fr,
+            "articles": list(self.articles),
+            "rule": self.rule,
+            "explanation": self.explanation,
+            "validation": self.validation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionEvidence:
+    record: dict[str, Any]  # the digested fields, see digest.DIGEST_FIELDS
+    import_digest: str
+    sha256: str
+
+    @property
+    def number(self) -> int:
+        return int(self.record["number"])
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.record.items() if k != "google_id"}
+        out["import_digest"] = self.import_digest
+        out["sha256"] = self.sha256
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ActionEvidence:
+    at: datetime | None
+    user: str
+    action: str
+    label: str
+    text: str | None
+    detail: dict[str, Any]
+
+    def summary(self) -> str:
+        parts = [self.label]
+        parts += [
+            f"{DETAIL_LABELS.get(k, k)} : {v}"
+            for k, v in self.detail.items()
+            if v not in (None, "")
+        ]
+        if self.text:
+            parts.append(f"« {self.text} »")
+        when = self.at.strftime("%d/%m/%Y") if self.at else "date inconnue"
+        return f"{when} — " + ", ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "at": iso(self.at),
+            "user": self.user,
+            "action": self.action,
+            "label": self.label,
+            "text": self.text,
+            "detail": self.detail,
+        }
+
+
+@dataclass(slots=True)
+class DossierEntry:
+    rank: int
+    review_id: int
+    google_id: str | None
+    location_key: str
+    location_name: str
+    review_url: str | None
+    flag_url: str | None
+    author_display_name: str | None
+    is_anonymous: bool
+    rating: int | None
+    created_at: datetime | None
+    updated_at: datetime | None
+    first_seen_at: datetime | None
+    last_seen_at: datetime | None
+    status: str
+    for_lawyer: bool
+    label: str | None
+    confidence: float | None
+    classification: dict[str, Any] | None
+    text_original: str | None
+    text_translated: str | None
+    language: str | None
+    passages: list[PassageEvidence]
+    target: str
+    profile: Profile
+    deadline: Deadline
+    revisions: list[RevisionEvidence]
+    actions: list[ActionEvidence]
+    notice: str = ""
+
+    @property
+    def label_fr(self) -> str:
+        if self.label is None:
+            return "non classé"
+        return LABELS_FR.get(self.label, self.label)
+
+    @property
+    def author(self) -> str:
+        if not self.author_display_name:
+            return "auteur anonyme"
+        return self.author_display_name + (" (anonyme)" if self.is_anonymous else "")
+
+    @property
+    def current_sha256(self) -> str | None:
+        return self.revisions[-1].sha256 if self.revisions else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "review_id": self.review_id,
+            "google_id": self.google_id,
+            "location": {"key": self.location_key, "name": self.location_name},
+            "review_url": self.review_url,
+            "flag_url": self.flag_url,
+            "reviewer": {
+                "display_name": self.author_display_name,
+                "is_anonymous": self.is_anonymous,
+            },
+            "rating": self.rating,
+            "created_at": iso(self.created_at),
+            "updated_at": iso(self.updated_at),
+            "edited": self.deadline.edited,
+            "first_seen_at": iso(self.first_seen_at),
+            "last_seen_at": iso(self.last_seen_at),
+            "status": self.status,
+            "for_lawyer": self.for_lawyer,
+            "label": self.label,
+            "label_fr": self.label_fr,
+            "confidence": self.confidence,
+            "classification": self.classification,
+            "text_original": self.text_original,
+            "text_translated": self.text_translated,
+            "language": self.language,
+            "passages": [p.to_dict() for p in self.passages],
+            "target": {"value": self.target, "validation": VALIDATION},
+            "profile": self.profile.name,
+            "deadline": self.deadline.to_dict(),
+            "revisions": [r.to_dict() for r in self.revisions],
+            "actions": [a.to_dict() for a in self.actions],
+            "google_notice": self.notice,
+        }
+
+
+@dataclass(slots=True)
+class Dossier:
+    generated_at: datetime
+    today: date
+    profile: Profile
+    settings: PracticeSettings
+    entries: list[DossierEntry] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": DOSSIER_KIND,
+            "version": DOSSIER_VERSION,
+            "generated_at": iso(self.generated_at),
+            "today": self.today.isoformat(),
+            "profile": {
+                "name": self.profile.name,
+                "label": self.profile.label,
+                "jurisdiction": self.profile.jurisdiction,
+            },
+            "practice": {
+                "name": self.settings.practice_name,
+                "notifier_name": self.settings.notifier_name,
+                "notifier_email": self.settings.notifier_email,
+            },
+            "not_legal_advice": NOT_LEGAL_ADVICE,
+            "secrecy_reminder": SECRECY_REMINDER,
+            "digest_method": DIGEST_METHOD,
+            "count": len(self.entries),
+            "entries": [e.to_dict() for e in self.entries],
+        }
+
+
+def current_classifications(session: Session) -> dict[int, Classification]:
+    """The newest classification of every review (the highest id: rows are only appended)."""
+    newest = select(func.max(Classification.id)).group_by(col(Classification.review_id))
+    rows = session.exec(select(Classification).where(col(Classification.id).in_(newest))).all()
+    return {row.review_id: row for row in rows}
+
+
+def _passages(
+    classification: Classification | None,
+    revision: ReviewRevision | None,
+    jurisdiction: str,
+) -> list[PassageEvidence]:
+    if classification is None:
+        return []
+    texts = {
+        "original": (revision.text_original if revision else None) or "",
+        "translated": (revision.text_translated if revision else None) or "",
+    }
+    out = []
+    raw = sorted(
+        (p for p in classification.passages or [] if isinstance(p, dict)),
+        key=lambda p: (int(p.get("start", 0)), int(p.get("end", 0))),
+    )
+    for number, item in enumerate(raw, start=1):
+        start, end, text = (
+            int(item.get("start", 0)),
+            int(item.get("end", 0)),
+            str(item.get("text", "")),
+        )
+        located = next((name for name, t in texts.items() if text and t[start:end] == text), None)
+        qualification = str(item.get("qualification", ""))
+        out.append(
+            PassageEvidence(
+                number=number,
+                start=start,
+                end=end,
+                text=text,
+                located_in=located,
+                qualification=qualification,
+                qualification_fr=QUALIFICATIONS_FR.get(qualification, qualification),
+                articles=articles_for(jurisdiction, qualification),
+                rule=str(item.get("rule", "")),
+                explanation=str(item.get("explanation", "")),
+            )
+        )
+    return out
+
+
+def _actions(events: list[AuditEvent]) -> tuple[list[ActionEvidence], str | None]:
+    actions = []
+    target = None
+    for event in events:
+        keys = ACTION_DETAIL_KEYS.get(event.action, ())
+        detail = {
+            k: event.detail[k] for k in keys if isinstance(event.detail, dict) and k in event.detail
+        }
+        if event.action == "send_to_lawyer" and detail.get("target"):
+            target = str(detail["target"])
+        # only replies carry a text the practice wrote for the public
+        text = event.text if event.action in ("reply_copied", "reply_published") else None
+        actions.append(
+            ActionEvidence(
+                at=event.at,
+                user=event.user,
+                action=event.action,
+                label=ACTION_LABELS.get(event.action, event.action),
+                text=text,
+                detail=detail,
+            )
+        )
+    return actions, target
+
+
+def build_dossier(
+    session: Session,
+    *,
+    profile: str | Profile,
+    today: date | None = None,
+    settings: PracticeSettings | None = None,
+    generated_at: datetime | None = None,
+) -> Dossier:
+    """Every review labelled defamation or insult, or marked for the lawyer, sorted by urgency."""
+    prof = profile if isinstance(profile, Profile) else get_profile(profile)
+    settings = settings or PracticeSettings.load(session)
+    today = today or today_in(prof.jurisdiction)
+    classifications = current_classifications(session)
+    wanted = [rid for rid, c in classifications.items() if c.label in LAWYER_LABELS]
+    reviews = session.exec(
+        select(Review).where(or_(col(Review.id).in_(wanted), col(Review.for_lawyer).is_(True)))
+    ).all()
+    ids = [r.id for r in reviews]
+    locations = {loc.id: loc for loc in session.exec(select(Location)).all()}
+    revisions: dict[int, list[ReviewRevision]] = {i: [] for i in ids if i is not None}
+    for rev in session.exec(
+        select(ReviewRevision)
+        .where(col(ReviewRevision.review_id).in_(ids))
+        .order_by(col(ReviewRevision.review_id), col(ReviewRevision.number), col(ReviewRevision.id))
+    ).all():
+        revisions[rev.review_id].append(rev)
+    events: dict[int, list[AuditEvent]] = {i: [] for i in ids if i is not None}
+    for event in session.exec(
+        select(AuditEvent)
+        .where(col(AuditEvent.review_id).in_(ids))
+        .order_by(col(AuditEvent.at), col(AuditEvent.id))
+    ).all():
+        events[event.review_id].append(event)  # type: ignore[index]
+
+    entries = []
+    for review in reviews:
+        assert review.id is not None
+        revs = revisions[review.id]
+        by_id = {r.id: r for r in revs}
+        current = by_id.get(review.current_revision_id) or (revs[-1] if revs else None)
+        classification = classifications.get(review.id)
+        classified = by_id.get(classification.revision_id) if classification else None
+        passages = _passages(classification, classified or current, prof.jurisdiction)
+        actions, chosen_target = _actions(events[review.id])
+        texts = [p.text for p in passages if p.qualification in LAWYER_LABELS]
+        texts.append((current.text_original or "") if current else "")
+        location = locations.get(review.location_id)
+        entries.append(
+            DossierEntry(
+                rank=0,
+                review_id=review.id,
+                google_id=review.external_id,
+                location_key=location.key if location else "",
+                location_name=location.name if location else "",
+                review_url=review.review_url,
+                flag_url=review.flag_url,
+                author_display_name=review.author_display_name,
+                is_anonymous=review.is_anonymous,
+                rating=review.rating,
+                created_at=review.created_at,
+                updated_at=review.updated_at,
+                first_seen_at=review.first_seen_at,
+                last_seen_at=review.last_seen_at,
+                status=review.status,
+                for_lawyer=review.for_lawyer,
+                label=classification.label if classification else None,
+                confidence=classification.confidence if classification else None,
+                classification=(
+                    {
+                        "engine": classification.engine,
+                        "version": classification.version,
+                        "revision_number": classified.number if classified else None,
+                    }
+                    if classification
+                    else None
+                ),
+                text_original=current.text_original if current else None,
+                text_translated=current.text_translated if current else None,
+                language=current.language if current else None,
+                passages=passages,
+                target=chosen_target or guess_target(texts),
+                profile=prof,
+                deadline=review_deadline(review, prof, revisions=revs, today=today),
+                revisions=[
+                    RevisionEvidence(
+                        record=revision_record(review.external_id, r),
+                        import_digest=r.digest,
+                        sha256=revision_sha256(review.external_id, r),
+                    )
+                    for r in revs
+                ],
+                actions=actions,
+            )
+        )
+    entries.sort(key=lambda e: (e.deadline.sort_key(), e.review_id))
+    for rank, entry in enumerate(entries, start=1):
+        entry.rank = rank
+        entry.notice = google_notice(entry, settings, today=today)
+    return Dossier(
+        generated_at=generated_at or utcnow(),
+        today=today,
+        profile=prof,
+        settings=settings,
+        entries=entries,
+    )

@@ -1,0 +1,183 @@
+"""What the dossier says about the law, as data: qualifications, articles, fixed statements.
+
+Every qualification is a proposal: a French summons must pick one qualification per passage
+(art. 53 of the loi du 29 juillet 1881), and only the lawyer can make that choice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+VALIDATION = "à valider par l'avocat"
+
+NOT_LEGAL_ADVICE = (
+    "Ce dossier n'est pas un avis juridique. Les qualifications et les délais sont des "
+    "propositions calculées automatiquement, à valider par l'avocat."
+)
+
+SECRECY_REMINDER = (
+    "Secret médical : seul ce qui est strictement nécessaire à la défense peut être "
+    "communiqué. Ce dossier ne contient que l'avis publié et les actions du cabinet ; "
+    "n'y ajoutez aucune donnée de santé issue du dossier du patient, et ne confirmez "
+    "jamais publiquement que l'auteur de l'avis a été reçu au cabinet."
+)
+
+LABELS_FR = {
+    "praise": "avis positif ou neutre",
+    "criticism": "critique",
+    "insult": "injure",
+    "defamation": "diffamation",
+}
+
+QUALIFICATIONS_FR = {
+    "defamation": "diffamation",
+    "insult": "injure",
+    "criticism": "critique (a priori licite)",
+}
+
+_LOI_1881 = "loi du 29 juillet 1881"
+_QC_CIVIL = (
+    "C.c.Q. art. 3",
+    "C.c.Q. art. 35",
+    "C.c.Q. art. 1457",
+    "Charte des droits et libertés de la personne, art. 4",
+    "Charte des droits et libertés de la personne, art. 49",
+)
+
+# (jurisdiction, qualification) -> articles proposed to the lawyer
+ARTICLES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("FR", "defamation"): (f"{_LOI_1881}, art. 29 al. 1", f"{_LOI_1881}, art. 32 al. 1"),
+    ("FR", "insult"): (f"{_LOI_1881}, art. 29 al. 2", f"{_LOI_1881}, art. 33 al. 2"),
+    ("QC", "defamation"): _QC_CIVIL,
+    ("QC", "insult"): _QC_CIVIL,
+}
+
+# (jurisdiction, qualification) -> why the passage would be unlawful, for the notice to Google
+GROUNDS: dict[tuple[str, str], str] = {
+    ("FR", "defamation"): (
+        "imputation d'un fait précis portant atteinte à l'honneur ou à la considération "
+        "(diffamation publique envers un particulier)"
+    ),
+    ("FR", "insult"): (
+        "expression outrageante, terme de mépris ou invective ne renfermant l'imputation "
+        "d'aucun fait (injure publique envers un particulier)"
+    ),
+    ("QC", "defamation"): (
+        "propos diffamatoires portant atteinte à la réputation, à l'honneur et à la dignité "
+        "(faute civile)"
+    ),
+    ("QC", "insult"): (
+        "propos injurieux portant atteinte à l'honneur et à la dignité (faute civile)"
+    ),
+}
+
+
+def articles_for(jurisdiction: str, qualification: str) -> tuple[str, ...]:
+    return ARTICLES.get((jurisdiction, qualification), ())
+
+
+def grounds_for(jurisdiction: str, qualification: str) -> str:
+    return GROUNDS.get((jurisdiction, qualification), "propos à qualifier par l'avocat")
+
+
+@dataclass(frozen=True, slots=True)
+class TargetCue:
+    """Words telling who a passage aims at. The lawyer confirms; this only pre-fills."""
+
+    target: str
+    words: tuple[str, ...]
+
+
+TARGET_CUES: tuple[TargetCue, ...] = (
+    TargetCue(
+        "praticien",
+        (
+            "docteur",
+            "docteure",
+            "dr",
+            "dre",
+            "doc",
+            "toubib",
+            "medecin",
+            "dentiste",
+            "praticien",
+            "praticienne",
+            "chirurgien",
+            "chirurgienne",
+            "orthodontiste",
+            "stomatologue",
+            "generaliste",
+            "specialiste",
+        ),
+    ),
+    TargetCue(
+        "cabinet",
+        (
+            "cabinet",
+            "clinique",
+            "polyclinique",
+            "centre",
+            "secretariat",
+            "secretaire",
+            "equipe",
+            "personnel",
+            "etablissement",
+            "assistante",
+            "assistant",
+            "accueil",
+        ),
+    ),
+)
+
+TARGET_LABELS = {
+    frozenset({"praticien"}): "le praticien (personne physique)",
+    frozenset({"cabinet"}): "le cabinet (l'établissement ou la personne morale)",
+    frozenset({"praticien", "cabinet"}): "le praticien et le cabinet",
+    frozenset(): "à préciser (la fiche de l'établissement suffit à rendre la cible identifiable)",
+}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def guess_target(texts: list[str]) -> str:
+    """Who the words aim at, from the first texts that name anyone (passages before review)."""
+    for text in texts:
+        words = set(re.findall(r"\w+", _fold(text)))
+        found = frozenset(cue.target for cue in TARGET_CUES if words & set(cue.words))
+        if found:
+            return TARGET_LABELS[found]
+    return TARGET_LABELS[frozenset()]
+
+
+ACTION_LABELS = {
+    "google_report": "signalement à Google",
+    "reply_copied": "réponse copiée",
+    "reply_published": "réponse publiée",
+    "status": "changement de statut",
+    "send_to_lawyer": "transmis à l'avocat",
+}
+
+# Only these keys of an audit event's detail go into the dossier: free-form notes could
+# hold anything, including health data, and the dossier must not.
+ACTION_DETAIL_KEYS = {
+    "google_report": ("date", "reference", "outcome"),
+    "status": ("from", "to", "old", "new", "status"),
+    "send_to_lawyer": ("target",),
+}
+
+DETAIL_LABELS = {
+    "date": "date",
+    "reference": "référence",
+    "outcome": "résultat",
+    "from": "de",
+    "to": "à",
+    "old": "avant",
+    "new": "après",
+    "status": "statut",
+    "target": "cible",
+}

@@ -1,0 +1,345 @@
+"""PDF for a person: a cover page with the summary sorted by deadline, then one review per page.
+
+Review text is untrusted: it is written as plain text (never markdown), control characters
+are removed, and characters the font cannot draw are replaced by « □ » (the exact text is
+in the JSON export). Passages are shown in bold dark red, underlined, with their number.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
+
+from responders.export.dossier import Dossier, DossierEntry, PassageEvidence
+from responders.export.law import NOT_LEGAL_ADVICE, SECRECY_REMINDER, VALIDATION
+from responders.export.tables import format_value
+
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu",
+    "/usr/local/share/fonts/dejavu",
+)
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+MISSING_GLYPH = "□"
+PASSAGE_COLOR = (150, 0, 0)
+MUTED = (90, 90, 90)
+
+
+def _font_dirs() -> list[Path]:
+    dirs = [Path(p) for p in os.environ.get("RESPONDERS_PDF_FONT_DIR", "").split(os.pathsep) if p]
+    dirs += [Path(p) for p in FONT_DIRS]
+    # matplotlib ships DejaVu too; found without importing it
+    spec = find_spec("matplotlib")
+    if spec and spec.origin:
+        dirs.append(Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf")
+    return dirs
+
+
+@lru_cache(maxsize=1)
+def find_fonts() -> dict[str, Path] | None:
+    """The DejaVu files (regular, bold) from the first folder holding all three."""
+    for folder in _font_dirs():
+        paths = {style: folder / name for style, name in FONT_FILES.items()}
+        if all(p.is_file() for p in paths.values()):
+            return paths
+    return None
+
+
+@lru_cache(maxsize=4)
+def _codepoints(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+class _Pdf(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(format="A4")
+        self._title = title
+        self.fonts_found = find_fonts()
+        if self.fonts_found:
+            self.add_font("body", "", str(self.fonts_found[""]))
+            self.add_font("body", "B", str(self.fonts_found["B"]))
+            self._glyphs = _codepoints(self.fonts_found[""]) & _codepoints(self.fonts_found["B"])
+            self.body = "body"
+        else:
+            # no Unicode font on this machine: core fonts, Latin-1 only
+            self._glyphs = frozenset(range(0x20, 0x100))
+            self.body = "helvetica"
+        self.set_auto_page_break(True, margin=18)
+        self.set_margins(15, 15, 15)
+        self.alias_nb_pages()
+
+    def clean(self, text: str | None) -> str:
+        """Text the font can draw: no control characters, unknown glyphs made visible."""
+        out = []
+        for char in (text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "):
+            if char == "\n":
+                out.append(char)
+            elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+                continue
+            elif ord(char) in self._glyphs:
+                out.append(char)
+            elif self.fonts_found is None:
+                folded = (
+                    unicodedata.normalize("NFKD", char)
+                    .encode("latin-1", "ignore")
+                    .decode("latin-1")
+                )
+                out.append(folded or "?")
+            else:
+                out.append(MISSING_GLYPH if ord(MISSING_GLYPH) in self._glyphs else "?")
+        return "".join(out)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(self.body, "", 7)
+        self.set_text_color(*MUTED)
+        self.cell(
+            0,
+            5,
+            self.clean(
+                f"{self._title} — page {self.page_no()}/{{nb}} — {NOT_LEGAL_ADVICE.split('.')[0]}."
+            ),
+            align="C",
+        )
+        self.set_text_color(0, 0, 0)
+
+    # --- small building blocks -----------------------------------------------------------
+    def heading(self, text: str, size: float = 13) -> None:
+        self.set_font(self.body, "B", size)
+        self.multi_cell(0, size * 0.5, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1.5)
+
+    def paragraph(self, text: str, size: float = 9, style: str = "") -> None:
+        self.set_font(self.body, style, size)
+        self.multi_cell(
+            0, size * 0.48, self.clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+
+    def field(self, label: str, value: str) -> None:
+        self.set_font(self.body, "B", 8.5)
+        self.cell(52, 4.4, self.clean(label))
+        self.set_font(self.body, "", 8.5)
+        self.multi_cell(
+            0, 4.4, self.clean(value) or "—", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+
+    def boxed(self, text: str) -> None:
+        self.set_font(self.body, "", 8.5)
+        self.set_fill_color(245, 240, 225)
+        self.multi_cell(
+            0,
+            4.4,
+            self.clean(text),
+            border=1,
+            fill=True,
+            padding=2,
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.ln(2)
+
+    def grid(self, rows: Iterable[list[str]], widths: tuple[float, ...], size: float = 7.5) -> None:
+        self.set_font(self.body, "", size)
+        with self.table(
+            col_widths=widths,
+            text_align="LEFT",
+            line_height=size * 0.5,
+            headings_style=FontFace(emphasis="BOLD", fill_color=(221, 228, 238)),
+            markdown=False,
+        ) as table:
+            for values in rows:
+                row = table.row()
+                for value in values:
+                    row.cell(self.clean(value))
+        self.ln(2)
+
+    def marked_text(self, text: str, passages: list[PassageEvidence]) -> None:
+        """The verbatim text, each passage in bold dark red, underlined, after its number."""
+        self.set_font(self.body, "", 9.5)
+        height = 5.0
+        cursor = 0
+        for passage in sorted(passages, key=lambda p: p.start):
+            if passage.start < cursor:
+                continue  # overlapping passages: the first one is drawn, all are listed below
+            self.write(height, self.clean(text[cursor : passage.start]))
+            self.set_font(self.body, "B", 7)
+            self.set_text_color(20, 60, 160)
+            self.write(height, f"[{passage.number}]")
+            self.set_text_color(*PASSAGE_COLOR)
+            self.set_font(self.body, "BU", 9.5)
+            self.write(height, self.clean(text[passage.start : passage.end]))
+            self.set_text_color(0, 0, 0)
+            self.set_font(self.body, "", 9.5)
+            cursor = passage.end
+        self.write(height, self.clean(text[cursor:]))
+        self.ln(height + 2)
+
+
+def _date(value: object) -> str:
+    return format_value(value) or "—"
+
+
+def _days(days: int | None) -> str:
+    if days is None:
+        return "inconnu"
+    return f"{days} j" if days >= 0 else f"dépassé de {-days} j"
+
+
+def _cover(pdf: _Pdf, dossier: Dossier) -> None:
+    pdf.add_page()
+    pdf.heading("Dossier pour l'avocat", 18)
+    pdf.paragraph("Avis Google susceptibles de constituer une diffamation ou une injure", 11)
+    pdf.ln(2)
+    if dossier.settings.practice_name:
+        pdf.field("Cabinet", dossier.settings.practice_name)
+    pdf.field("Profil", dossier.profile.label)
+    pdf.field("Établi le", dossier.generated_at.strftime("%d/%m/%Y %H:%M UTC"))
+    pdf.field("Jours restants calculés au", dossier.today.strftime("%d/%m/%Y"))
+    pdf.field("Nombre d'avis", str(len(dossier.entries)))
+    pdf.ln(3)
+    pdf.boxed(NOT_LEGAL_ADVICE)
+    pdf.boxed(SECRECY_REMINDER)
+    pdf.heading("Synthèse, par date limite", 11)
+    if not dossier.entries:
+        pdf.paragraph("Aucun avis à transmettre à ce jour.")
+        return
+    rows = [
+        [
+            "N°",
+            "Date limite",
+            "Jours restants",
+            "Auteur",
+            "Note",
+            "Qualification",
+            "Publié le",
+            "Modifié",
+        ]
+    ]
+    for e in dossier.entries:
+        rows.append(
+            [
+                str(e.rank),
+                _date(e.deadline.due),
+                _days(e.deadline.days_left),
+                e.author,
+                f"{e.rating}/5" if e.rating else "—",
+                e.label_fr,
+                _date(e.created_at.date() if e.created_at else None),
+                "oui" if e.deadline.edited else "non",
+            ]
+        )
+    pdf.grid(rows, (8, 22, 24, 46, 12, 24, 22, 22))
+
+
+def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
+    pdf.add_page()
+    d = entry.deadline
+    pdf.heading(
+        f"Avis n° {entry.rank} — {entry.label_fr} — date limite {_date(d.due)} ({_days(d.days_left)})"
+    )
+    pdf.field("Établissement", entry.location_name)
+    pdf.field("URL de l'avis", entry.review_url or "inconnue")
+    pdf.field("Identifiant Google", entry.google_id or "inconnu")
+    pdf.field("Auteur (nom affiché)", entry.author)
+    pdf.field("Auteur anonyme", "oui" if entry.is_anonymous else "non")
+    pdf.field("Note", f"{entry.rating}/5" if entry.rating else "—")
+    pdf.field("Publié le (UTC)", _date(entry.created_at))
+    pdf.field("Modifié le (UTC)", _date(entry.updated_at) + (" — avis modifié" if d.edited else ""))
+    pdf.field(
+        "Vu par le cabinet (UTC)", f"du {_date(entry.first_seen_at)} au {_date(entry.last_seen_at)}"
+    )
+    pdf.field("Cible", f"{entry.target} ({VALIDATION})")
+    pdf.field("Profil", entry.profile.label)
+    pdf.field("Délai", f"{d.legal_basis}, à partir du {_date(d.start)}")
+    if d.alternative_due:
+        pdf.field(
+            "Si republication",
+            f"date limite {_date(d.alternative_due)} ({_days(d.alternative_days_left)})",
+        )
+    pdf.field("Remarque", d.note)
+    pdf.ln(2)
+
+    in_translation = [p for p in entry.passages if p.located_in == "translated"]
+    in_original = [p for p in entry.passages if p.located_in == "original"]
+    pdf.heading("Texte original (verbatim)", 10.5)
+    pdf.marked_text(entry.text_original or "(avis sans texte)", in_original)
+    if entry.text_translated:
+        pdf.heading("Traduction Google", 10.5)
+        pdf.marked_text(entry.text_translated, in_translation)
+
+    pdf.heading("Passages relevés", 10.5)
+    if entry.passages:
+        rows = [["N°", "Passage (verbatim)", "Positions", "Qualification proposée", "Articles"]]
+        for p in entry.passages:
+            where = {"original": "original", "translated": "traduction"}.get(
+                p.located_in or "", "à vérifier"
+            )
+            rows.append(
+                [
+                    str(p.number),
+                    p.text,
+                    f"{p.start}–{p.end} ({where})",
+                    f"{p.qualification_fr}\n{p.validation}",
+                    "\n".join(p.articles) or "—",
+                ]
+            )
+        pdf.grid(rows, (8, 62, 24, 34, 52))
+    else:
+        pdf.paragraph("Aucun passage relevé automatiquement : avis transmis par le cabinet.")
+        pdf.ln(2)
+
+    pdf.heading("Versions capturées", 10.5)
+    rows = [["Version", "Capturée le (UTC)", "Source", "SHA-256"]]
+    for r in entry.revisions:
+        rows.append([str(r.number), r.record["captured_at"] or "—", r.record["source"], r.sha256])
+    pdf.grid(rows, (14, 36, 22, 108), size=7)
+
+    pdf.heading("Actions du cabinet", 10.5)
+    if entry.actions:
+        for action in entry.actions:
+            pdf.paragraph("• " + action.summary(), 8.5)
+    else:
+        pdf.paragraph("Aucune action enregistrée.", 8.5)
+    pdf.ln(2)
+
+    pdf.heading("Notification à Google (à copier)", 10.5)
+    pdf.set_font(pdf.body, "", 8)
+    pdf.set_fill_color(242, 242, 242)
+    pdf.multi_cell(
+        0,
+        3.9,
+        pdf.clean(entry.notice),
+        border=1,
+        fill=True,
+        padding=2,
+        align="L",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+
+
+def dossier_pdf(dossier: Dossier) -> bytes:
+    title = "Dossier pour l'avocat"
+    pdf = _Pdf(title)
+    pdf.set_title(title)
+    pdf.set_creation_date(dossier.generated_at)
+    _cover(pdf, dossier)
+    for entry in dossier.entries:
+        _entry(pdf, entry)
+    return bytes(pdf.output())
+
+
+def write_pdf(dossier: Dossier, path: str) -> None:
+    Path(path).write_bytes(dossier_pdf(dossier))

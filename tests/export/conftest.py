@@ -1,0 +1,150 @@
+"""A small practice with fixed reviews, captures, labels and actions, written as real rows."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision
+from responders.settings import PracticeSettings
+
+TODAY = date(2026, 11, 20)
+GENERATED_AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+# Text that may sit in the database but must never reach a dossier.
+FORBIDDEN = ("SENTINELLE-BRUT", "SENTINELLE-NOTE", "SENTINELLE-AUTRE", "SENTINELLE-REGLAGE")
+
+
+def at(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
+
+
+def passage(text: str, fragment: str, qualification: str, rule: str, explanation: str) -> dict[str, Any]:
+    start = text.index(fragment)
+    return {
+        "start": start,
+        "end": start + len(fragment),
+        "text": fragment,
+        "qualification": qualification,
+        "rule": rule,
+        "explanation": explanation,
+    }
+
+
+@dataclass
+class Seeded:
+    ids: dict[str, int]
+    settings: PracticeSettings
+
+
+def _review(session: Session, location: Location, key: str, *, texts: list[tuple[str, str | None]],
+            captured: list[datetime], label: str | None, passages: list[dict[str, Any]] | None = None,
+            **fields: Any) -> Review:
+    review = Review(
+        location_id=location.id, external_id=f"g-{key}", fingerprint=hashlib.sha256(key.encode()).hexdigest(),
+        source="gbp", review_url=f"https://maps.google.com/?review={key}", first_seen_at=captured[0],
+        last_seen_at=captured[-1], revision_count=len(texts), **fields,
+    )
+    session.add(review)
+    session.flush()
+    revision = None
+    for number, ((original, translated), when) in enumerate(zip(texts, captured, strict=True), start=1):
+        revision = ReviewRevision(
+            review_id=review.id, number=number, captured_at=when, source="gbp", rating=review.rating,
+            text_original=original, text_translated=translated, language="fr" if translated is None else "en",
+            raw={"comment": original, "profilePhotoUrl": "https://photo.example/SENTINELLE-BRUT"},
+            digest=hashlib.sha256(f"{key}{number}".encode()).hexdigest(),
+        )
+        session.add(revision)
+        session.flush()
+    assert revision is not None
+    review.current_revision_id = revision.id
+    if label is not None:
+        session.add(Classification(
+            review_id=review.id, revision_id=revision.id, label=label, confidence=0.9,
+            passages=passages or [], engine="rules", version="1", created_at=captured[-1],
+        ))
+    session.add(review)
+    session.flush()
+    return review
+
+
+def seed(engine: Engine) -> Seeded:
+    """Five reviews: three go to the lawyer (two labelled, one marked by staff), two do not."""
+    settings = PracticeSettings(
+        profile="fr-dentiste", practice_name="Cabinet dentaire Dupont",
+        notifier_name="Claire Dupont", notifier_email="contact@cabinet-dupont.example",
+        contact_channel="01 23 45 67 89", user_name="secrétariat",
+    )
+    with Session(engine) as session:
+        settings.save(session)
+        session.add_all([Location(key="loc-1", name="Cabinet dentaire Dupont", created_at=at(2026, 1, 1))])
+        session.flush()
+        location = session.get(Location, 1)
+        assert location is not None
+
+        t1 = "Le docteur facture des soins jamais faits. Un vrai charlatan ; à fuir."
+        r1 = _review(
+            session, location, "r1", texts=[(t1, None)], captured=[at(2026, 9, 11, 8)],
+            label="defamation", rating=1, author_display_name="Jean Martin",
+            created_at=at(2026, 9, 10, 10), updated_at=at(2026, 9, 10, 10),
+            passages=[
+                passage(t1, "charlatan", "insult", "insult.epithet", "Terme de mépris sans fait précis."),
+                passage(t1, "facture des soins jamais faits", "defamation", "defamation.billing",
+                        "Imputation d'une fraude à la facturation."),
+            ],
+        )
+        t2_old = "Secrétaire odieuse."
+        t2 = "=HYPERLINK(\"http://x.example\";\"clic\") Bande d'escrocs à l'accueil."
+        r2 = _review(
+            session, location, "r2", texts=[(t2_old, None), (t2, None)],
+            captured=[at(2026, 9, 1, 8), at(2026, 10, 6, 8)], label="insult", rating=1,
+            author_display_name="Utilisateur Google", is_anonymous=True,
+            created_at=at(2026, 8, 30, 12), updated_at=at(2026, 10, 5, 12),
+            passages=[passage(t2, "escrocs", "insult", "insult.epithet", "Invective visant l'équipe.")],
+        )
+        t3 = "The dentist is a butcher."
+        t3_fr = "Le dentiste est un boucher."
+        r3 = _review(
+            session, location, "r3", texts=[(t3, t3_fr)], captured=[at(2026, 5, 2, 8)], label="criticism",
+            rating=2, author_display_name="+33 Tom", created_at=at(2026, 5, 1, 9),
+            updated_at=at(2026, 5, 1, 9), for_lawyer=True,
+            passages=[passage(t3_fr, "boucher", "criticism", "criticism.harsh", "Jugement de valeur.")],
+        )
+        r4 = _review(
+            session, location, "r4", texts=[("Équipe au top, merci !", None)], captured=[at(2026, 9, 2, 8)],
+            label="praise", rating=5, author_display_name="SENTINELLE-AUTRE Lucie",
+            created_at=at(2026, 9, 2, 7), updated_at=at(2026, 9, 2, 7),
+        )
+        r5 = _review(
+            session, location, "r5", texts=[("Attente interminable.", None)], captured=[at(2026, 9, 3, 8)],
+            label="criticism", rating=2, author_display_name="Paul",
+            created_at=at(2026, 9, 3, 7), updated_at=at(2026, 9, 3, 7),
+        )
+        session.add_all([
+            AuditEvent(at=at(2026, 9, 12, 10), user="secrétariat", action="google_report", review_id=r1.id,
+                       detail={"date": "2026-09-12", "reference": "GGL-123", "outcome": "refusé",
+                               "note": "SENTINELLE-NOTE diabète"}),
+            AuditEvent(at=at(2026, 9, 13, 10), user="Dr Dupont", action="reply_published", review_id=r1.id,
+                       text="Nous vous invitons à contacter le cabinet."),
+            AuditEvent(at=at(2026, 10, 7, 10), user="secrétariat", action="status", review_id=r2.id,
+                       detail={"from": "nouveau", "to": "avocat"}),
+            AuditEvent(at=at(2026, 9, 4, 10), user="secrétariat", action="reply_published", review_id=r4.id,
+                       text="SENTINELLE-AUTRE merci"),
+        ])
+        from responders.settings import set_setting
+
+        set_setting(session, "internal_note", "SENTINELLE-REGLAGE")
+        session.commit()
+        ids = {"r1": r1.id, "r2": r2.id, "r3": r3.id, "r4": r4.id, "r5": r5.id}
+    return Seeded(ids=ids, settings=settings)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def seeded(engine: Engine) -> Seeded:
+    return seed(engine)
