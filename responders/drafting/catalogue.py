@@ -27,6 +27,8 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 _ID = re.compile(r"^[a-z]{2}-[a-z]+-\d{2}$")
 # a spreadsheet reads a cell starting with one of these as a formula
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# {contact} follows « joignable », « contacter le cabinet »…: it must read as a complement
+_PREPOSITIONS = ("par ", "au ", "aux ", "à ", "a ", "en ", "sur ", "via ", "du ", "de ", "d'", "dès ", "pendant ", "entre ", "sans ")
 
 
 class CatalogueError(ValueError):
@@ -72,11 +74,28 @@ class Catalogue:
     def placeholder_values(
         self, profile: str, practice: str | None = None, contact: str | None = None
     ) -> tuple[str, str]:
+        """The values to fill in; ValueError (French) when a given value cannot be used."""
         defaults = self.defaults[get_profile(profile).name]
         return (
             clean_value("practice", practice) or defaults["practice"],
             clean_value("contact", contact) or defaults["contact"],
         )
+
+    def lenient_placeholder_values(
+        self, profile: str, practice: str | None = None, contact: str | None = None
+    ) -> tuple[str, str, list[str]]:
+        """Like placeholder_values, but an unusable value falls back to the default and the
+        French problem is returned instead of raised: a bad setting must not stop triage."""
+        defaults = self.defaults[get_profile(profile).name]
+        values: list[str] = []
+        problems: list[str] = []
+        for name, value in (("practice", practice), ("contact", contact)):
+            try:
+                values.append(clean_value(name, value) or defaults[name])
+            except ValueError as exc:
+                values.append(defaults[name])
+                problems.append(f"{exc} Valeur par défaut utilisée.")
+        return values[0], values[1], problems
 
 
 def clean_value(name: str, value: str | None) -> str | None:
@@ -88,13 +107,33 @@ def clean_value(name: str, value: str | None) -> str | None:
     value = " ".join(unicodedata.normalize("NFC", value).split())
     if not value:
         return None
-    limit = MAX_PRACTICE_CHARS if name == "practice" else MAX_CONTACT_CHARS
-    label = "Le nom du cabinet" if name == "practice" else "Le moyen de contact"
+    if name == "practice":
+        # the signature opens a line: keep it from ever reading as a spreadsheet formula
+        if value.startswith(_FORMULA_START):
+            raise ValueError(
+                "Le nom du cabinet ne doit pas commencer par = + - ou @ : corrigez-le dans Réglages."
+            )
+        limit, label = MAX_PRACTICE_CHARS, "Le nom du cabinet"
+    else:
+        if value.startswith("="):
+            raise ValueError("Le moyen de contact ne doit pas commencer par = : corrigez-le dans Réglages.")
+        value = _as_complement(value)
+        limit, label = MAX_CONTACT_CHARS, "Le moyen de contact"
     if len(value) > limit:
         raise ValueError(f"{label} dépasse {limit} caractères : raccourcissez-le dans Réglages.")
-    if value.startswith(_FORMULA_START):
-        raise ValueError(f"{label} ne doit pas commencer par = + - ou @ : corrigez-le dans Réglages.")
     return value
+
+
+def _as_complement(contact: str) -> str:
+    """« 01 23 45 67 89 » -> « au 01 23 45 67 89 », « accueil@x.fr » -> « à l'adresse … »."""
+    lowered = contact.lower()
+    if lowered.startswith(_PREPOSITIONS):
+        return contact
+    if contact[0].isdigit() or contact[0] in "+(":
+        return f"au {contact}"
+    if "@" in contact:
+        return f"à l'adresse {contact}"
+    return f"par {contact[0].lower()}{contact[1:]}"
 
 
 def _tuple_of(where: str, field: str, value: Any, allowed: Iterable[Any]) -> tuple[Any, ...]:

@@ -146,24 +146,26 @@ def draft(
         return DraftResult(label, situation, decision.action, None, None, decision.reason, _no_reply_guard())
 
     catalogue = catalogue or default_catalogue()
-    practice_value, contact_value = catalogue.placeholder_values(profile, practice, contact)
+    practice_value, contact_value, problems = catalogue.lenient_placeholder_values(profile, practice, contact)
     variants = catalogue.variants(profile, situation)
     key = seed_key if seed_key is not None else f"{rating}|{text or ''}"
     order: list[Template] = rotation_order(variants, key, previous_template_id)
     attempts: list[str] = []
-    first_block: dict[str, Any] | None = None
-    for template in order:
-        reply = template.fill(practice_value, contact_value)
-        attempts.append(template.id)
-        if len(reply) > MAX_REPLY_CHARS:
-            continue
-        verdict = _verdict(reply, text, reviewer_name, profile)
-        if not verdict["allowed"]:
-            first_block = first_block or verdict
-            continue
-        result = DraftResult(
-            label, situation, "reply", reply, template.id, decision.reason, verdict, attempts=attempts
-        )
+    found, first_block = _first_allowed(order, practice_value, contact_value, text, reviewer_name, profile, attempts)
+    defaults = catalogue.placeholder_values(profile)
+    if found is None and (practice_value, contact_value) != defaults:
+        # the practice's own name or contact may be what the guard refuses: say so, and
+        # still propose a reply with the neutral defaults
+        found, _ = _first_allowed(order, *defaults, text, reviewer_name, profile, attempts)
+        if found is not None:
+            problems.append(
+                "Le nom du cabinet ou le moyen de contact des Réglages a été refusé par le contrôle "
+                f"({_summary(first_block['findings'] if first_block else [])}) : valeurs par défaut utilisées."
+            )
+    if found is not None:
+        template, reply, verdict = found
+        reason = " ".join([decision.reason, *problems])
+        result = DraftResult(label, situation, "reply", reply, template.id, reason, verdict, attempts=attempts)
         if rephrase is not None:
             _apply_rephrase(result, rephrase, text, reviewer_name, profile)
         return result
@@ -183,6 +185,29 @@ def draft(
         first_block or {"allowed": False, "findings": []},
         attempts=attempts,
     )
+
+
+def _first_allowed(
+    order: list[Template],
+    practice: str,
+    contact: str,
+    text: str | None,
+    reviewer_name: str | None,
+    profile: str,
+    attempts: list[str],
+) -> tuple[tuple[Template, str, dict[str, Any]] | None, dict[str, Any] | None]:
+    """The first variant, in rotation order, whose filled text the guard allows."""
+    first_block: dict[str, Any] | None = None
+    for template in order:
+        reply = template.fill(practice, contact)
+        attempts.append(template.id)
+        if len(reply) > MAX_REPLY_CHARS:
+            continue
+        verdict = _verdict(reply, text, reviewer_name, profile)
+        if verdict["allowed"]:
+            return (template, reply, verdict), first_block
+        first_block = first_block or verdict
+    return None, first_block
 
 
 def _apply_rephrase(

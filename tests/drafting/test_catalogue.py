@@ -140,6 +140,12 @@ def test_fill_does_not_interpret_braces_in_values() -> None:
         ("practice", "", None),
         ("practice", None, None),
         ("contact", "par courriel", "par courriel"),
+        ("contact", "au 01 23 45 67 89", "au 01 23 45 67 89"),
+        # the value follows « joignable » or « contacter le cabinet »: it is made a complement
+        ("contact", "01 23 45 67 89", "au 01 23 45 67 89"),
+        ("contact", "+1 514 555-0100", "au +1 514 555-0100"),
+        ("contact", "accueil@cabinet.fr", "à l'adresse accueil@cabinet.fr"),
+        ("contact", "Téléphone au secrétariat", "par téléphone au secrétariat"),
     ],
 )
 def test_clean_value_accepts(name: str, value: str | None, expected: str | None) -> None:
@@ -148,7 +154,15 @@ def test_clean_value_accepts(name: str, value: str | None, expected: str | None)
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("practice", "=HYPERLINK(\"x\")"), ("contact", "@moi"), ("practice", "x" * 81), ("contact", "y" * 101)],
+    [
+        ("practice", "=HYPERLINK(\"x\")"),
+        ("practice", "@cabinet"),
+        ("practice", "-Lilas"),
+        ("contact", "=A1"),
+        ("practice", "x" * 81),
+        ("contact", "par " + "y" * 97),
+        ("contact", "y" * 97),  # 101 once « par » is added
+    ],
 )
 def test_clean_value_rejects(name: str, value: str) -> None:
     with pytest.raises(ValueError):
