@@ -61,7 +61,7 @@ LLM_RULE = "llm"
 Label = Literal["praise", "criticism", "insult", "defamation"]
 
 
-class LLMUnavailable(Exception):
+class LLMUnavailable(RuntimeError):
     """The model could not be reached or configured. The message is French, for staff."""
 
 
@@ -513,19 +513,23 @@ def classification_messages(text: str, *, fold: bool = False) -> list[Any]:
     return _messages(CLASSIFY_SYSTEM, fence(REVIEW_TAG, text), fold)
 
 
-def _resolve_model(settings: LLMSettings | None, model: Any) -> Any:
+def _resolve(settings: LLMSettings | None, model: Any) -> tuple[Any, LLMSettings | None]:
+    """The chat model to call: the one given (tests), else one built from the settings,
+    else from the environment (the CLI)."""
     if model is not None:
-        return model
+        return model, settings
+    if settings is None:
+        settings = load_settings()
     if settings is None:
         raise LLMUnavailable(
             f"Aucun modèle de langage configuré : renseignez-le dans Réglages (ou {BASE_URL_ENV} et {MODEL_ENV})."
         )
-    return make_chat_model(settings)
+    return make_chat_model(settings), settings
 
 
 def assess_review(text: str, settings: LLMSettings | None = None, *, model: Any = None) -> LLMAssessment:
     """Ask the model to classify `text`; raises LLMUnavailable or LLMInvalidAnswer."""
-    chat = _resolve_model(settings, model)
+    chat, settings = _resolve(settings, model)
     try:
         bound = chat.bind_tools([ReviewAssessment], tool_choice=ReviewAssessment.__name__, parallel_tool_calls=False)
     except NotImplementedError:
@@ -587,8 +591,7 @@ def rephrase_messages(review_text: str, template: str, *, fold: bool = False) ->
 
 def clean_rephrased(raw: str, template: str) -> str:
     """The model's reply text, or LLMInvalidAnswer when it is empty, tagged or too long."""
-    text = _TAG_RE.sub(" ", raw or "")
-    text = re.sub(r"[ \t]+", " ", text).strip().strip("\"'«»“” \n")
+    text = re.sub(r"[ \t]+", " ", raw or "").strip().strip("\"'«»“” \n")
     text = re.sub(r"^(réponse|reponse)\s*:\s*", "", text, flags=re.IGNORECASE).strip()
     if not text:
         raise LLMInvalidAnswer("Le modèle n'a proposé aucune reformulation : le modèle de réponse validé est gardé.")
@@ -604,14 +607,16 @@ def clean_rephrased(raw: str, template: str) -> str:
 
 
 def make_rephraser(settings: LLMSettings | None = None, *, model: Any = None) -> Callable[[str, str], str]:
-    """`rephrase(review_text, template) -> reply` for `drafting.draft(..., rephrase=...)`.
+    """`rephrase(template, review_text) -> reply` for `drafting.draft(..., rephrase=...)`.
 
-    Raises LLMUnavailable / LLMInvalidAnswer; the drafting code then keeps the template.
-    Whatever it returns must still pass the guard with the review as context.
+    Without settings, they come from the environment; LLMUnavailable when there are none.
+    The returned function raises LLMUnavailable / LLMInvalidAnswer and the drafting code
+    then keeps the template. Whatever it returns must still pass the guard with the review
+    as context.
     """
-    chat = _resolve_model(settings, model)
+    chat, settings = _resolve(settings, model)
 
-    def rephrase(review_text: str, template: str) -> str:
+    def rephrase(template: str, review_text: str) -> str:
         fold = settings.fold_system_prompt if settings else False
         message = _call(chat, rephrase_messages(review_text, template, fold=fold), settings)
         content = getattr(message, "content", message)

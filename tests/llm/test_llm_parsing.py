@@ -213,6 +213,8 @@ def test_model_failures_become_llm_unavailable_in_french(error: Exception, expec
         assess_review(REVIEW, model=RaisingChatModel(responses=[], error=error))
 
 
-def test_no_model_configured_is_a_clear_french_error() -> None:
+def test_no_model_configured_is_a_clear_french_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(llm.BASE_URL_ENV, raising=False)
+    monkeypatch.delenv(llm.MODEL_ENV, raising=False)
     with pytest.raises(LLMUnavailable, match="Aucun modèle de langage configuré"):
         assess_review(REVIEW, None)
