@@ -6,6 +6,7 @@ import csv
 import json
 import subprocess
 import sys
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -163,3 +164,128 @@ def test_csv_is_what_make_csv_produces(tmp_path: Path) -> None:
     out = tmp_path / "regenerated.csv"
     subprocess.run([sys.executable, str(DEMO / "make_csv.py"), str(out)], check=True)
     assert out.read_bytes() == CSV_FILE.read_bytes()
+
+
+# --- labelled classification data ------------------------------------------------------
+
+SPLITS = ("dev.jsonl", "test.jsonl")
+KEYS = {"id", "text", "rating", "label", "passages", "note", "lang"}
+
+
+def load_split(name: str) -> list[dict]:
+    raw = (CLASSIFY / name).read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and raw.endswith(b"\n")
+    rows = []
+    for number, line in enumerate(raw.decode("utf-8").splitlines(), 1):
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:  # pragma: no cover - the message is the point
+            pytest.fail(f"{name} line {number}: {exc}")
+    return rows
+
+
+def all_rows() -> list[dict]:
+    return [row for name in SPLITS for row in load_split(name)]
+
+
+@pytest.mark.parametrize("name", SPLITS)
+def test_classify_lines_follow_the_schema(name: str) -> None:
+    for row in load_split(name):
+        where = f"{name} {row.get('id')}"
+        assert set(row) == KEYS, where
+        assert isinstance(row["id"], str) and len(row["id"]) == 4 and row["id"][0] == "c", where
+        assert row["id"][1:].isdigit(), where
+        assert isinstance(row["text"], str) and row["text"].strip(), where
+        assert row["rating"] is None or (type(row["rating"]) is int and 1 <= row["rating"] <= 5), (
+            where
+        )
+        assert row["label"] in LABELS, where
+        assert row["lang"] in LANGS, where
+        assert isinstance(row["note"], str) and row["note"].strip(), where
+        assert isinstance(row["passages"], list), where
+        for passage in row["passages"]:
+            assert isinstance(passage, str) and passage.strip(), where
+            assert passage in row["text"], f"{where}: {passage!r} is not in the text"
+        if row["label"] in {"insult", "defamation"}:
+            assert row["passages"], f"{where}: an {row['label']} needs its passage"
+        if row["label"] == "praise":
+            assert not row["passages"], where
+
+
+def test_classify_ids_and_texts_are_unique_across_splits() -> None:
+    rows = all_rows()
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    texts = [" ".join(r["text"].lower().split()) for r in rows]
+    assert len(texts) == len(set(texts)), "the same review in dev and test would leak"
+
+
+def test_classify_sizes_and_label_mix() -> None:
+    rows = all_rows()
+    dev, test = load_split("dev.jsonl"), load_split("test.jsonl")
+    assert len(rows) >= 320
+    assert 0.60 <= len(dev) / len(rows) <= 0.72
+    wanted = {"praise": 0.30, "criticism": 0.35, "insult": 0.15, "defamation": 0.20}
+    for part in (rows, dev, test):
+        counts = Counter(r["label"] for r in part)
+        for label, share in wanted.items():
+            assert abs(counts[label] / len(part) - share) <= 0.04, (label, counts)
+    langs = Counter(r["lang"] for r in rows)
+    assert langs["en"] / len(rows) >= 0.08
+    assert langs["qc"] / len(rows) >= 0.20
+    for label in LABELS:
+        assert {r["lang"] for r in rows if r["label"] == label} == LANGS, label
+
+
+# Boundary cases the guidelines promise: (label, substring of some text with that label).
+COVERAGE = [
+    ("criticism", "hautain"),
+    ("criticism", "ncompétent"),
+    ("criticism", "Nul"),
+    ("criticism", "fuir"),
+    ("criticism", "arnaque"),
+    ("criticism", "voleurs"),
+    ("criticism", "je ne recommande pas"),
+    ("criticism", "attente"),
+    ("criticism", "mal"),
+    ("criticism", "€"),
+    ("criticism", "$"),
+    ("criticism", "patient"),
+    ("criticism", "Il paraît que"),
+    ("criticism", "Je me demande"),
+    ("insult", "charlatan"),
+    ("insult", "charlatant"),
+    ("insult", "c0nnard"),
+    ("insult", "boucher"),
+    ("insult", "sorcière"),
+    ("insult", "crosseur"),
+    ("insult", "épais"),
+    ("insult", "Tabarnak"),
+    ("insult", "quack"),
+    ("defamation", "paraît que"),
+    ("defamation", "on dit"),
+    ("defamation", "je me demande"),
+    ("defamation", "I heard"),
+    ("defamation", "stéril"),
+    ("defamation", "RAMQ"),
+    ("defamation", "Sécu"),
+    ("defamation", "diplôme"),
+    ("defamation", "Ordre"),
+    ("defamation", "falsifi"),
+    ("defamation", "secrétaire"),
+    ("defamation", "charlatan"),
+    ("praise", "ma couronne"),
+    ("praise", "diabét"),
+]
+
+
+@pytest.mark.parametrize(("label", "needle"), COVERAGE)
+def test_classify_covers_boundary_case(label: str, needle: str) -> None:
+    texts = [r["text"].lower() for r in all_rows() if r["label"] == label]
+    assert any(needle.lower() in t for t in texts), f"no {label} containing {needle!r}"
+
+
+def test_classify_has_kind_low_and_sarcastic_high_ratings() -> None:
+    rows = all_rows()
+    assert any(r["label"] == "praise" and r["rating"] == 1 for r in rows)
+    assert sum(r["label"] == "criticism" and r["rating"] == 5 for r in rows) >= 3
