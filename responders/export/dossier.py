@@ -336,11 +336,11 @@ def build_dossier(
     ).all():
         revisions[rev.review_id].append(rev)
     events: dict[int, list[AuditEvent]] = {i: [] for i in ids if i is not None}
-    for event in session.exec(
-        select(AuditEvent)
-        .where(col(AuditEvent.review_id).in_(ids))
-        .order_by(col(AuditEvent.at), col(AuditEvent.id))
-    ).all():
+    # sorted here, not in SQL: databases disagree on where a missing time goes
+    for event in sorted(
+        session.exec(select(AuditEvent).where(col(AuditEvent.review_id).in_(ids))).all(),
+        key=lambda e: (e.at is not None, e.at or generated_at or utcnow(), e.id or 0),
+    ):
         events[event.review_id].append(event)  # type: ignore[index]
 
     entries = []
