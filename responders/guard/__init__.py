@@ -1,0 +1,80 @@
+"""The secrecy guard: every reply is checked before anyone can copy or publish it.
+
+    from responders.guard import check
+    result = check(reply, review=review_text, reviewer_name=name, profile="fr-dentiste")
+    result.allowed      # False as soon as one finding blocks
+    result.findings     # list[Finding], offsets into `reply`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from responders.guard.normalize import Normalized
+from responders.guard.registry import (
+    DEFAULT_RULES,
+    FAMILY_LABELS,
+    get_rule,
+    get_rules,
+    rules_metadata,
+)
+from responders.guard.rule import Context, Rule
+from responders.profiles import get_profile
+from responders.spans import Finding
+
+__all__ = [
+    "DEFAULT_RULES",
+    "FAMILY_LABELS",
+    "RULES",
+    "GuardResult",
+    "Rule",
+    "check",
+    "get_rule",
+    "get_rules",
+    "rules_metadata",
+]
+
+RULES: tuple[dict[str, Any], ...] = tuple(rules_metadata())
+
+
+@dataclass(frozen=True)
+class GuardResult:
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def allowed(self) -> bool:
+        return not any(f.severity == "block" for f in self.findings)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "block"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"allowed": self.allowed, "findings": [f.to_dict() for f in self.findings]}
+
+
+def check(
+    reply: str,
+    *,
+    review: str | None = None,
+    reviewer_name: str | None = None,
+    profile: str | None = None,
+    rules: Iterable[Rule] | None = None,
+) -> GuardResult:
+    """Check one reply against every rule. `review` and `reviewer_name` are context, never obeyed."""
+    if not isinstance(reply, str):
+        raise TypeError("reply must be a string")
+    ctx = Context(
+        reply=reply,
+        norm=Normalized(reply),
+        profile=get_profile(profile),
+        review=review or None,
+        reviewer_name=reviewer_name or None,
+    )
+    findings: list[Finding] = []
+    for rule in DEFAULT_RULES if rules is None else rules:
+        findings.extend(rule.find(ctx))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return GuardResult(findings)

@@ -1,0 +1,1 @@
+"""Guard rules grouped by family; each module exposes a RULES tuple."""

@@ -1,0 +1,71 @@
+"""Never mention health or care: words from the CIM-10/CIM-11, drug and act lexicons."""
+
+from __future__ import annotations
+
+from responders.guard.rule import Rule
+
+_CARE_EXCLUSIONS = (
+    r"(?:sans |en cas d )?(?:urgence|urgences) (?:dentaire|medicale)s?",
+)
+
+
+def _care(name: str, category: str, what: str, example: str) -> Rule:
+    return Rule(
+        name=name,
+        family="care",
+        severity="block",
+        description=f"La réponse parle de santé : {what}.",
+        explanation=(
+            f"« {{text}} » ({what}) : une réponse publique ne doit jamais parler de santé ni "
+            f"de soins, même pour reprendre les mots de l'avis ({example}). Retirez ce passage."
+        ),
+        categories=(category,),
+        exclusions=_CARE_EXCLUSIONS,
+    )
+
+
+CONDITION = _care("care_condition", "condition", "maladie ou état de santé", "carie, diabète, abcès")
+SYMPTOM = _care("care_symptom", "symptom", "symptôme", "douleur, saignement, fièvre")
+ACT = _care("care_act", "act", "acte ou traitement", "détartrage, extraction, traitement de canal")
+MATERIAL = _care("care_material", "material", "matériel ou dispositif", "couronne, implant, prothèse")
+DRUG = _care("care_drug", "drug", "médicament", "antibiotique, anesthésie, Doliprane")
+EXAM = _care("care_exam", "exam", "examen ou résultat", "radio, prise de sang, diagnostic")
+BODY = _care("care_body", "body", "partie du corps", "dent, gencive, mâchoire")
+
+TOOTH_NUMBER = Rule(
+    name="care_tooth_number",
+    family="care",
+    severity="block",
+    description="La réponse cite un numéro de dent.",
+    explanation=(
+        "« {text} » désigne une dent précise : c'est une information de santé. Retirez-la."
+    ),
+    raw_patterns=(
+        r"(?:dents?|molaires?|premolaires?|incisives?|canines?|sagesse)\s*(?:n\s?[°o]\.?\s*|#\s*|numero\s*|no\.?\s*)?(?:[1-4][1-8]|[5-8][1-5])(?:\s*(?:et|,|-|a)\s*(?:[1-4][1-8]|[5-8][1-5]))*",
+        r"(?:la|les|sur la|de la|a la)\s+(?:[1-4][1-8])(?:\s*(?:et|,|-)\s*[1-4][1-8])*(?!\s*(?:h\b|heures?|min|ans|jours|mois|rue|avenue|boulevard|%|€|\$|eur|e\b|eme|er\b|place|personnes|minutes))",
+        r"(?:dent|molaire|premolaire|incisive|canine)\s*#\s*\d{1,2}",
+    ),
+)
+
+HEALTH_PHRASE = Rule(
+    name="care_health_context",
+    family="care",
+    severity="block",
+    description="La réponse évoque l'état de santé ou les soins d'une personne.",
+    explanation=(
+        "« {text} » évoque la santé ou les soins d'une personne : une réponse publique ne "
+        "doit jamais en parler. Retirez ce passage."
+    ),
+    patterns=(
+        r"(?:son|votre|leur|mon|ton) etat de sante|(?:probleme|problemes|soucis?|ennuis) (?:de sante|dentaires?|medicaux|medical)",
+        r"(?:sante|hygiene) (?:dentaire|bucco dentaire|buccodentaire|mentale|physique|psychique|cardiaque)",
+        r"(?:vo(?:tre|s)|le|les|ce|ces|un|des) (?:soins?|actes?|gestes?) (?:dentaires?|medicaux|medical|chirurgicaux|pratiques?|realises?|effectues?|prodigues?|recus?)",
+        r"(?:acte|geste|protocole) (?:medical|chirurgical|therapeutique|dentaire)",
+        r"(?:traitements?|soins?) (?:adaptes?|necessaires?|prescrits?|realises?|effectues?|en cours|recommandes?|prevus?)",
+        r"(?:avoir|a|ai|avez|avait) mal (?:a|au|aux|partout)",
+        r"(?:ca|cela) (?:fait|faisait) mal|sans (?:avoir )?mal",
+        r"(?:anesthesi|endodont|orthodont|parodont|implantolog|stomatolog|cardiolog|dermatolog|gynecolog|pediatr|psychiatr|neurolog|ophtalmolog|oncolog|radiolog)[a-z]*",
+    ),
+)
+
+RULES = (CONDITION, SYMPTOM, ACT, MATERIAL, DRUG, EXAM, BODY, TOOTH_NUMBER, HEALTH_PHRASE)

@@ -1,0 +1,160 @@
+"""Echo: nothing health-related or personal from the review, and not the reviewer's name."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from responders.guard.normalize import Normalized, Token, key
+from responders.guard.rule import Context, Rule, Span, lexicon_matches
+
+# Parts of display names that are no name (« Utilisateur Google », « Jean de la Fontaine »).
+_NAME_NOISE = frozenset(
+    "de du des la le les d l van von der den da di del dos mc mac st ste saint sainte et "
+    "utilisateur utilisatrice google anonyme client cliente patient patiente user local guide "
+    "mr mrs ms mme m dr".split()
+)
+_RELATIVES = frozenset(
+    "mari femme epouse epoux conjoint conjointe compagnon compagne fils fille enfant enfants bebe "
+    "mere pere maman papa frere soeur grand-mere grand-pere grands-parents petit-fils petite-fille "
+    "oncle tante cousin cousine neveu niece fiance fiancee chum blonde belle-mere beau-pere "
+    "ado adolescent adolescente garcon fillette jumeaux".split()
+)
+_COMMON_RANK = 6000  # name tokens this frequent in French must be capitalized to count
+
+
+@cache
+def _rank() -> dict[str, int]:
+    from responders.guard.lexicon import get_lexicon
+
+    return {w: i for i, w in enumerate(_general_list())} if get_lexicon() else {}
+
+
+@cache
+def _general_list() -> tuple[str, ...]:
+    from responders.guard.lexicon import _lines
+
+    return tuple(_lines("general_fr.txt.gz"))
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [
+        t.text
+        for t in Normalized(name).tokens
+        if len(t.text) >= 3 and t.text not in _NAME_NOISE and not t.text.isdigit()
+    ]
+
+
+def _same(a: Token, word: str) -> bool:
+    if a.text == word or a.key == key(word):
+        return True
+    # One typo in a long name (« Tremblay » / « Tremblai ») still names the person.
+    if len(word) >= 6 and abs(len(a.text) - len(word)) <= 1:
+        return _edit1(a.text, word)
+    return False
+
+
+def _edit1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if b[:i] + b[i + 1 :] == a:
+            return True
+    return False
+
+
+def _capitalized(ctx: Context, tok: Token) -> bool:
+    raw = ctx.reply[tok.start : tok.end]
+    if not raw[:1].isupper():
+        return False
+    before = ctx.reply[: tok.start].rstrip()
+    return bool(before) and before[-1] not in ".!?\n:"
+
+
+def _reviewer_name(ctx: Context) -> list[Span]:
+    if not ctx.reviewer_name:
+        return []
+    rank = _rank()
+    out = []
+    for word in _name_tokens(ctx.reviewer_name):
+        common = rank.get(word, 10**9) < _COMMON_RANK
+        for tok in ctx.norm.tokens:
+            if _same(tok, word) and (not common or _capitalized(ctx, tok)):
+                out.append((tok.start, tok.end))
+    return out
+
+
+REVIEWER_NAME = Rule(
+    name="echo_reviewer_name",
+    family="echo",
+    severity="block",
+    description="La réponse reprend le nom affiché de l'auteur de l'avis.",
+    explanation=(
+        "« {text} » reprend le nom de l'auteur de l'avis : le nommer confirme qu'on le connaît. "
+        "N'utilisez aucun nom."
+    ),
+    detector=_reviewer_name,
+)
+
+_NUMBER = re.compile(r"\d+(?:[.,:h]\d+)?")
+
+
+def _review_items(ctx: Context) -> list[Span]:
+    review = ctx.review_norm
+    if review is None:
+        return []
+    from responders.guard.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    rank = _rank()
+    health_keys: set[str] = set()
+    for m in lex.match(review):
+        health_keys.add(" ".join(t.key for t in review.tokens[m.first : m.last]))
+        health_keys.add(m.entry.term)
+    words: set[str] = set()  # personal or rare words of the review
+    relatives: set[str] = set()
+    for tok in review.tokens:
+        text = tok.text
+        raw = review.original[tok.start : tok.end]
+        if text in _RELATIVES:
+            relatives.add(text)
+        elif text.isalpha() and len(text) >= 5 and rank.get(text, 10**9) > 20000 and text not in lex.never:
+            words.add(tok.key)  # rare word: a name, a place, a precise detail
+        elif raw[:1].isupper() and text.isalpha() and len(text) >= 3 and rank.get(text, 10**9) > 3000:
+            before = review.original[: tok.start].rstrip()
+            if before and before[-1] not in ".!?\n:":
+                words.add(tok.key)  # a capitalized word inside a sentence: likely a name
+    numbers = {m.group() for m in _NUMBER.finditer(review.folded) if len(m.group()) >= 2}
+    out: list[Span] = []
+    norm = ctx.norm
+    for m in lexicon_matches(ctx):
+        k = " ".join(t.key for t in norm.tokens[m.first : m.last])
+        if k in health_keys or m.entry.term in health_keys:
+            out.append((norm.tokens[m.first].start, norm.tokens[m.last - 1].end))
+    for tok in norm.tokens:
+        if tok.text in relatives or (tok.key in words and tok.text not in lex.never):
+            out.append((tok.start, tok.end))
+    for number in _NUMBER.finditer(norm.folded):
+        if number.group() in numbers:
+            out.append(norm.span(number.start(), number.end()))
+    return out
+
+
+REVIEW_ECHO = Rule(
+    name="echo_review",
+    family="echo",
+    severity="block",
+    description="La réponse reprend un détail de santé ou personnel écrit dans l'avis.",
+    explanation=(
+        "« {text} » reprend un détail de l'avis (santé, nom, date, montant ou proche) : le "
+        "répéter revient à le confirmer publiquement. Retirez-le."
+    ),
+    detector=_review_items,
+)
+
+RULES = (REVIEWER_NAME, REVIEW_ECHO)

@@ -1,0 +1,220 @@
+"""No identifying details: names, appointment dates, companions, money, insurance."""
+
+from __future__ import annotations
+
+import re
+
+from responders.guard.rule import Context, Rule, Span
+
+_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fev|sept|oct|nov|dec"
+_DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_TITLES = (
+    "dr", "dre", "docteur", "docteure", "doc", "pr", "professeur", "professeure", "mme", "madame",
+    "m", "monsieur", "mlle", "mademoiselle", "me", "maitre", "mr", "mrs", "ms",
+)
+# Words that may follow a title without being a name (« Madame, Monsieur », « le docteur qui »).
+_NOT_A_NAME = frozenset(
+    "le la les l de d du des et ou a au aux en qui que qu quoi dont est etait sera a avait vous nous "
+    "il elle on ne n se s y un une ce cet cette ces son sa ses votre vos notre nos leur leurs pour par "
+    "avec sans sur sous dans chez madame monsieur mesdames messieurs mademoiselle docteur docteure "
+    "dr dre mme m mlle pr professeur equipe directeur directrice responsable gerant gerante "
+    "dentiste medecin praticien praticienne secretaire assistante assistant hygieniste "
+    "pharmacien infirmier infirmiere tous toutes chacun chacune".split()
+)
+_GREETING = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:Bonjour|Bonsoir|Salut|Allô|Allo|Hello|Cher|Chère|Chers|Chères|Merci)[ ,]+"
+    r"(?:(?:à|a|de|pour)\s+)?([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’-]+(?:[ -][A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’-]+)?)"
+)
+_GREETING_OK = frozenset(
+    "madame monsieur mesdames messieurs mademoiselle tous toutes a vous et beaucoup infiniment "
+    "pour de d chers cher chere cheres client cliente clients patient patiente internaute "
+    "utilisateur utilisatrice auteur auteure equipe le la les docteur docteure".split()
+)
+
+
+def _titled_names(ctx: Context) -> list[Span]:
+    """« Dr Tremblay », « Mme Martin », « docteur gagnon »: a title followed by a name."""
+    out: list[Span] = []
+    tokens = ctx.norm.tokens
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.text not in _TITLES:
+            continue
+        # « m » and « me » are titles only when written « M. » / « Me » with a capital.
+        raw = ctx.reply[tok.start:tok.end]
+        if tok.text in ("m", "me", "doc", "pr", "mr", "ms") and not raw[:1].isupper():
+            continue
+        if tok.text == "m" and ctx.reply[tok.end:tok.end + 1] != ".":
+            continue
+        nxt = tokens[i + 1]
+        gap = ctx.reply[tok.end:nxt.start]
+        if len(gap) > 3 or any(c in gap for c in ",;:!?\n") or nxt.text in _NOT_A_NAME:
+            continue
+        if nxt.text.isdigit() or len(nxt.text) < 2:
+            continue
+        end = nxt.end
+        # A compound or double name: « Dr Jean-Pierre Gagnon ».
+        if i + 2 < len(tokens):
+            third = tokens[i + 2]
+            raw3 = ctx.reply[third.start:third.end]
+            if raw3[:1].isupper() and len(ctx.reply[nxt.end:third.start]) <= 1 and third.text not in _NOT_A_NAME:
+                end = third.end
+        out.append((tok.start, end))
+    return out
+
+
+def _greeting_names(ctx: Context) -> list[Span]:
+    out = []
+    for m in _GREETING.finditer(ctx.reply):
+        word = m.group(1)
+        first = re.split(r"[ '’-]", word)[0]
+        if first.lower() in _GREETING_OK or _fold(first) in _GREETING_OK:
+            continue
+        out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _fold(word: str) -> str:
+    from responders.guard.normalize import Normalized
+
+    toks = Normalized(word).tokens
+    return toks[0].text if toks else ""
+
+
+PERSON_NAME = Rule(
+    name="identity_person_name",
+    family="identity",
+    severity="block",
+    description="La réponse nomme une personne (« Dr X », « Mme Y », un prénom en salutation).",
+    explanation=(
+        "« {text} » nomme une personne : ne citez aucun nom dans une réponse publique, ni celui "
+        "de l'auteur de l'avis ni celui d'un membre de l'équipe."
+    ),
+    detector=lambda ctx: _titled_names(ctx) + _greeting_names(ctx),
+)
+
+
+def _capitalized_unknown(ctx: Context) -> list[Span]:
+    """A capitalized word inside a sentence that is no French word: maybe a name."""
+    from responders.guard.lexicon import get_lexicon
+
+    general = get_lexicon().general
+    out = []
+    for m in re.finditer(r"(?<=[a-zà-ÿ,;] )([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2,}(?:-[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]+)?)", ctx.reply):
+        folded = _fold(m.group(1))
+        if folded in general or folded in _NOT_A_NAME or folded in _KNOWN_PROPER:
+            continue
+        out.append((m.start(1), m.end(1)))
+    return out
+
+
+_KNOWN_PROPER = frozenset(
+    "google facebook ramq cpam vitale doctolib quebec france canada montreal paris ordre college "
+    "ameli regie internet".split()
+)
+
+PROPER_NOUN = Rule(
+    name="identity_proper_noun",
+    family="identity",
+    severity="warn",
+    description="Un mot en majuscule inconnu du dictionnaire : peut-être un nom de personne.",
+    explanation=(
+        "« {text} » ressemble à un nom propre : vérifiez qu'il ne s'agit pas du nom d'une "
+        "personne (patient, proche, membre de l'équipe)."
+    ),
+    detector=_capitalized_unknown,
+)
+
+DATETIME = Rule(
+    name="identity_datetime",
+    family="identity",
+    severity="block",
+    description="La réponse donne une date ou une heure (de rendez-vous, de passage).",
+    explanation=(
+        "« {text} » situe une venue dans le temps : aucune date ni heure de rendez-vous dans "
+        "une réponse publique."
+    ),
+    raw_patterns=(
+        r"(?<!\d[/.-])\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?\d{2,4})?(?![/.\-]?\s?\d)",
+        rf"(?:le |du |au |ce |depuis le )?\d{{1,2}}(?:er|e)?\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?",
+        rf"(?:en |au mois d'|au mois de |debut |fin |mi-)(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+(?:dernier|passe|\d{{4}})",
+        rf"(?:ce |le |un |dernier |depuis )?(?:{_DAYS})(?:\s+(?:dernier|passe|matin|soir|apres-midi|apres midi|\d{{1,2}}(?:er)?))",
+        rf"(?:ce |cet |un )(?:{_DAYS})",
+        r"\d{1,2}\s?(?:h|heures?)\s?\d{0,2}(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}",
+        r"(?:avant-)?hier(?: soir| matin| apres-midi)?|ce matin|cet apres-midi|ce soir-la|la semaine (?:derniere|passee)|le mois (?:dernier|passe)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)",
+        r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs) (?:jours?|semaines?|mois|ans|annees)",
+        r"(?:en|depuis|de) (?:19|20)\d{2}",
+    ),
+    exclusions=(
+        r"(?:du|de) (?:lundi|mardi|mercredi|jeudi) (?:au|a) (?:jeudi|vendredi|samedi|dimanche)(?: de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2})?",
+        r"de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2}",
+        r"(?:sous|dans les|d ici|en moins de|dans un delai de) \d{1,3} ?(?:h|heures)",
+        r"24 ?h ?24|7 ?j ?7|24 ?h ?sur ?24|7 ?jours sur ?7",
+    ),
+)
+
+COMPANION = Rule(
+    name="identity_companion",
+    family="identity",
+    severity="block",
+    description="La réponse évoque une personne accompagnante ou un proche.",
+    explanation=(
+        "« {text} » évoque un proche ou un accompagnant : c'est un détail qui identifie. "
+        "Retirez-le."
+    ),
+    patterns=(
+        r"(?:votre|vos|ton|tes) (?:mari|femme|epouse|epoux|conjoint|conjointe|compagnon|compagne|conjoints|"
+        r"fils|fille|filles|enfant|enfants|bebe|bebes|nourrisson|ado|adolescent|adolescente|mere|pere|maman|papa|parent|parents|"
+        r"frere|freres|soeur|soeurs|grand mere|grand pere|grands parents|petit fils|petite fille|petits enfants|"
+        r"ami|amie|amis|amies|accompagnateur|accompagnatrice|accompagnant|accompagnante|proche|proches|"
+        r"beau pere|belle mere|beau frere|belle soeur|oncle|tante|cousin|cousine|neveu|niece|fiance|fiancee|"
+        r"chum|blonde|petit ami|petite amie|garcon|fillette|aine|cadet|cadette|benjamin|jumeaux|jumelles)",
+        r"(?:vous etiez|vous etes venue?s?|vous etes venues?|venue?s?) (?:accompagnee?s?|avec (?:votre|vos|un|une))",
+        r"(?:la|les) personnes? qui vous (?:accompagn|suivait|etait avec)[a-z]*",
+        r"(?:votre|l) accompagn[a-z]+",
+        r"(?:le petit|la petite|les petits|les enfants|l enfant) (?:que vous|qui vous|etait|a ete|est venue?)",
+    ),
+)
+
+MONEY = Rule(
+    name="identity_money",
+    family="identity",
+    severity="block",
+    description="La réponse parle d'argent, de devis, d'assurance ou de remboursement.",
+    explanation=(
+        "« {text} » touche aux montants, devis, assurance ou remboursement : ces détails "
+        "identifient la personne et révèlent des soins. N'en parlez pas publiquement."
+    ),
+    raw_patterns=(
+        r"\d[\d\s ]*(?:[.,]\d{1,2})?\s?(?:€|eur\b|euros?\b|\$|dollars?\b|cad\b|can\b|k€)",
+        r"(?:€|\$)\s?\d+(?:[.,]\d{1,2})?",
+    ),
+    patterns=(
+        r"honoraires?|devis|factures?|facture[es]?|facturation|factures|facturer|tarifs?|tarification|tarifaires?",
+        r"depassements? (?:d )?honoraires?|reste a charge|ticket moderateur|tiers payant|avance de frais|franchise medicale",
+        r"mutuelles?|complementaires? sante|assurances?(?: dentaire| maladie| privee| collective| medicaments?)?|assureurs?|regime d assurance",
+        r"rembours[a-z]*|prise en charge (?:par|de la|financiere)|pris en charge par",
+        r"ramq|regie de l assurance maladie|carte (?:vitale|soleil|d assurance maladie|ramq)|securite sociale|secu|cpam|ameli|cmu|cmu c|css|aide medicale d etat|ame",
+        r"(?:le |au |du |un |ce |votre |vos )?(?:prix|cout|couts|montant|montants|paiement|paiements|solde|acompte|reglement)(?! (?:a|de) (?:tout|toute))",
+        r"payer|paye|payee|payes|payees|paiement|avez paye|a paye|frais(?! de (?:port|stationnement))",
+    ),
+    exclusions=(
+        r"a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
+    ),
+)
+
+CONTACT = Rule(
+    name="identity_contact",
+    family="identity",
+    severity="warn",
+    description="Un courriel ou un numéro de téléphone : vérifiez que c'est celui du cabinet.",
+    explanation=(
+        "« {text} » est une coordonnée : n'y laissez que celle du cabinet, jamais celle d'une "
+        "personne."
+    ),
+    raw_patterns=(
+        r"[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}",
+        r"(?:\+|00)?\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",
+    ),
+)
+
+RULES = (PERSON_NAME, PROPER_NOUN, DATETIME, COMPANION, MONEY, CONTACT)

@@ -1,0 +1,124 @@
+"""No promotion, no testimonial (QC dentists' code; CSP R4127-19-1, R4127-215-1)."""
+
+from __future__ import annotations
+
+from responders.guard.rule import Rule
+
+SUPERLATIVE = Rule(
+    name="promotion_superlative",
+    family="promotion",
+    severity="block",
+    description="La réponse vante le cabinet (superlatifs, qualité, expertise).",
+    explanation=(
+        "« {text} » fait la promotion du cabinet : la publicité et l'autopromotion sont "
+        "interdites aux professionnels de santé. Retirez ce passage."
+    ),
+    patterns=(
+        r"(?:le |la |les |nos |notre |un |une |des )?meilleure?s?(?! (?:journee|soiree|continuation|sante|salutations|voeux|sentiments|delais?|solution|facon|maniere|voie|suite|avenir|pour la suite|pour l avenir))",
+        r"excellente?s?(?! (?:journee|soiree|continuation|fin de journee|semaine|annee|sante|fete|fetes))|exceptionnel(?:le)?s?|extraordinaires?|incomparables?|inegalee?s?|inegalables?|remarquables?|irreprochables?|impeccables?|parfaite?s?",
+        r"n ?[o°]? ?1 (?:du|de la|des|en|au)|numero (?:un|1)|leader|top|au top|a la pointe|de pointe|derniere generation|haut de gamme|dernier cri|technologies? (?:avancees?|de pointe|modernes?)|equipements? (?:modernes?|de pointe|recents?)",
+        r"(?:experts?|experte?s?|specialistes?) (?:reconnue?s?|de reference|en [a-z]+)|hautement (?:qualifiee?s?|competente?s?)|le plus (?:competent|experimente|moderne|reconnu|qualifie)|reconnue?s? pour (?:notre|son|leur|la qualite)",
+        r"qualite (?:irreprochable|exceptionnelle|superieure|inegalee|reconnue)|satisfaction garantie|resultats? garantie?s?|garantie? sans douleur|sans aucune douleur|100 ?(?:%|pour cent)(?! (?:confidentiel|anonyme))",
+        r"nous sommes (?:les )?(?:meilleurs|reconnus|fiers de (?:notre|nos))|fierte de notre|notre savoir faire|notre expertise|notre experience de (?:plus de )?\d+",
+    ),
+    exclusions=(r"souhait[a-z]* (?:le|tout le|bien le) meilleur|meilleurs voeux|nos meilleures? salutations",),
+)
+
+OFFER = Rule(
+    name="promotion_offer",
+    family="promotion",
+    severity="block",
+    description="La réponse propose une offre, une réduction ou un cadeau.",
+    explanation=(
+        "« {text} » est une offre commerciale : interdite dans une réponse d'un professionnel de "
+        "santé. Retirez-la."
+    ),
+    patterns=(
+        r"offres? (?:speciale?s?|exceptionnelles?|de bienvenue|promotionnelles?|du moment|limitee?s?)|offerte?s?|promotions?|promo|code promo|codes? de reduction",
+        r"reductions?|remises?|rabais|ristournes?|escomptes?|soldes|gratuite?s?|gratuitement|cadeaux?|parrainage|parrainez|bons? (?:de reduction|d achat|cadeau)|coupons?|forfaits?",
+        r"premiere (?:consultation|visite|seance) (?:offerte|gratuite)|consultation (?:offerte|gratuite)|sans frais supplementaires? pour votre prochain",
+    ),
+    raw_patterns=(r"-\s?\d{1,2}\s?%|\d{1,2}\s?%\s?(?:de reduction|de remise|de rabais|offert)",),
+    exclusions=(r"(?:numero|appel|ligne|service) (?:gratuit|sans frais)|sans frais",),
+)
+
+BOOKING = Rule(
+    name="promotion_booking",
+    family="promotion",
+    severity="block",
+    description="La réponse invite à prendre rendez-vous ou à revenir.",
+    explanation=(
+        "« {text} » invite à prendre rendez-vous ou à revenir : c'est de la sollicitation, et "
+        "cela laisse entendre une relation de soins. Proposez seulement de contacter le cabinet."
+    ),
+    patterns=(
+        r"prene?z (?:un |votre )?(?:nouveau )?rendez vous|prendre (?:un |votre )?(?:nouveau |prochain )?(?:rendez vous|rdv)|reservez|reserver (?:en ligne|votre|un|une|des)|doctolib|rendez vous en ligne|prise de rendez vous",
+        r"(?:prochain|nouveau|autre) (?:rendez vous|rdv)|planifier (?:un|votre|vos) (?:rendez vous|rdv|soins?)|fixer (?:un|votre) (?:rendez vous|rdv)|nos disponibilites|creneaux? disponibles?",
+        r"revene?z (?:nous voir|nous consulter|quand vous|des que|au cabinet)|n hesitez pas a (?:revenir|reprendre rendez vous|prendre rendez vous|nous rendre visite|venir)|venez (?:nous voir|decouvrir|essayer|nous rendre visite|consulter)|revenir (?:nous voir|au cabinet|a la clinique|consulter)",
+        r"(?:nous serons |serons )?(?:ravie?s?|heureu(?:x|ses?)|enchantee?s?) de vous (?:revoir|recevoir|accueillir|soigner|retrouver)|au plaisir de vous (?:revoir|recevoir|accueillir|voir|retrouver|soigner)|a (?:tres )?bientot|a la prochaine",
+        r"nous acceptons (?:les )?nouveaux patients|accueillons de nouveaux patients|nouveaux patients bienvenus",
+    ),
+)
+
+REVIEW_REQUEST = Rule(
+    name="promotion_review_request",
+    family="promotion",
+    severity="block",
+    description="La réponse demande un avis, une note ou des étoiles, ou de modifier l'avis.",
+    explanation=(
+        "« {text} » sollicite un avis ou une note (ou sa modification) : c'est interdit. Ne "
+        "parlez ni d'étoiles ni de note."
+    ),
+    patterns=(
+        r"laisse(?:z|r) (?:nous )?(?:un|votre|une|vos|d autres)? ?(?:nouvel |bon |autre |petit )?(?:avis|commentaire|note|evaluation|critique)",
+        r"(?:cinq|5|quatre|4|trois|3|deux|2|une|1) etoiles?|etoiles?|(?:bonne|meilleure|mauvaise|sa|votre|la|une) note|notez nous|noter notre|evaluez nous|evaluer notre",
+        r"recommande(?:z|r) (?:nous|notre|le cabinet|la clinique)|parlez de nous|faites connaitre|partagez (?:votre experience|votre avis|notre page|notre|nous)|bouche a oreille|parrainez",
+        r"(?:modifi|revis|reconsider|retir|supprim|corrig|mettre a jour|mettez a jour|changez|changer|ajust)[a-z]* (?:votre|cet|ce|la|sa|vos) (?:note|avis|evaluation|commentaire|publication|critique)",
+        r"avis (?:positifs?|favorables?|5 etoiles)|(?:commentaires?|retours?) positifs?",
+    ),
+)
+
+TESTIMONIAL = Rule(
+    name="promotion_testimonial",
+    family="promotion",
+    severity="block",
+    description="La réponse remercie l'avis comme un témoignage ou une recommandation.",
+    explanation=(
+        "« {text} » accueille l'avis comme un témoignage ou une recommandation : les "
+        "professionnels de santé ne peuvent ni solliciter ni utiliser de témoignages. Remerciez "
+        "seulement d'avoir écrit, sans vous en féliciter."
+    ),
+    patterns=(
+        r"merci (?:beaucoup |infiniment |mille fois |enormement |sincerement )?(?:pour|de) (?:votre|vos|ce|cet|cette|ces|ce tres|ce si) (?:(?:tres |si )?(?:bel|belle|beau|beaux|belles|gentil|gentils|gentille|joli|superbe|magnifique|excellent|chaleureu(?:x|se)|aimable|sympathique|genereu(?:x|se)|bon|bonne|adorable|precieu(?:x|se)|touchant|touchante|elogieu(?:x|se)|positi(?:f|ve)|enthousiaste|fidele) )?(?:temoignages?|recommandations?|eloges?|compliments?|note|notes|etoiles?|evaluation|fidelite|confiance|soutien|mots? (?:gentils?|doux|aimables?)|avis positif|bel avis|commentaire positif|retour positif|bons mots|gentillesse|felicitations|encouragements?)",
+        r"merci (?:de|pour) (?:nous )?(?:recommander|avoir recommande|nous avoir recommande|nous faire confiance|nous avoir fait confiance|votre fidelite|nous avoir choisis?|avoir choisi)",
+        r"(?:ravie?s?|heureu(?:x|se|ses)|contente?s?|enchantee?s?|touchee?s?|fiers?|fieres?) (?:que vous (?:soyez|ayez ete|ayez) (?:satisfaite?s?|content|contente|apprecie|aime)|de (?:votre satisfaction|vous avoir satisfait|lire (?:vos|votre|ce|ces) (?:compliments|eloges|mots|bel avis)))",
+        r"votre satisfaction|vous avez ete satisfaite?s?|vous etes satisfaite?s?|(?:touchee?s?|emue?s?) par (?:vos|votre|ce|ces) (?:mots|compliments|eloges|temoignage|paroles|avis)|vos (?:mots|paroles|compliments|eloges) nous (?:touchent|vont droit au coeur|font chaud au coeur)|(?:ca|cela) (?:nous )?(?:fait|va droit au) (?:chaud au )?coeur",
+        r"l equipe (?:est|sera) (?:ravie|touchee|fiere|heureuse|comblee)|nous transmettrons (?:vos|ces) (?:compliments|eloges|felicitations)",
+    ),
+)
+
+def _in_email(reply: str, span: tuple[int, int]) -> bool:
+    """An e-mail address is a contact (see identity_contact), not a link."""
+    start = span[0]
+    while start > 0 and not reply[start - 1].isspace():
+        start -= 1
+    return "@" in reply[start : span[1]]
+
+
+LINK = Rule(
+    name="promotion_link",
+    family="promotion",
+    severity="block",
+    description="La réponse contient un lien ou une adresse de site.",
+    explanation=(
+        "« {text} » est un lien : pas de lien dans une réponse (sollicitation, et risque de "
+        "pointer vers une page qui n'est pas la vôtre)."
+    ),
+    raw_patterns=(
+        r"https?://\S+|www\.\S+",
+        r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S*)?(?![a-z0-9@])",
+    ),
+    invalidate=lambda ctx, span: _in_email(ctx.reply, span),
+)
+
+RULES = (SUPERLATIVE, OFFER, BOOKING, REVIEW_REQUEST, TESTIMONIAL, LINK)

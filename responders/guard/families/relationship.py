@@ -1,0 +1,74 @@
+"""Never confirm or deny that the reviewer is a patient (CSP R4127-4, L1110-4; QC art. 20 2°)."""
+
+from __future__ import annotations
+
+from responders.guard.rule import Rule
+
+_VOTRE = r"(?:votre|vos|ton|tes)"
+_CARE_EPISODE = (
+    r"consultation|consultations|traitement|traitements|dossier|dossiers|dossier medical|dossier patient|"
+    r"rendez vous|rdv|visite|visites|venue|passage|seance|seances|soin|soins|intervention|operation|"
+    r"examen|examens|suivi|prise en charge|ordonnance|facture|devis|radio|radios|radiographie|"
+    r"hospitalisation|sejour|plan de traitement|fiche|fiche patient|historique|"
+    r"etat de sante|sante dentaire|sante bucco dentaire|sourire|bouche|dent|dents|prothese|appareil|"
+    r"implant|couronne|douleur|douleurs|probleme de sante|problemes de sante|diagnostic|resultats?|"
+    r"chirurgie|accouchement|grossesse|vaccin|medicaments?|analyses?|bilan|rappel|annulation|absence|retard|"
+    r"arrivee|attente|anesthesie|extraction|cas medical|situation medicale|parcours de soins?"
+)
+
+CONFIRMED = Rule(
+    name="relationship_confirmed",
+    family="relationship",
+    severity="block",
+    description="La réponse laisse entendre que l'auteur de l'avis est ou a été patient.",
+    explanation=(
+        "« {text} » laisse entendre que cette personne est venue au cabinet : le secret "
+        "professionnel interdit de le confirmer. Formulez une réponse qui vaudrait aussi pour "
+        "quelqu'un qui n'est jamais venu."
+    ),
+    patterns=(
+        rf"{_VOTRE} (?:derniere?s? |premiere?s? |prochaine?s? |precedente?s? |recente?s? |dernier |recent )?(?:{_CARE_EPISODE})",
+        r"lors (?:de|du) (?:votre|vos|ce|cette) (?:derniere? |premiere? )?(?:passage|venue|visite|rendez vous|rdv|consultation|sejour|seance|intervention|soin|examen)",
+        r"(?:je|nous) (?:me |nous )?souv(?:iens|enons) (?:tres )?(?:bien )?(?:de vous|de votre)",
+        r"(?:je|nous) vous (?:avons|ai|avions|avais) (?:bien |deja )?(?:recue?s?|vue?s?|soignee?s?|traitee?s?|operee?s?|examinee?s?|auscultee?s?|pris en charge|accueillie?s?|rencontree?s?|suivie?s?|recu en consultation)",
+        r"(?:nous|je) (?:avons|ai) eu le plaisir de vous (?:recevoir|soigner|accueillir|voir|rencontrer|traiter)",
+        r"notre (?:patient|patiente|cliente?)|(?:un|une|l|notre) (?:ancien|ancienne|fidele|nouveau|nouvelle) (?:patient|patiente|cliente?)",
+        r"vous (?:etes|etiez|avez ete|restez) (?:un |une |notre |l un de nos |l une de nos )?(?:patient|patiente|patients|patientes|cliente?s?)",
+        r"en tant que (?:patient|patiente|notre patient)",
+        r"(?:quand|lorsque|depuis que|la derniere fois que|chaque fois que|si) vous (?:etes|etiez) (?:venue?s?|passee?s?|la|au cabinet|a la clinique)",
+        r"vous (?:etes|etiez) (?:venue?s?|passee?s?) (?:au cabinet|a la clinique|nous voir|consulter|en consultation|a votre|pour|le|la semaine|hier|ce)",
+        r"vous (?:avez|aviez) (?:ete )?(?:consulte|recue?s?|vue?s?|soignee?s?|traitee?s?|operee?s?|prise? en charge|hospitalisee?s?|suivie?s?|examinee?s?|anesthesiee?s?)",
+        r"vous (?:avez|aviez) (?:rate|manque|annule|oublie|decale|reporte|pris|obtenu|eu) (?:votre|vos|le|un|une|ce) (?:rendez vous|rdv|consultation|visite|seance|creneau|soin|traitement)",
+        r"(?:heureux|heureuse|heureuses|ravie?s?|contente?s?|fiers?|fieres?) (?:de vous avoir|d avoir pu vous|d avoir pu (?:vous )?(?:aider|soigner|soulager|traiter|accompagner)|que (?:nos|notre|le|les) (?:soins?|traitements?|equipe))",
+        r"(?:au plaisir|heureux|ravie?s?|hate) de vous (?:revoir|retrouver|recevoir a nouveau|soigner a nouveau|revoir bientot)",
+        r"(?:nous avons|j ai|on a) (?:verifie|consulte|regarde|examine|fouille|recherche) (?:votre|vos|le|notre|nos|dans nos) (?:dossier|dossiers|fichier|fichiers|agenda|registre|registres|historique|systeme|archives|rendez vous)",
+        r"comme (?:convenu|discute|explique|indique|vu|prevu) (?:avec vous|ensemble|lors|au cabinet|en consultation|par telephone)",
+        r"(?:nous|je) vous (?:avons|ai|avions|avais) (?:pourtant |bien |clairement )?(?:explique|expliquee|informee?|propose|proposee|dit|conseille|conseillee|prevenue?|avertie?|recommande|prescrit|remis|envoye|rappele)",
+        r"(?:le |la |l |notre )?(?:docteur|docteure|dr|dre|dentiste|medecin|hygieniste|secretaire|assistante?|praticien|praticienne|infirmiere?)(?: [a-z]+)? vous (?:a|avait) (?:bien )?(?:recue?|vue?|soignee?|traitee?|operee?|examinee?|explique|expliquee|informee?|propose|dit|conseille|prescrit|fait)",
+    ),
+)
+
+DENIED = Rule(
+    name="relationship_denied",
+    family="relationship",
+    severity="block",
+    description="La réponse nie que l'auteur de l'avis soit patient : c'est aussi une information couverte par le secret.",
+    explanation=(
+        "« {text} » dit que cette personne n'est pas patiente : le nier révèle autant que le "
+        "confirmer. Ne dites rien de la relation avec l'auteur de l'avis."
+    ),
+    patterns=(
+        r"vous n (?:avez |aviez )?(?:jamais |pas |meme pas )(?:ete |etes )?(?:notre |un |une )?(?:patient|patiente|cliente?|soignee?|recue?|vue?|venue?|consulte|mis les pieds|pris rendez vous|pris de rendez vous|eu de rendez vous|ete recue?|ete soignee?|ete vue?)",
+        r"vous n etes (?:jamais |pas |meme pas )(?:venue?|passee?|un patient|une patiente|notre patiente?|patiente?|cliente?|connue?)",
+        r"(?:aucune|pas de|pas la moindre|nulle) (?:trace|dossier|fiche|rendez vous|rdv|consultation|visite|facture|inscription)s? (?:a votre nom|de vous|vous concernant|de votre (?:passage|visite|venue|nom)|dans nos|a ce nom|au nom de)",
+        r"(?:inconnue?s?|introuvables?) (?:de nos services|au cabinet|de notre cabinet|de notre clinique|dans nos (?:fichiers|dossiers|registres|systemes|bases))",
+        r"nous ne vous (?:connaissons|avons jamais|avons pas)",
+        r"(?:je|nous) ne (?:vous )?(?:trouvons|trouve|retrouvons|retrouve) (?:pas|aucune?|nulle) (?:trace|dossier|fiche|rendez vous|votre nom|de trace)",
+        r"(?:ne figurez|ne figure|n apparaissez|n apparait|n etes pas inscrite?) (?:pas |jamais |nulle part )?(?:dans nos|parmi nos|a notre)",
+        r"nos (?:fichiers|dossiers|registres|archives|systemes|agendas|dossiers patients) (?:ne |n )",
+        r"(?:cet avis|ce commentaire|cette personne|l auteur) (?:ne |n )(?:correspond|concerne|provient) (?:a |d )?(?:aucun|aucune|pas)",
+        r"(?:faux|fausse|pretendue?) (?:patient|patiente|cliente?)",
+    ),
+)
+
+RULES = (CONFIRMED, DENIED)

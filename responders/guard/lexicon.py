@@ -1,0 +1,164 @@
+"""Health lexicons loaded once from data files, and a fast token n-gram matcher over them.
+
+Terms are stored folded; keys are computed here with the same `key()` the text goes through,
+so plurals, feminine forms and repeated letters meet. Long words also match with one typo
+through a deletion-neighbourhood index (symmetric delete), gated so that an everyday French
+word is never read as its medical neighbour.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from responders.guard.normalize import Normalized, Token, key, normalize
+
+Category = str  # condition | symptom | act | material | drug | exam | body
+
+FILES = (
+    ("lay_fr.tsv", "liste courante"),
+    ("acts_lay.tsv", "actes (CCAM, langage courant)"),
+    ("cim10.tsv.gz", "CIM-10"),
+    ("cim11.tsv.gz", "CIM-11"),
+    ("drugs.tsv.gz", "médicaments"),
+)
+FUZZY_MIN_LEN = 7
+MAX_NGRAM = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str
+    category: Category
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    first: int  # token indexes, inclusive/exclusive
+    last: int
+    entry: Entry
+    fuzzy: bool
+
+
+def _lines(name: str) -> Iterator[str]:
+    ref = resources.files("responders.guard") / "data" / name
+    raw = ref.read_bytes()
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    for line in raw.decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _deletions(word: str) -> Iterator[str]:
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1 :]
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.first_keys: set[str] = set()
+        self.max_len = 1
+        self.general = frozenset(_lines("general_fr.txt.gz"))
+        general_by_key: dict[str, str] = {}
+        for word in self.general:
+            general_by_key.setdefault(key(word), word)
+        self.general_keys = frozenset(general_by_key)
+        for name, source in FILES:
+            curated = not name.endswith(".gz")
+            for line in _lines(name):
+                term, category, *_ = line.split("\t")
+                tokens = [t.key for t in normalize(term).tokens] if not term.isascii() or "'" in term or "-" in term else [key(t) for t in term.split()]
+                if not tokens:
+                    continue
+                k = " ".join(tokens)
+                if not curated and len(tokens) == 1 and k in general_by_key:
+                    # A stem shared with a different everyday word (« avonex » / « avons »).
+                    if general_by_key[k] != term and key(general_by_key[k]) == k and term not in self.general:
+                        continue
+                # The curated lists come first and win: their category is the precise one.
+                self.entries.setdefault(k, Entry(term, category, source))
+                self.first_keys.add(tokens[0])
+                self.max_len = max(self.max_len, min(len(tokens), MAX_NGRAM))
+        self.never = frozenset(
+            key(t.text) for line in _lines("never_health.txt") for t in normalize(line).tokens
+        )
+        self.deletes: dict[str, list[str]] = {}
+        for k in self.entries:
+            if " " not in k and len(k) >= FUZZY_MIN_LEN:
+                for d in _deletions(k):
+                    self.deletes.setdefault(d, []).append(k)
+
+    def fuzzy(self, tok: Token) -> str | None:
+        """A single-token entry one edit away from `tok`, if `tok` is not itself a word."""
+        k = tok.key
+        if len(k) < FUZZY_MIN_LEN - 1 or not tok.text.isalpha():
+            return None
+        if tok.text in self.general or k in self.general_keys or k in self.never:
+            return None
+        candidates: list[str] = list(self.deletes.get(k, ()))  # one letter missing
+        for d in _deletions(k):
+            if d in self.entries and len(d) >= FUZZY_MIN_LEN:  # one letter added
+                candidates.append(d)
+            candidates.extend(self.deletes.get(d, ()))  # one letter changed or swapped
+        for c in candidates:
+            if c != k and abs(len(c) - len(k)) <= 1:
+                return c
+        return None
+
+    def match(self, norm: Normalized) -> list[Match]:
+        tokens = norm.tokens
+        keys = [t.key for t in tokens]
+        out: list[Match] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            found = self._at(norm, keys, i)
+            if found is not None:
+                out.append(found)
+                i = found.last
+                continue
+            i += 1
+        return out
+
+    def _at(self, norm: Normalized, keys: list[str], i: int) -> Match | None:
+        tokens = norm.tokens
+        n = len(tokens)
+        if keys[i] in self.first_keys:
+            for length in range(min(self.max_len, n - i), 0, -1):
+                k = " ".join(keys[i : i + length])
+                entry = self.entries.get(k)
+                if entry is not None and (length > 1 or k not in self.never):
+                    return Match(i, i + length, entry, False)
+        for variant in tokens[i].variants:
+            entry = self.entries.get(variant)
+            if entry is not None:
+                return Match(i, i + 1, entry, False)
+        # Pieces glued by hyphens or dots, or a word cut by spaces: « im-plant », « dé tar trage ».
+        joined = tokens[i].text
+        for j in range(i + 1, min(i + 6, n)):
+            glued = norm.glued(j - 1)
+            if not glued and (len(tokens[j].text) > 5 or len(tokens[j - 1].text) > 5):
+                break
+            joined += tokens[j].text
+            k = key(joined)
+            entry = self.entries.get(k)
+            if entry is not None and len(k) >= 5 and (glued or not self._all_words(tokens[i : j + 1])):
+                return Match(i, j + 1, entry, False)
+        target = self.fuzzy(tokens[i])
+        if target is not None:
+            return Match(i, i + 1, self.entries[target], True)
+        return None
+
+    def _all_words(self, toks: list[Token]) -> bool:
+        return all(t.text in self.general and len(t.text) > 2 for t in toks)
+
+
+@cache
+def get_lexicon() -> Lexicon:
+    return Lexicon()

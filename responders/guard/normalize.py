@@ -1,0 +1,224 @@
+"""Text normalization that resists evasion while keeping a map back to the original characters.
+
+Every rule matches on normalized text; a finding is reported on the original reply through
+`Normalized.span(i, j)`, so `reply[start:end] == text` always holds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Letters from other scripts that look like Latin ones (homoglyph evasion).
+_CONFUSABLES = {
+    # Cyrillic
+    "а": "a", "б": "b", "в": "b", "е": "e", "ё": "e", "з": "3", "и": "u", "й": "u",
+    "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y",
+    "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d", "ӏ": "l", "һ": "h",
+    "ԛ": "q", "ԝ": "w", "ɡ": "g", "ɑ": "a",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "ι": "i",
+    "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "σ": "o", "ς": "s", "τ": "t",
+    "υ": "u", "χ": "x", "ω": "w",
+    # Ligatures and letters NFKD keeps whole
+    "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
+    # Typography
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-",
+    "–": "-", "—": "-", "−": "-", "·": ".", "•": ".", "«": '"', "»": '"',
+}
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+# Tokens that legitimately mix digits and letters: times, ordinals, units, tooth numbers.
+_ALNUM_OK = re.compile(r"^\d+(?:h\d*|e|er|ere|eme|emes|nd|nde|min|mn|ans?|mois|kg|g|mg|ml|cm|mm|km|m|s|j)?$|^(?:h|n|no)\d+$")
+_TOKEN = re.compile(r"[@$]?[a-z0-9]+(?:[@$]+[a-z0-9]+)*[@$]?")
+# Characters that glue pieces of one word together without a space (im-plant, c.a.r.i.e).
+_GLUE = frozenset("-._*/+|~")
+_REPEAT = re.compile(r"(.)\1+")
+_TRIPLE = re.compile(r"([a-z])\1{2,}")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    mapped = _CONFUSABLES.get(ch)
+    if mapped is None:
+        low = ch.lower()
+        mapped = _CONFUSABLES.get(low)
+        if mapped is None:
+            out = []
+            for c in unicodedata.normalize("NFKD", low):
+                cat = unicodedata.category(c)
+                if cat == "Mn":
+                    continue
+                c = c.lower()
+                out.append(_CONFUSABLES.get(c, c))
+            mapped = "".join(out)
+    if not mapped:
+        return ""
+    cat = unicodedata.category(ch)
+    if cat == "Cf" or cat == "Mn":  # zero-width and format characters, stray accents
+        return ""
+    if cat.startswith("Z") or ch in "\t\r\n\v\f":
+        return " "
+    return mapped
+
+
+def squeeze(word: str) -> str:
+    return _REPEAT.sub(r"\1", word)
+
+
+def stem(word: str) -> str:
+    """A light French stemmer: plural and feminine endings, applied to lexicon and text alike."""
+    if len(word) > 5 and word.endswith("aux"):
+        word = word[:-3] + "al"
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def key(word: str) -> str:
+    """The canonical lookup key of one already folded word."""
+    return stem(squeeze(word))
+
+
+def leet(word: str) -> str:
+    """Digits and symbols used for letters inside a word (d1abete, c4rie, $oins)."""
+    if word.isdigit() or not any(c.isalpha() for c in word):
+        return word
+    if not any(c in "013457@$" for c in word) or _ALNUM_OK.match(word):
+        return word
+    letters = sum(c.isalpha() for c in word)
+    if letters < 2:
+        return word
+    return word.translate(_LEET)
+
+
+def leet_variants(word: str) -> tuple[str, ...]:
+    first = leet(word)
+    if first == word or "1" not in word:
+        return (first,)
+    return (first, word.translate(_LEET_L))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # folded, digits-for-letters decoded
+    key: str  # squeezed and stemmed
+    start: int  # offsets into the ORIGINAL text
+    end: int
+    variants: tuple[str, ...] = ()  # other readings (1 read as l)
+
+
+class Normalized:
+    """Folded text with an offset map, and its word tokens with original offsets."""
+
+    __slots__ = ("original", "folded", "_src", "_src_end", "tokens", "clean", "_clean_tok")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        chars: list[str] = []
+        src: list[int] = []
+        src_end: list[int] = []
+        for i, ch in enumerate(original):
+            if ch.isascii() and not ch.isupper():
+                mapped = " " if ch in "\t\r\n\v\f" else ch
+            else:
+                mapped = _fold_char(ch)
+            if not mapped:
+                if src_end and unicodedata.category(ch) == "Mn":
+                    src_end[-1] = i + 1
+                continue
+            for c in mapped:
+                chars.append(c)
+                src.append(i)
+                src_end.append(i + 1)
+        self.folded = "".join(chars)
+        self._src = src
+        self._src_end = src_end
+        self.tokens = self._tokenize()
+        parts: list[str] = []
+        owner: list[int] = []
+        for n, tok in enumerate(self.tokens):
+            if parts:
+                parts.append(" ")
+                owner.append(n - 1)
+            word = _TRIPLE.sub(r"\1", tok.text)  # « diabèèète » reads « diabete » for phrases
+            parts.append(word)
+            owner.extend([n] * len(word))
+        self.clean = "".join(parts)
+        self._clean_tok = owner
+
+    # -- offsets -----------------------------------------------------------------------
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original (start, end) of folded[i:j]."""
+        if j <= i:
+            return (self._src[i], self._src[i]) if i < len(self._src) else (len(self.original),) * 2
+        return self._src[i], self._src_end[j - 1]
+
+    def clean_span(self, i: int, j: int) -> tuple[int, int]:
+        """Original (start, end) of clean[i:j] (token granularity)."""
+        first = self._clean_tok[i]
+        last = self._clean_tok[max(i, j - 1)]
+        return self.tokens[first].start, self.tokens[last].end
+
+    # -- tokens ------------------------------------------------------------------------
+    def _raw_tokens(self) -> list[tuple[str, int, int, str, str]]:
+        """(text, fstart, fend, sep_before, sep_after) over the folded text."""
+        out = []
+        folded = self.folded
+        prev_end = 0
+        matches = list(_TOKEN.finditer(folded))
+        for n, m in enumerate(matches):
+            nxt = matches[n + 1].start() if n + 1 < len(matches) else len(folded)
+            out.append((m.group(), m.start(), m.end(), folded[prev_end:m.start()], folded[m.end():nxt]))
+            prev_end = m.end()
+        return out
+
+    def _tokenize(self) -> list[Token]:
+        raw = self._raw_tokens()
+        merged: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(raw):
+            # Spaced-out single letters: « d é t a r t r a g e », « c.a.r.i.e ».
+            j = i
+            while (
+                j < len(raw)
+                and len(raw[j][0]) == 1
+                and raw[j][0].isalpha()
+                and (j == i or _short_gap(raw[j][3]))
+            ):
+                j += 1
+            if j - i >= 4:
+                text = "".join(r[0] for r in raw[i:j])
+                merged.append((text, raw[i][1], raw[j - 1][2]))
+                i = j
+                continue
+            merged.append((raw[i][0], raw[i][1], raw[i][2]))
+            i += 1
+        tokens = []
+        for text, fs, fe in merged:
+            variants = leet_variants(text)
+            decoded = variants[0]
+            start, end = self.span(fs, fe)
+            tokens.append(Token(decoded, key(decoded), start, end, tuple(key(v) for v in variants[1:])))
+        return tokens
+
+    def glued(self, n: int) -> bool:
+        """True when token n and token n+1 are joined by a glue character without spaces."""
+        a, b = self.tokens[n], self.tokens[n + 1]
+        between = self.original[a.end:b.start]
+        if not between:
+            return True
+        folded = "".join(_fold_char(c) if not c.isascii() else c for c in between)
+        return bool(folded) and len(folded) <= 2 and all(c in _GLUE for c in folded)
+
+
+def _short_gap(sep: str) -> bool:
+    return 0 < len(sep) <= 2 and all(c == " " or c in _GLUE for c in sep)
+
+
+def normalize(text: str) -> Normalized:
+    return Normalized(text)

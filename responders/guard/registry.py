@@ -1,0 +1,59 @@
+"""The guard's rule registry: one explicit default tuple; unknown names raise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from responders.guard.families import care, counter, echo, identity, length, promotion, relationship
+from responders.guard.rule import Rule
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    *relationship.RULES,
+    *care.RULES,
+    *echo.RULES,
+    *identity.RULES,
+    *counter.RULES,
+    *promotion.RULES,
+    *length.RULES,
+)
+_BY_NAME = {rule.name: rule for rule in DEFAULT_RULES}
+if len(_BY_NAME) != len(DEFAULT_RULES):  # pragma: no cover - a programming error
+    raise RuntimeError("two guard rules share a name")
+
+FAMILY_LABELS = {
+    "relationship": "Relation de soins confirmée ou niée",
+    "care": "Santé et soins",
+    "echo": "Reprise de l'avis",
+    "identity": "Détails identifiants",
+    "counter_attack": "Contre-attaque",
+    "promotion": "Promotion et témoignage",
+    "length": "Longueur",
+}
+
+
+def get_rule(name: str) -> Rule:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"Règle inconnue « {name} » ; règles connues : {', '.join(_BY_NAME)}") from None
+
+
+def get_rules(names: Iterable[str] | None = None) -> tuple[Rule, ...]:
+    if names is None:
+        return DEFAULT_RULES
+    return tuple(get_rule(n) for n in names)
+
+
+def rules_metadata() -> list[dict[str, Any]]:
+    """What the dashboard lists: one row per rule."""
+    return [
+        {
+            "name": r.name,
+            "family": r.family,
+            "family_label": FAMILY_LABELS[r.family],
+            "severity": r.severity,
+            "description": r.description,
+        }
+        for r in DEFAULT_RULES
+    ]
