@@ -1,0 +1,69 @@
+"""`responders demo [--db URL] [--force]`: load the demonstration reviews into an empty database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from responders.db import make_engine
+from responders.importers import ImportSummary, import_paths
+from responders.models import Review
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
+DEMO_SUFFIXES = (".json",)
+# Demo files without a listing id in them are filed under this name.
+DEMO_LOCATION = "Cabinet de démonstration"
+
+
+def demo_files(folder: Path = DEMO_DIR) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DEMO_SUFFIXES)
+
+
+def review_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(Review)).scalar_one())
+
+
+def load_demo(engine: Engine, *, force: bool = False, folder: Path = DEMO_DIR, classify: bool = True) -> ImportSummary | None:
+    """Import the demo files when the database holds no review (or when forced).
+
+    None when skipped because reviews exist; an empty summary when there is no demo file.
+    Re-running with force is harmless: the import is idempotent.
+    """
+    if not force and review_count(engine) > 0:
+        return None
+    files = demo_files(folder)
+    if not files:
+        return ImportSummary()
+    return import_paths(engine, files, location=DEMO_LOCATION, classify=classify)
+
+
+def run(args: argparse.Namespace) -> int:
+    engine = make_engine(args.db)
+    try:
+        summary = load_demo(engine, force=bool(getattr(args, "force", False)))
+    finally:
+        engine.dispose()
+    if summary is None:
+        print(  # noqa: T201
+            "La base contient déjà des avis : démonstration non chargée (ajoutez --force pour la charger quand même).",
+            file=sys.stderr,
+        )
+        return 0
+    if summary.files == 0:
+        print(f"Aucun fichier de démonstration dans {DEMO_DIR} : rien à charger.", file=sys.stderr)  # noqa: T201
+        return 0
+    print(  # noqa: T201
+        f"Démonstration chargée : {summary.new} nouveaux avis, {summary.unchanged} déjà présents, "
+        f"{summary.rejected} refusés ({summary.files} fichiers).",
+        file=sys.stderr,
+    )
+    print(json.dumps(summary.to_dict(), ensure_ascii=False))  # noqa: T201
+    return 0

@@ -1,0 +1,445 @@
+"""Storing parsed files: one transaction per file, one revision per distinct captured state.
+
+Decisions worth knowing:
+
+- A review is matched by (listing, source id), else by its fingerprint (author + publication
+  minute + rating) in the same listing, else, when author and exact date are known, by that
+  fingerprint in any listing: the same review exported by the API and by a scraper is one
+  review even though the two sources name the listing differently.
+- Re-importing an identical file writes nothing at all: no revision, no `last_seen_at` update,
+  no ImportRun row. An ImportRun row is written for each file that brought something new or
+  changed (its revisions point to it), and only then is `last_seen_at` of the unchanged
+  reviews of that file moved forward. This keeps "import twice, change nothing" literal.
+- Sources that do not carry a field (the Places API has no owner replies; most sources have
+  no translation) do not erase what another source said: the missing value is taken from the
+  current revision before comparing states.
+- Records repeated inside one file are handled in order, like successive captures.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Connection
+from sqlmodel import Session
+
+from responders.errors import UnusableInput
+from responders.importers.base import ParsedFile, name_location_key
+from responders.importers.record import NormalizedReview, canonical_json, sha256
+from responders.models import ImportRun, Location, Review, ReviewRevision
+from responders.timeutil import utcnow
+
+Progress = Callable[[int, int, str], None]
+
+REVIEWS = Review.__table__  # type: ignore[attr-defined]
+REVISIONS = ReviewRevision.__table__  # type: ignore[attr-defined]
+LOCATIONS = Location.__table__  # type: ignore[attr-defined]
+RUNS = ImportRun.__table__  # type: ignore[attr-defined]
+CHUNK = 500  # ids per IN (...) clause: far below every database's parameter limit
+
+
+@dataclass
+class FileResult:
+    label: str
+    shape: str
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    classified: int | None = None
+
+
+def resolve_locations(parsed: ParsedFile, location: str | None) -> None:
+    """Give every record a listing key before anything is written; UnusableInput if none can be
+    found, so that the whole command writes nothing."""
+    keys = {rec.location_key for _, rec in parsed.records if rec.location_key}
+    fallback: str | None = None
+    if location:
+        fallback = name_location_key(location)
+    elif len(keys) == 1:
+        fallback = next(iter(keys))
+    for _, rec in parsed.records:
+        if not rec.location_name and location:
+            rec.location_name = location
+        if rec.location_key:
+            continue
+        if fallback is None:
+            raise UnusableInput(
+                f"{parsed.label} : ce fichier ne dit pas à quel établissement appartiennent les avis. "
+                "Relancez l'import en précisant le nom du cabinet : --location \"Cabinet du Dr Martin\"."
+            )
+        rec.location_key = fallback
+
+
+@dataclass(slots=True, eq=False)
+class _Known:
+    """A review as the matcher sees it: in the database already, or new in this file."""
+
+    key: str
+    external_id: str | None
+    fingerprint: str
+    source: str
+    digest: str | None
+    count: int
+    id: int | None = None
+    state: dict[str, Any] | None = None  # current revision contents, loaded when needed
+    row: dict[str, Any] | None = None  # insert values when new in this file
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    touched: bool = False
+    columns: dict[str, Any] = field(default_factory=dict)  # review columns to update if stored
+    has_url: bool = False
+    has_flag: bool = False
+
+
+class _Index:
+    def __init__(self) -> None:
+        self.by_external: dict[tuple[str, str], _Known] = {}
+        self.by_print_here: dict[tuple[str, str], _Known] = {}
+        self.by_print: dict[str, _Known] = {}
+
+    def add(self, known: _Known) -> None:
+        if known.external_id:
+            self.by_external.setdefault((known.key, known.external_id), known)
+        self.by_print_here.setdefault((known.key, known.fingerprint), known)
+        self.by_print.setdefault(known.fingerprint, known)
+
+    def match(self, rec: NormalizedReview, key: str, fingerprint: str) -> _Known | None:
+        if rec.external_id:
+            known = self.by_external.get((key, rec.external_id))
+            if known is not None:
+                return known
+        known = self.by_print_here.get((key, fingerprint))
+        if known is None and rec.has_strong_identity():
+            known = self.by_print.get(fingerprint)
+        if known is None:
+            return None
+        if (
+            rec.external_id and known.external_id and rec.source == known.source
+            and rec.external_id != known.external_id
+        ):
+            return None  # one source, two ids: two reviews, however alike
+        return known
+
+
+STATE_COLUMNS = ("rating", "text_original", "text_translated", "language", "owner_reply_text", "owner_reply_at")
+
+
+def _load_index(conn: Connection) -> tuple[_Index, dict[str, dict[str, Any]], dict[int, str]]:
+    locations = {row.key: {"id": row.id, "name": row.name} for row in conn.execute(select(LOCATIONS.c.id, LOCATIONS.c.key, LOCATIONS.c.name))}
+    key_of = {loc["id"]: key for key, loc in locations.items()}
+    index = _Index()
+    query = select(
+        REVIEWS.c.id, REVIEWS.c.location_id, REVIEWS.c.external_id, REVIEWS.c.fingerprint,
+        REVIEWS.c.source, REVIEWS.c.revision_count, REVISIONS.c.digest,
+        REVIEWS.c.review_url.is_not(None).label("has_url"),
+        REVIEWS.c.flag_url.is_not(None).label("has_flag"),
+    ).outerjoin(REVISIONS, REVISIONS.c.id == REVIEWS.c.current_revision_id)
+    for row in conn.execute(query):
+        index.add(
+            _Known(
+                id=row.id, key=key_of.get(row.location_id, ""), external_id=row.external_id,
+                fingerprint=row.fingerprint, source=row.source, digest=row.digest,
+                count=row.revision_count, has_url=bool(row.has_url), has_flag=bool(row.has_flag),
+            )
+        )
+    return index, locations, key_of
+
+
+def _load_states(conn: Connection, knowns: list[_Known]) -> None:
+    """Current revision contents, fetched only for reviews whose digest differs."""
+    wanted = {k.id: k for k in knowns if k.state is None and k.id is not None}
+    ids = list(wanted)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        query = select(REVIEWS.c.id, *(REVISIONS.c[c] for c in STATE_COLUMNS)).join(
+            REVISIONS, REVISIONS.c.id == REVIEWS.c.current_revision_id
+        ).where(REVIEWS.c.id.in_(chunk))
+        for row in conn.execute(query):
+            wanted[row.id].state = {c: getattr(row, c) for c in STATE_COLUMNS}
+    for known in wanted.values():
+        if known.state is None:
+            known.state = dict.fromkeys(STATE_COLUMNS)
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return (a or "").replace("\r\n", "\n").strip() == (b or "").replace("\r\n", "\n").strip()
+
+
+def inherit(rec: NormalizedReview, state: dict[str, Any]) -> None:
+    """Fill what this source cannot know from the current state, so silence is not a change."""
+    if not rec.reply_known:
+        rec.owner_reply_text = state.get("owner_reply_text")
+        rec.owner_reply_at = state.get("owner_reply_at")
+    if rec.rating is None:
+        rec.rating = state.get("rating")
+    if _same_text(rec.text_original, state.get("text_original")):
+        if rec.text_translated is None:
+            rec.text_translated = state.get("text_translated")
+        if rec.language is None:
+            rec.language = state.get("language")
+    if rec.owner_reply_at is None and _same_text(rec.owner_reply_text, state.get("owner_reply_text")):
+        rec.owner_reply_at = state.get("owner_reply_at")
+
+
+def _state_of(rec: NormalizedReview) -> dict[str, Any]:
+    return {c: getattr(rec, c) for c in STATE_COLUMNS}
+
+
+def store_file(
+    session: Session,
+    parsed: ParsedFile,
+    *,
+    classify: bool = True,
+    progress: Progress | None = None,
+    done_before: int = 0,
+    total: int = 0,
+) -> FileResult:
+    """Store one parsed file inside the caller's transaction (see the module docstring)."""
+    now = utcnow()
+    conn = session.connection()
+    result = FileResult(label=parsed.label, shape=parsed.shape, read=parsed.read, rejected=len(parsed.errors), errors=list(parsed.errors))
+    index, locations, _ = _load_index(conn)
+    new_reviews: list[_Known] = []
+    changed: list[_Known] = []
+    unchanged: set[int | None] = set()
+    deferred: list[tuple[int, NormalizedReview, _Known, str]] = []
+    seen: set[int] = set()
+    links: dict[int, dict[str, str]] = {}
+
+    for position, (number, rec) in enumerate(parsed.records, start=1):
+        key, fingerprint, digest = _plan_record(rec)
+        known = index.match(rec, key, fingerprint)
+        if known is None:
+            known = _Known(
+                key=key, external_id=rec.external_id, fingerprint=fingerprint, source=rec.source,
+                digest=digest, count=1, state=_state_of(rec), row=_review_row(rec, fingerprint, now),
+            )
+            known.revisions.append(_revision_row(rec, digest, 1, now))
+            index.add(known)
+            new_reviews.append(known)
+            result.new += 1
+        elif known.row is None and known.digest == digest and id(known) not in seen:
+            unchanged.add(known.id)
+            result.unchanged += 1
+            _note_links(known, rec, links)
+        else:
+            deferred.append((number, rec, known, digest))
+        seen.add(id(known))
+        if progress and position % 5000 == 0:
+            progress(done_before + position, total, f"Analyse de {parsed.label}")
+
+    _load_states(conn, [k for _, _, k, _ in deferred])
+    for _number, rec, known, _digest in deferred:
+        assert known.state is not None
+        inherit(rec, known.state)
+        digest = rec.digest()
+        if digest == known.digest:
+            if known.row is None:
+                unchanged.add(known.id)
+            _note_links(known, rec, links)
+            result.unchanged += 1
+            continue
+        known.count += 1
+        known.digest = digest
+        known.state = _state_of(rec)
+        known.revisions.append(_revision_row(rec, digest, known.count, now))
+        _merge_review_columns(known, rec)
+        if known.row is None and not known.touched:
+            changed.append(known)
+        known.touched = True
+        result.updated += 1
+
+    if new_reviews or changed:
+        _write(conn, parsed, result, new_reviews, changed, unchanged - {k.id for k in changed}, locations, now)
+    for review_id, values in links.items():
+        conn.execute(update(REVIEWS).where(REVIEWS.c.id == review_id).values(**values))
+    if classify:
+        result.classified = classify_pending(session)
+    return result
+
+
+def _note_links(known: _Known, rec: NormalizedReview, links: dict[int, dict[str, str]]) -> None:
+    """A link no source gave before (the Places API's "report" link) is kept even when the
+    review itself did not change; once stored, re-imports write nothing again."""
+    if known.row is not None:
+        for name in ("review_url", "flag_url"):
+            if known.row.get(name) is None and getattr(rec, name):
+                known.row[name] = getattr(rec, name)
+        return
+    assert known.id is not None
+    if rec.review_url and not known.has_url:
+        links.setdefault(known.id, {})["review_url"] = rec.review_url
+        known.has_url = True
+    if rec.flag_url and not known.has_flag:
+        links.setdefault(known.id, {})["flag_url"] = rec.flag_url
+        known.has_flag = True
+
+
+def _plan_record(rec: NormalizedReview) -> tuple[str, str, str]:
+    """Per-record work before any write: listing key, fingerprint, state digest."""
+    assert rec.location_key, "resolve_locations() runs before store_file()"
+    return rec.location_key, rec.fingerprint(), rec.digest()
+
+
+def _review_row(rec: NormalizedReview, fingerprint: str, now: datetime) -> dict[str, Any]:
+    return {
+        "location_id": None,
+        "external_id": rec.external_id,
+        "fingerprint": fingerprint,
+        "source": rec.source,
+        "author_display_name": rec.author_display_name,
+        "is_anonymous": rec.is_anonymous,
+        "rating": rec.rating,
+        "created_at": rec.created_at,
+        "updated_at": rec.updated_at,
+        "review_url": rec.review_url,
+        "flag_url": rec.flag_url,
+        "first_seen_at": now,
+        "last_seen_at": now,
+        "current_revision_id": None,
+        "revision_count": 1,
+        "changed_at": now,
+        "status": "nouveau",
+        "for_lawyer": False,
+        "knowledge_date": now,
+        # carried to the location insert, removed before the review insert
+        "_location_name": rec.location_name,
+    }
+
+
+def _revision_row(rec: NormalizedReview, digest: str, number: int, now: datetime) -> dict[str, Any]:
+    return {
+        "review_id": None,
+        "import_run_id": None,
+        "number": number,
+        "captured_at": now,
+        "source": rec.source,
+        "rating": rec.rating,
+        "text_original": rec.text_original,
+        "text_translated": rec.text_translated,
+        "language": rec.language,
+        "owner_reply_text": rec.owner_reply_text,
+        "owner_reply_at": rec.owner_reply_at,
+        "source_updated_at": rec.updated_at,
+        "raw": rec.raw,
+        "digest": digest,
+    }
+
+
+def _merge_review_columns(known: _Known, rec: NormalizedReview) -> None:
+    """Latest known values for the review row; None never erases a value another source gave."""
+    values = {
+        "rating": rec.rating,
+        "updated_at": rec.updated_at,
+        "author_display_name": rec.author_display_name,
+        "review_url": rec.review_url,
+        "flag_url": rec.flag_url,
+        "created_at": None if rec.created_at_approx else rec.created_at,
+    }
+    target = known.row if known.row is not None else known.columns
+    for name, value in values.items():
+        if value is not None:
+            target[name] = value
+    if known.row is not None:
+        known.row["revision_count"] = known.count
+
+
+UPDATABLE = ("rating", "updated_at", "author_display_name", "review_url", "flag_url")
+
+
+def _write(
+    conn: Connection,
+    parsed: ParsedFile,
+    result: FileResult,
+    new_reviews: list[_Known],
+    changed: list[_Known],
+    unchanged: set[int | None],
+    locations: dict[str, dict[str, Any]],
+    now: datetime,
+) -> None:
+    run_id = conn.execute(
+        insert(RUNS).returning(RUNS.c.id),
+        {
+            "started_at": now, "finished_at": None, "files": [parsed.label], "read": result.read,
+            "new": result.new, "updated": result.updated, "unchanged": result.unchanged,
+            "rejected": result.rejected, "errors": result.errors,
+        },
+    ).scalar_one()
+
+    for known in new_reviews:
+        assert known.row is not None
+        name = known.row.pop("_location_name", None)
+        location = locations.get(known.key)
+        if location is None:
+            location_id = conn.execute(
+                insert(LOCATIONS).returning(LOCATIONS.c.id),
+                {"key": known.key, "name": name or "", "profile": None, "created_at": now},
+            ).scalar_one()
+            location = locations[known.key] = {"id": location_id, "name": name or ""}
+        elif name and not location["name"]:
+            conn.execute(update(LOCATIONS).where(LOCATIONS.c.id == location["id"]).values(name=name))
+            location["name"] = name
+        known.row["location_id"] = location["id"]
+
+    if new_reviews:
+        ids = conn.execute(
+            insert(REVIEWS).returning(REVIEWS.c.id, sort_by_parameter_order=True),
+            [k.row for k in new_reviews if k.row is not None],
+        ).scalars().all()
+        for known, review_id in zip(new_reviews, ids, strict=True):
+            known.id = review_id
+
+    revisions: list[dict[str, Any]] = []
+    owners: list[_Known] = []
+    for known in (*new_reviews, *changed):
+        for revision in known.revisions:
+            revision["review_id"] = known.id
+            revision["import_run_id"] = run_id
+            revisions.append(revision)
+            owners.append(known)
+    revision_ids = conn.execute(
+        insert(REVISIONS).returning(REVISIONS.c.id, sort_by_parameter_order=True), revisions
+    ).scalars().all()
+    latest: dict[int, int] = {}
+    for known, revision_id in zip(owners, revision_ids, strict=True):
+        latest[id(known)] = revision_id
+
+    if new_reviews:
+        # one statement instead of one UPDATE per new review: only this transaction's rows are NULL
+        newest = select(func.max(REVISIONS.c.id)).where(REVISIONS.c.review_id == REVIEWS.c.id).scalar_subquery()
+        conn.execute(update(REVIEWS).where(REVIEWS.c.current_revision_id.is_(None)).values(current_revision_id=newest))
+
+    for known in changed:
+        values = {name: known.columns[name] for name in UPDATABLE if known.columns.get(name) is not None}
+        conn.execute(
+            update(REVIEWS).where(REVIEWS.c.id == known.id).values(
+                current_revision_id=latest[id(known)], revision_count=known.count,
+                changed_at=now, last_seen_at=now, **values,
+            )
+        )
+
+    seen_ids = [i for i in unchanged if i is not None]
+    for start in range(0, len(seen_ids), CHUNK):
+        chunk = seen_ids[start : start + CHUNK]
+        conn.execute(update(REVIEWS).where(REVIEWS.c.id.in_(chunk)).values(last_seen_at=now))
+
+    conn.execute(update(RUNS).where(RUNS.c.id == run_id).values(finished_at=utcnow()))
+
+
+def classify_pending(session: Session) -> int | None:
+    """Label what was just stored, in the same transaction, once the classifier is installed."""
+    if importlib.util.find_spec("responders.classify.store") is None:
+        return None
+    from responders.classify.store import classify_pending as run
+
+    return int(run(session) or 0)
+
+
+__all__ = ["FileResult", "canonical_json", "classify_pending", "inherit", "resolve_locations", "sha256", "store_file"]
