@@ -279,6 +279,16 @@ def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
         pdf.heading("Traduction Google", 10.5)
         pdf.marked_text(entry.text_translated, in_translation)
 
+    earlier = entry.revisions[:-1]
+    if earlier:
+        pdf.heading("Versions précédentes (verbatim)", 10.5)
+        for r in earlier:
+            pdf.paragraph(f"Version {r.number}, capturée le {r.record['captured_at'] or '—'} :", 8.5, "B")
+            pdf.paragraph(r.record["text_original"] or "(sans texte)", 9)
+            if r.record["text_translated"]:
+                pdf.paragraph("Traduction Google : " + r.record["text_translated"], 9)
+        pdf.ln(2)
+
     pdf.heading("Passages relevés", 10.5)
     if entry.passages:
         rows = [["N°", "Passage (verbatim)", "Positions", "Qualification proposée", "Articles"]]

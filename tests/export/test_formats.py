@@ -126,19 +126,23 @@ def test_pdf_is_readable(engine, seeded, tmp_path):
     path = tmp_path / "d.pdf"
     write_dossier(dossier_for(engine), "pdf", str(path))
     reader = PdfReader(str(path))
-    assert len(reader.pages) == 4  # cover + one page per review
-    cover = reader.pages[0].extract_text()
+    pages = [p.extract_text() for p in reader.pages]
+    cover = pages[0]
     assert "Dossier pour l'avocat" in cover
     assert "pas un avis juridique" in cover and "strictement nécessaire" in cover
     # the summary is sorted by deadline
     assert cover.index("30/11/2026") < cover.index("10/12/2026") < cover.index("01/08/2026")
-    page = reader.pages[2].extract_text()
-    assert "Avis n° 2" in page and "diffamation" in page
-    assert "facture des soins jamais faits" in page
-    assert "art. 29 al. 1" in page and "à valider par l'avocat" in page
-    assert "https://maps.google.com/?review=r1" in page
-    assert "de bonne foi" in "".join(p.extract_text() for p in reader.pages[2:4])
-    assert "HYPERLINK" in reader.pages[1].extract_text()  # untrusted text shown as plain text
+    # each review starts a page of its own, in the order of the summary
+    starts = [next(i for i, t in enumerate(pages) if f"Avis n° {n} —" in t) for n in (1, 2, 3)]
+    assert starts[0] == 1 and starts == sorted(starts) and len(set(starts)) == 3
+    r2 = "\n".join(pages[starts[0]:starts[1]])
+    assert "HYPERLINK" in r2  # untrusted text shown as plain text
+    assert "Versions précédentes" in r2 and "Secrétaire odieuse." in r2
+    r1 = "\n".join(pages[starts[1]:starts[2]])
+    assert "diffamation" in r1 and "facture des soins jamais faits" in r1
+    assert "art. 29 al. 1" in r1 and "à valider par l'avocat" in r1
+    assert "https://maps.google.com/?review=r1" in r1
+    assert "de bonne foi" in r1 and "contact@cabinet-dupont.example" in r1
     if shutil.which("pdftoppm"):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         subprocess.run(
