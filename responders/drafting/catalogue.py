@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 import unicodedata
@@ -14,7 +15,10 @@ from typing import Any
 from responders.policy import SITUATIONS
 from responders.profiles import PROFILES, get_profile
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+# templates/ sits at the top of the checkout; an installed copy can point elsewhere
+TEMPLATES_DIR = Path(
+    os.environ.get("RESPONDERS_TEMPLATES_DIR") or Path(__file__).resolve().parents[2] / "templates"
+)
 PLACEHOLDERS_FILE = "placeholders.toml"
 PLACEHOLDERS = ("practice", "contact")
 MAX_REPLY_CHARS = 400
