@@ -1,0 +1,29 @@
+"""Review classification: praise, criticism, insult (injure) or defamation (diffamation).
+
+`classify(text, rating)` is the offline, deterministic rules engine: every passage it flags
+carries its offsets in `text`, a proposed qualification, the rule and a French explanation.
+"""
+
+from __future__ import annotations
+
+from responders.classify.engine import ENGINE_VERSION, SEVERITY, ClassificationResult, classify_text
+from responders.classify.rules import DEFAULT_RULES, Rule, get_rules
+
+LABELS = ("praise", "criticism", "insult", "defamation")
+
+
+def classify(text: str, rating: int | None = None) -> ClassificationResult:
+    """Label one review from its text and optional star rating (1–5)."""
+    return classify_text(text or "", rating)
+
+
+__all__ = [
+    "DEFAULT_RULES",
+    "ENGINE_VERSION",
+    "LABELS",
+    "SEVERITY",
+    "ClassificationResult",
+    "Rule",
+    "classify",
+    "get_rules",
+]

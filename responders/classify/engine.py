@@ -1,0 +1,191 @@
+"""The rules engine: sentences, rule hits, passages, and the review's label.
+
+A review gets the most serious label among its passages (defamation > insult > criticism >
+praise). An insult in the same sentence as a defamatory fact is absorbed into the defamation
+passage. Without defamation or insult, criticism and praise are weighed from the opinion cues
+of each sentence and the star rating, which is one signal among others.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from responders.classify import lexicon
+from responders.classify.normalize import Normalized, normalize
+from responders.classify.rules import DEFAULT_RULES, Label, LexiconRule, OpinionRule, PatternRule, Rule
+from responders.classify.segment import sentences
+from responders.spans import Passage
+
+ENGINE_VERSION = "rules-1"
+SEVERITY: dict[str, int] = {"praise": 0, "criticism": 1, "insult": 2, "defamation": 3}
+LAWYER_NOTE = "Qualification proposée, à valider par un avocat."
+UNCERTAIN_NOTE = "Qualification incertaine"
+# Star rating as a prior on opinion: strong at the ends, weak in the middle.
+RATING_PRIOR = {1: -3.0, 2: -2.0, 3: -0.5, 4: 1.5, 5: 2.5}
+_HEDGES = re.compile(
+    r"(?<![a-z])(?:" + "|".join(re.escape(h) for h in lexicon.terms("hedges.txt")) + r")(?![a-z])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassificationResult:
+    label: Label
+    confidence: float
+    passages: list[Passage] = field(default_factory=list)
+    engine: str = "rules"
+    version: str = ENGINE_VERSION
+
+    def to_dict(self, id: Any = None) -> dict[str, Any]:  # noqa: A002 - the contract's field name
+        return {
+            "id": id,
+            "label": self.label,
+            "confidence": round(self.confidence, 3),
+            "passages": [p.to_dict() for p in self.passages],
+        }
+
+
+@dataclass
+class _Sentence:
+    span: tuple[int, int]
+    defamation: list[tuple[PatternRule, int, int]] = field(default_factory=list)
+    insult: list[tuple[LexiconRule, int, int]] = field(default_factory=list)
+    uncertain: list[tuple[PatternRule, int, int]] = field(default_factory=list)
+    score: float = 0.0
+    negative: float = 0.0
+    positive: float = 0.0
+
+
+def _quote(doc: Normalized, start: int, end: int) -> str:
+    s, e = doc.span(start, end)
+    return doc.original[s:e]
+
+
+def _passage(doc: Normalized, sentence: _Sentence, qualification: Label, rule: str, explanation: str) -> Passage:
+    s, e = doc.span(*sentence.span)
+    return Passage(s, e, doc.original[s:e], qualification, rule, explanation)
+
+
+def _defamation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
+    rule, start, end = max(sentence.defamation, key=lambda hit: hit[0].confidence)
+    parts = [rule.explanation, f"Passage en cause : « {_quote(doc, start, end)} »."]
+    confidence = rule.confidence
+    if _HEDGES.search(doc.text, *sentence.span):
+        parts.append("La forme dubitative ou rapportée (« il paraît », « je me demande »…) reste une imputation.")
+        confidence -= 0.05
+    if sentence.insult:
+        words = ", ".join(f"« {_quote(doc, s, e)} »" for _, s, e in sentence.insult)
+        parts.append(f"Le terme outrageant {words} est indissociable du fait imputé : absorbé dans la diffamation.")
+    if len({r.name for r, _, _ in sentence.defamation}) > 1:
+        confidence += 0.05
+    parts.append(LAWYER_NOTE)
+    return _passage(doc, sentence, "defamation", rule.name, " ".join(parts)), min(confidence, 0.97)
+
+
+def _insult_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
+    rule, _, _ = max(sentence.insult, key=lambda hit: hit[0].confidence)
+    words = ", ".join(f"« {_quote(doc, s, e)} »" for _, s, e in sentence.insult)
+    explanation = f"{rule.explanation} Terme(s) : {words}. {LAWYER_NOTE}"
+    return _passage(doc, sentence, "insult", rule.name, explanation), rule.confidence
+
+
+def _criticism_passage(doc: Normalized, sentence: _Sentence) -> Passage:
+    if sentence.uncertain:
+        rule, start, end = sentence.uncertain[0]
+        explanation = (
+            f"{rule.explanation} Passage : « {_quote(doc, start, end)} ». "
+            f"{UNCERTAIN_NOTE} : critique ou dénigrement selon les preuves (C. civ. art. 1240)."
+        )
+        return _passage(doc, sentence, "criticism", rule.name, explanation)
+    explanation = (
+        "Opinion négative de l'auteur sur sa propre expérience (attente, prix, attitude, douleur, "
+        "résultat) : critique licite, même sévère."
+    )
+    return _passage(doc, sentence, "criticism", "criticism.opinion", explanation)
+
+
+def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] = DEFAULT_RULES) -> ClassificationResult:
+    rating = rating if isinstance(rating, int) and 1 <= rating <= 5 else None
+    if not text or not text.strip():
+        return _from_rating(rating)
+    doc = normalize(text)
+    spans = sentences(doc.text)
+    if not spans:
+        return _from_rating(rating)
+    starts = [s for s, _ in spans]
+    table = [_Sentence(span) for span in spans]
+    for rule in rules:
+        for start, end, weight in rule.find(doc.text):
+            index = bisect.bisect_right(starts, start) - 1
+            if index < 0 or start >= spans[index][1]:
+                continue
+            sentence = table[index]
+            if rule.invalidate(doc.text, sentence.span, start, end):
+                continue
+            if isinstance(rule, OpinionRule):
+                value = rule.adjust(doc.text, sentence.span, start, weight)
+                sentence.score += value
+                if value < 0:
+                    sentence.negative -= value
+                else:
+                    sentence.positive += value
+            elif isinstance(rule, PatternRule) and rule.qualification == "defamation":
+                sentence.defamation.append((rule, start, end))
+            elif isinstance(rule, LexiconRule):
+                sentence.insult.append((rule, start, end))
+            elif isinstance(rule, PatternRule):
+                sentence.uncertain.append((rule, start, end))
+    return _decide(doc, table, rating)
+
+
+def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> ClassificationResult:
+    passages: list[Passage] = []
+    serious: list[tuple[Label, float]] = []
+    for sentence in table:
+        if sentence.defamation:
+            passage, confidence = _defamation_passage(doc, sentence)
+        elif sentence.insult:
+            passage, confidence = _insult_passage(doc, sentence)
+        else:
+            continue
+        passages.append(passage)
+        serious.append((passage.qualification, confidence))
+
+    # Opinion: each sentence's balance, with sarcasm damped (praise words inside a clearly
+    # negative sentence do not count) and the rating as a prior.
+    positive = sum(s.positive for s in table if s.negative < 2 or s.positive < s.negative)
+    negative = sum(s.negative for s in table)
+    prior = RATING_PRIOR.get(rating, 0.0) if rating is not None else 0.0
+    evidence = positive + negative
+    if evidence >= 6:
+        prior *= 0.5
+    balance = positive - negative + prior
+    uncertain = any(s.uncertain for s in table)
+    opinion: Label = "criticism" if balance < 0 or (uncertain and balance < 2) else "praise"
+
+    for sentence in table:
+        if sentence.defamation or sentence.insult:
+            continue
+        if sentence.uncertain or (opinion == "criticism" and sentence.score < 0):
+            passages.append(_criticism_passage(doc, sentence))
+    passages.sort(key=lambda p: p.start)
+
+    if serious:
+        label, confidence = max(serious, key=lambda item: (SEVERITY[item[0]], item[1]))
+        return ClassificationResult(label, round(confidence, 3), passages)
+    margin = abs(balance)
+    confidence = 0.5 + min(0.45, margin * 0.06)
+    if uncertain and opinion == "criticism":
+        confidence = min(confidence, 0.6)
+    return ClassificationResult(opinion, round(confidence, 3), passages)
+
+
+def _from_rating(rating: int | None) -> ClassificationResult:
+    """A review without text: the rating alone; no rating at all is a neutral (praise) review."""
+    if rating is None:
+        return ClassificationResult("praise", 0.5, [])
+    if rating <= 2:
+        return ClassificationResult("criticism", 0.7 if rating == 1 else 0.6, [])
+    return ClassificationResult("praise", 0.7 if rating >= 4 else 0.55, [])

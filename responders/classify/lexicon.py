@@ -1,0 +1,80 @@
+"""Loading the classifier's data files (responders/classify/data): lexicons and pattern tables."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).with_name("data")
+_MACRO = re.compile(r"\{([A-Z0-9_]+)\}")
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=None)
+def terms(name: str) -> tuple[str, ...]:
+    """A plain term list: one normalized term a line, '#' comments."""
+    return tuple(dict.fromkeys(_lines(name)))
+
+
+@lru_cache(maxsize=None)
+def weighted(name: str) -> tuple[tuple[str, float, bool], ...]:
+    """`phrase | weight` or `re: pattern | weight` lines -> (phrase_or_pattern, weight, is_regex)."""
+    out = []
+    for line in _lines(name):
+        body, _, weight = line.rpartition("|")
+        if not body:
+            raise ValueError(f"{name}: ligne sans poids « {line} » (attendu : texte | poids)")
+        body = body.strip()
+        is_regex = body.startswith("re:")
+        if is_regex:
+            body = body[3:].strip()
+        out.append((body, float(weight), is_regex))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _macros() -> dict[str, str]:
+    data = tomllib.loads((DATA / "defamation.toml").read_text(encoding="utf-8"))
+    return dict(data.get("macros", {}))
+
+
+def expand(pattern: str) -> str:
+    macros = _macros()
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in macros:
+            raise ValueError(f"macro inconnue {{{name}}} dans « {pattern[:60]} »")
+        return macros[name]
+
+    # Macros may reference other macros; two passes are enough for this table.
+    return _MACRO.sub(substitute, _MACRO.sub(substitute, pattern))
+
+
+@lru_cache(maxsize=None)
+def pattern_table(name: str) -> tuple[dict[str, Any], ...]:
+    """The [[rule]] entries of a TOML pattern file, macros expanded."""
+    data = tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+    rules = []
+    for entry in data.get("rule", []):
+        rules.append(
+            {
+                "name": entry["name"],
+                "explanation": entry["explanation"],
+                "patterns": tuple(expand(p) for p in entry["patterns"]),
+                "exclude": tuple(expand(p) for p in entry.get("exclude", ())),
+                "confidence": float(entry.get("confidence", 0.0)),
+            }
+        )
+    return tuple(rules)

@@ -1,0 +1,282 @@
+"""The classifier's rules: small declarative objects built from the data files, one registry.
+
+A rule finds spans in the normalized text (`find`) and may veto one of them in its sentence
+(`invalidate`, the rule's own exclusions). The engine turns surviving spans into passages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from responders.classify import lexicon
+
+Label = Literal["praise", "criticism", "insult", "defamation"]
+Span = tuple[int, int, float]  # normalized start, end, weight
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    qualification: Label
+    explanation: str
+
+    def find(self, text: str) -> list[Span]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+        return False
+
+
+def _compile(patterns: tuple[str, ...], name: str) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+    except re.error as exc:
+        raise ValueError(f"règle {name} : motif invalide ({exc})") from None
+
+
+@dataclass(frozen=True)
+class PatternRule(Rule):
+    """Imputation patterns: a precise fact (defamation) or a weak one (uncertain criticism)."""
+
+    patterns: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    confidence: float = 0.85
+    uncertain: bool = False
+    _regex: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _exclude: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.patterns:
+            raise ValueError(f"règle {self.name} : aucun motif")
+        object.__setattr__(self, "_regex", _compile(self.patterns, self.name))
+        object.__setattr__(self, "_exclude", _compile(self.exclude, self.name))
+
+    def find(self, text: str) -> list[Span]:
+        assert self._regex is not None
+        return [(m.start(), m.end(), 1.0) for m in self._regex.finditer(text) if m.end() > m.start()]
+
+    def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+        if self._exclude is None:
+            return False
+        return self._exclude.search(text, sentence[0], sentence[1]) is not None
+
+
+_REPEAT = re.compile(r"([a-z])\1+")
+_TOKEN = re.compile(r"[a-z][a-z*]*")
+_SUFFIXES = ("", "s", "e", "es", "x", "ne", "nes")
+# Words before an epithet that make it aimed at someone: "un boucher", "espèce d'imbécile".
+_EPITHET_CONTEXT = re.compile(
+    r"(?:\b(?:un|une|ce|cet|cette|ces|quel|quelle|quels|quelles|espece de|espece d'|bande de|"
+    r"bande d'|gang de|gang d'|tas de|t'es|tu es|t'es un|vous etes|esti de|esti d'|ostie de|"
+    r"ostie d'|osti de|osti d'|crisse de|crisse d'|calisse de|calisse d'|maudit|maudite|"
+    r"such a|a|an|you|you're|what a|this|that|total|complete|real)\s*"
+    r"(?:(?:vrai|vraie|vrais|vraies|veritable|veritables|gros|grosse|sale|pauvre|vieux|vieille|"
+    r"petit|petite|sacre|maudit|maudite|fieffe|parfait|parfaite|beau|belle|dentiste|medecin|"
+    r"docteur|doc|real|total|complete|fucking|big|old|damn|esti d'|ostie d'|esti de|ostie de)\s+)?)$"
+)
+# "ce n'est pas un charlatan", "loin d'être un boucher", "il m'a traité de con": not an insult
+# of the practitioner by the writer.
+_INSULT_CANCEL = re.compile(
+    r"(?:\bpas|\bjamais|loin d'etre|rien d'un|rien d'une|\bnot|\bnever|n't|\bno|"
+    r"traite\w*|qualifie\w*|appele\w*|called me|called us|called my \w+|m'a dit|m'a lance)"
+    r"\s+(?:[\w'-]+\s+){0,3}$"
+)
+
+
+def squeeze(word: str) -> str:
+    return _REPEAT.sub(r"\1", word)
+
+
+@dataclass(frozen=True)
+class LexiconRule(Rule):
+    """Outrageous words from a lexicon file; `epithet` ones must be aimed at someone."""
+
+    terms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    epithet: bool = False
+    confidence: float = 0.85
+    _words: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    _phrases: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.terms and not self.patterns:
+            raise ValueError(f"règle {self.name} : lexique vide")
+        words = frozenset(squeeze(t) for t in self.terms if re.fullmatch(r"[a-z]+", t))
+        phrases = [self._phrase_regex(t) for t in self.terms if not re.fullmatch(r"[a-z]+", t)]
+        object.__setattr__(self, "_words", words)
+        object.__setattr__(self, "_phrases", _compile(tuple(phrases) + self.patterns, self.name))
+
+    @staticmethod
+    def _phrase_regex(term: str) -> str:
+        parts: list[str] = []
+        previous = ""
+        for ch in term:
+            if ch.isalpha():
+                if ch != previous:
+                    parts.append(re.escape(ch) + "+")
+                previous = ch
+                continue
+            previous = ""
+            parts.append(r"[\s'-]*" if ch in " '-" else re.escape(ch))
+        return r"(?<![a-z])" + "".join(parts) + r"(?:e|s|es|x)?(?![a-z])"
+
+    def _is_term(self, token: str) -> bool:
+        word = squeeze(token)
+        for suffix in _SUFFIXES:
+            if suffix and not word.endswith(suffix):
+                continue
+            stem = word[: len(word) - len(suffix)] if suffix else word
+            if stem in self._words:
+                return True
+        return False
+
+    def find(self, text: str) -> list[Span]:
+        spans = [(m.start(), m.end(), 1.0) for m in _TOKEN.finditer(text) if self._is_term(m.group())]
+        if self._phrases is not None:
+            spans.extend((m.start(), m.end(), 1.0) for m in self._phrases.finditer(text))
+        return spans
+
+    def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+        before = text[max(sentence[0], start - 40) : start]
+        if _INSULT_CANCEL.search(before):
+            return True
+        if not self.epithet:
+            return False
+        if _EPITHET_CONTEXT.search(before):
+            return False
+        # A one-word exclamation ("Boucher !") is aimed at the practitioner too.
+        alone = text[sentence[0] : sentence[1]].strip(" !?.,;:\"'")
+        return alone != text[start:end]
+
+
+_NEGATION = re.compile(
+    r"(?:\b(?:pas|jamais|sans|aucun|aucune|ni|not|no|never|nothing|rien|ne|n')|n't)\s*(?:[\w'-]+\s+){0,2}$"
+)
+_CONTRAST = re.compile(r"\b(?:mais|cependant|par contre|toutefois|neanmoins|pourtant|sauf que|but|however)\b")
+
+
+@dataclass(frozen=True)
+class OpinionRule(Rule):
+    """Weighted opinion cues: negative weights for criticism, positive for praise.
+
+    A negation just before a cue flips it ("pas déçu", "jamais de retard", "ne recommande").
+    """
+
+    negative: tuple[tuple[str, float, bool], ...] = ()
+    positive: tuple[tuple[str, float, bool], ...] = ()
+    _regexes: tuple[tuple[re.Pattern[str], float], ...] = field(default=(), init=False, repr=False, compare=False)
+    _phrases: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _weights: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        weights: dict[str, float] = {}
+        regexes = []
+        for entries, sign in ((self.negative, -1.0), (self.positive, 1.0)):
+            for body, weight, is_regex in entries:
+                if is_regex:
+                    regexes.append((re.compile(body), sign * weight))
+                else:
+                    weights[" ".join(body.split())] = sign * weight
+        if not weights:
+            raise ValueError(f"règle {self.name} : lexique vide")
+        alternatives = sorted(weights, key=len, reverse=True)
+        pattern = r"(?<![\w])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")(?![\w])"
+        object.__setattr__(self, "_regexes", tuple(regexes))
+        object.__setattr__(self, "_phrases", re.compile(pattern))
+        object.__setattr__(self, "_weights", weights)
+
+    def find(self, text: str) -> list[Span]:
+        candidates: list[Span] = []
+        for regex, weight in self._regexes:
+            candidates.extend((m.start(), m.end(), weight) for m in regex.finditer(text))
+        assert self._phrases is not None
+        for m in self._phrases.finditer(text):
+            weight = self._weights.get(" ".join(m.group().split()), 0.0)
+            candidates.append((m.start(), m.end(), weight))
+        # Overlapping cues: the longest wins ("merci pour les 3 h d'attente" over "merci").
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+        spans: list[Span] = []
+        for start, end, weight in candidates:
+            if any(start < e and s < end for s, e, _ in spans):
+                continue
+            spans.append((start, end, weight))
+        return [span for span in spans if span[2]]
+
+    @staticmethod
+    def adjust(text: str, sentence: tuple[int, int], start: int, weight: float) -> float:
+        """The cue's weight in its sentence: flipped under negation, stronger after "mais"."""
+        before = text[max(sentence[0], start - 30) : start]
+        negation = _NEGATION.search(before)
+        # "ne ... que" restricts, it does not negate: "il ne pense qu'à l'argent".
+        if negation and not (
+            negation.group().lstrip().startswith(("ne", "n'"))
+            and (re.search(r"\bqu", negation.group()) or text.startswith("qu", start))
+        ):
+            weight = -weight * 0.8
+        if _CONTRAST.search(text, sentence[0], start):
+            weight *= 1.4
+        return weight
+
+
+def _pattern_rules(file: str, qualification: Label, uncertain: bool) -> tuple[PatternRule, ...]:
+    return tuple(
+        PatternRule(
+            name=entry["name"],
+            qualification=qualification,
+            explanation=entry["explanation"],
+            patterns=entry["patterns"],
+            exclude=entry["exclude"],
+            confidence=entry["confidence"] or (0.55 if uncertain else 0.85),
+            uncertain=uncertain,
+        )
+        for entry in lexicon.pattern_table(file)
+    )
+
+
+def _insult_patterns() -> tuple[str, ...]:
+    return lexicon.terms("insults_patterns.txt")
+
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    *_pattern_rules("defamation.toml", "defamation", uncertain=False),
+    LexiconRule(
+        name="insult.lexicon",
+        qualification="insult",
+        explanation="Terme outrageant, obscène ou méprisant visant une personne, sans fait précis : injure.",
+        terms=lexicon.terms("insults_strong.txt"),
+        patterns=_insult_patterns(),
+        confidence=0.9,
+    ),
+    LexiconRule(
+        name="insult.epithet",
+        qualification="insult",
+        explanation="Épithète injurieuse appliquée à une personne, sans fait précis : injure.",
+        terms=lexicon.terms("insults_epithet.txt"),
+        epithet=True,
+        confidence=0.8,
+    ),
+    *_pattern_rules("denigration.toml", "criticism", uncertain=True),
+    OpinionRule(
+        name="criticism.opinion",
+        qualification="criticism",
+        explanation="Opinion sur l'expérience vécue (attente, prix, attitude, douleur, résultat).",
+        negative=lexicon.weighted("negative.txt"),
+        positive=lexicon.weighted("positive.txt"),
+    ),
+)
+
+RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in DEFAULT_RULES}
+
+
+def get_rules(names: list[str] | tuple[str, ...] | None = None) -> tuple[Rule, ...]:
+    """The named rules (all by default); an unknown name raises."""
+    if names is None:
+        return DEFAULT_RULES
+    unknown = [n for n in names if n not in RULES_BY_NAME]
+    if unknown:
+        raise ValueError(f"Règle(s) inconnue(s) : {', '.join(unknown)}. Connues : {', '.join(RULES_BY_NAME)}.")
+    return tuple(RULES_BY_NAME[n] for n in names)
