@@ -44,12 +44,13 @@ def _write(tmp_path: Path, lines: list[object], raw: str = "") -> Path:
 
 
 def test_draft_command_follows_the_contract(tmp_path: Path) -> None:
-    source = _write(tmp_path, LINES, raw='{"id": "bad", "text": 12}\nnot json\n\n')
+    raw = '{"id": "bad", "text": 12}\nnot json\n\n{"id": "r7", "text": "ok", "rating": 7}\n[1]\n'
+    source = _write(tmp_path, LINES, raw=raw)
     out = tmp_path / "out.jsonl"
     done = _run(str(source), "--profile", "fr-dentiste", "-o", str(out))
     assert done.returncode == 0, done.stderr
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in rows] == ["r1", "r2", "r3", "r4", "r5", "bad", None]
+    assert [r["id"] for r in rows] == ["r1", "r2", "r3", "r4", "r5", "bad", None, "r7", None]
     for row, line in zip(rows[:5], LINES, strict=True):
         assert set(row) == KEYS and set(row["guard"]) == {"allowed", "findings"}
         assert row["label"] in LABELS and row["action"] in {"reply", "no_reply", "escalate"}
@@ -64,7 +65,8 @@ def test_draft_command_follows_the_contract(tmp_path: Path) -> None:
     assert len(replied) >= 3 and all(a != b for a, b in zip(replied, replied[1:], strict=False))
     assert "error" in rows[5] and "« text »" in rows[5]["error"]
     assert "JSON invalide" in rows[6]["error"]
-    assert "ligne 6" in done.stderr and "ligne 7" in done.stderr
+    assert "« rating »" in rows[7]["error"] and "objet JSON" in rows[8]["error"]
+    assert all(f"ligne {n}" in done.stderr for n in (6, 7, 9, 10))
 
 
 def test_draft_command_reads_stdin_and_applies_the_profile_policy() -> None:
@@ -93,8 +95,9 @@ def test_unusable_input_exits_2(args: list[str], message: str) -> None:
     assert done.returncode == 2 and message in done.stderr and not done.stdout
 
 
-def test_llm_engine_without_a_configured_model_exits_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["llm", "auto"])
+def test_llm_engine_without_a_configured_model_exits_2(tmp_path: Path, engine: str) -> None:
     source = _write(tmp_path, LINES[:1])
-    done = _run(str(source), "--profile", "fr-dentiste", "--engine", "llm", drop=("RESPONDERS_LLM", "OPENAI_"))
+    done = _run(str(source), "--profile", "fr-dentiste", "--engine", engine, drop=("RESPONDERS_LLM", "OPENAI_"))
     assert done.returncode == 2, done.stderr
     assert "--engine rules" in done.stderr and not done.stdout

@@ -199,6 +199,19 @@ def test_an_unusable_practice_setting_falls_back_to_the_defaults(practice, conta
     _still_allowed(result, REVIEW, None, "fr-dentiste")
 
 
+def test_a_reviewer_name_found_in_a_variant_moves_to_the_next_variant() -> None:
+    # a display name is never written back (rule 4), even when it is also an ordinary word
+    name = "Marie Cordialement"
+    results = [
+        draft(REVIEW, 2, profile="fr-dentiste", label="criticism", seed_key=f"n{i}", reviewer_name=name)
+        for i in range(12)
+    ]
+    assert all(r.action == "reply" and "cordialement" not in (r.reply or "").lower() for r in results)
+    assert any(len(r.attempts) > 1 for r in results)
+    for result in results:
+        _still_allowed(result, REVIEW, name, "fr-dentiste")
+
+
 def _injecting(template: str, review: str) -> str:
     return template.replace("Bonjour,", "Bonjour, nous espérons que votre détartrage s'est bien passé ;", 1)
 
