@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from responders.export.dossier import Dossier, DossierEntry, build_dossier
+from responders.export.dossier import Dossier, DossierEntry, build_dossier, entry_for
 from responders.export.notice import google_notice
 
 Writer = Callable[[Dossier, str], None]
@@ -42,6 +42,7 @@ __all__ = [
     "Dossier",
     "DossierEntry",
     "build_dossier",
+    "entry_for",
     "google_notice",
     "write_dossier",
     "writer_for",

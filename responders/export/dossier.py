@@ -7,11 +7,12 @@ source record, no free-form note, nothing from a patient file.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, or_, select
 
 from responders.deadlines import Deadline, review_deadline, today_in
@@ -236,11 +237,34 @@ class Dossier:
         }
 
 
-def current_classifications(session: Session) -> dict[int, Classification]:
-    """The newest classification of every review (the highest id: rows are only appended)."""
-    newest = select(func.max(Classification.id)).group_by(col(Classification.review_id))
-    rows = session.exec(select(Classification).where(col(Classification.id).in_(newest))).all()
-    return {row.review_id: row for row in rows}
+def _newest_classification_ids() -> Any:
+    # rows are only appended, so the highest id of a review is its current classification
+    return select(func.max(Classification.id)).group_by(col(Classification.review_id))
+
+
+def current_classifications(
+    session: Session, review_ids: Collection[int] | None = None
+) -> dict[int, Classification]:
+    """The newest classification of every review (or of `review_ids` only)."""
+    query = select(Classification).where(col(Classification.id).in_(_newest_classification_ids()))
+    if review_ids is not None:
+        query = query.where(col(Classification.review_id).in_(list(review_ids)))
+    return {row.review_id: row for row in session.exec(query).all()}
+
+
+def entry_for(
+    session: Session,
+    review_id: int,
+    *,
+    profile: str | Profile,
+    today: date | None = None,
+    settings: PracticeSettings | None = None,
+) -> DossierEntry | None:
+    """The dossier entry (evidence, deadline, notice) of one review, or None if it is unknown."""
+    dossier = build_dossier(
+        session, profile=profile, today=today, settings=settings, review_ids=[review_id]
+    )
+    return dossier.entries[0] if dossier.entries else None
 
 
 def _passages(
@@ -316,16 +340,27 @@ def build_dossier(
     today: date | None = None,
     settings: PracticeSettings | None = None,
     generated_at: datetime | None = None,
+    review_ids: Collection[int] | None = None,
 ) -> Dossier:
-    """Every review labelled defamation or insult, or marked for the lawyer, sorted by urgency."""
+    """Every review labelled defamation or insult, or marked for the lawyer, sorted by urgency.
+
+    With `review_ids`, exactly those reviews instead, whatever their label (for a page that
+    shows the evidence or the notice of one review).
+    """
     prof = profile if isinstance(profile, Profile) else get_profile(profile)
     settings = settings or PracticeSettings.load(session)
     today = today or today_in(prof.jurisdiction)
-    classifications = current_classifications(session)
-    wanted = [rid for rid, c in classifications.items() if c.label in LAWYER_LABELS]
-    reviews = session.exec(
-        select(Review).where(or_(col(Review.id).in_(wanted), col(Review.for_lawyer).is_(True)))
-    ).all()
+    condition: ColumnElement[bool]
+    if review_ids is not None:
+        condition = col(Review.id).in_(list(review_ids))
+    else:
+        flagged = select(Classification.review_id).where(
+            col(Classification.id).in_(_newest_classification_ids()),
+            col(Classification.label).in_(LAWYER_LABELS),
+        )
+        condition = or_(col(Review.id).in_(flagged), col(Review.for_lawyer).is_(True))
+    reviews = session.exec(select(Review).where(condition)).all()
+    classifications = current_classifications(session, [r.id for r in reviews if r.id is not None])
     ids = [r.id for r in reviews]
     locations = {loc.id: loc for loc in session.exec(select(Location)).all()}
     revisions: dict[int, list[ReviewRevision]] = {i: [] for i in ids if i is not None}

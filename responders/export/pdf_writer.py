@@ -77,7 +77,7 @@ class _Pdf(FPDF):
             self.body = "helvetica"
         self.set_auto_page_break(True, margin=18)
         self.set_margins(15, 15, 15)
-        self.alias_nb_pages()
+        self.alias_nb_pages("{pages}")
 
     def clean(self, text: str | None) -> str:
         """Text the font can draw: no control characters, unknown glyphs made visible."""
@@ -108,7 +108,7 @@ class _Pdf(FPDF):
             0,
             5,
             self.clean(
-                f"{self._title} — page {self.page_no()}/{{nb}} — {NOT_LEGAL_ADVICE.split('.')[0]}."
+                f"{self._title} — page {self.page_no()}/{{pages}} — {NOT_LEGAL_ADVICE.split('.')[0]}."
             ),
             align="C",
         )
@@ -283,7 +283,9 @@ def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
     if earlier:
         pdf.heading("Versions précédentes (verbatim)", 10.5)
         for r in earlier:
-            pdf.paragraph(f"Version {r.number}, capturée le {r.record['captured_at'] or '—'} :", 8.5, "B")
+            pdf.paragraph(
+                f"Version {r.number}, capturée le {r.record['captured_at'] or '—'} :", 8.5, "B"
+            )
             pdf.paragraph(r.record["text_original"] or "(sans texte)", 9)
             if r.record["text_translated"]:
                 pdf.paragraph("Traduction Google : " + r.record["text_translated"], 9)

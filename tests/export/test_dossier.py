@@ -7,6 +7,7 @@ from sqlmodel import Session
 from responders.export import build_dossier, google_notice
 from responders.export.digest import DIGEST_FIELDS, record_sha256
 from responders.export.json_writer import dossier_json
+from responders.models import Review
 from responders.settings import PracticeSettings, get_setting, set_setting
 
 from .conftest import FORBIDDEN, GENERATED_AT, TODAY
@@ -195,3 +196,19 @@ def test_settings_round_trip(engine):
         assert PracticeSettings.load(session).profile == "fr-dentiste"
     with pytest.raises(ValueError, match="Profil inconnu"):
         PracticeSettings(profile="xx-inconnu")
+
+
+def test_entry_for_one_review_whatever_its_label(engine, seeded):
+    from responders.export import entry_for
+
+    with Session(engine) as session:
+        praise = entry_for(session, seeded.ids["r4"], profile="fr-dentiste", today=TODAY)
+        missing = entry_for(session, 9999, profile="fr-dentiste", today=TODAY)
+        review = session.get(Review, seeded.ids["r1"])
+        review.flag_url = "https://www.google.com/local/review/rap/report?postId=r1"
+        session.add(review)
+        session.commit()
+        r1 = entry_for(session, seeded.ids["r1"], profile="fr-dentiste", today=TODAY)
+    assert praise is not None and praise.label == "praise" and praise.rank == 1
+    assert missing is None
+    assert "Lien de signalement de l'avis : https://www.google.com/local/review/rap/report?postId=r1" in r1.notice
