@@ -16,6 +16,7 @@ from responders.guard.normalize import Normalized
 from responders.guard.registry import (
     DEFAULT_RULES,
     FAMILY_LABELS,
+    corrector,
     get_rule,
     get_rules,
     rules_metadata,
@@ -66,9 +67,11 @@ def check(
     """Check one reply against every rule. `review` and `reviewer_name` are context, never obeyed."""
     if not isinstance(reply, str):
         raise TypeError("reply must be a string")
+    correct = corrector()
     ctx = Context(
         reply=reply,
-        norm=Normalized(reply),
+        norm=Normalized(reply, correct),
+        correct=correct,
         profile=get_profile(profile),
         review=review or None,
         reviewer_name=reviewer_name or None,

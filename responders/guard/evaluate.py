@@ -66,7 +66,10 @@ class Report:
         }
 
 
-def _span(value: Any) -> list[int] | None:
+def _span(value: Any, reply: str) -> list[int] | None:
+    if isinstance(value, str) and value:
+        at = reply.find(value)
+        return [at, at + len(value)] if at >= 0 else None
     if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
         return [int(value[0]), int(value[1])]
     if isinstance(value, dict) and isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
@@ -98,7 +101,7 @@ def load_cases(paths: list[str]) -> list[Case]:
                         review=obj.get("review") if isinstance(obj.get("review"), str) else None,
                         reviewer_name=obj.get("reviewer_name") if isinstance(obj.get("reviewer_name"), str) else None,
                         family=str(obj.get("family") or default_family),
-                        expected_span=_span(obj.get("expected_span")),
+                        expected_span=_span(obj.get("expected_span"), obj["reply"]),
                         source=path,
                     )
                 )

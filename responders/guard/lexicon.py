@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from responders.guard.normalize import Normalized, Token, key, normalize
+from responders.guard.normalize import Normalized, Token, edit1, key, normalize, squeeze
 
 Category = str  # condition | symptom | act | material | drug | exam | body
 
@@ -62,6 +62,7 @@ def _deletions(word: str) -> Iterator[str]:
 class Lexicon:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
+        self.surfaces: set[str] = set()  # folded spellings of single-word terms
         self.first_keys: set[str] = set()
         self.max_len = 1
         self.general = frozenset(_lines("general_fr.txt.gz"))
@@ -83,6 +84,8 @@ class Lexicon:
                         continue
                 # The curated lists come first and win: their category is the precise one.
                 self.entries.setdefault(k, Entry(term, category, source))
+                if len(tokens) == 1:
+                    self.surfaces.add("".join(t.text for t in normalize(term).tokens))
                 self.first_keys.add(tokens[0])
                 self.max_len = max(self.max_len, min(len(tokens), MAX_NGRAM))
         self.never = frozenset(
@@ -107,7 +110,7 @@ class Lexicon:
                 candidates.append(d)
             candidates.extend(self.deletes.get(d, ()))  # one letter changed or swapped
         for c in candidates:
-            if c != k and abs(len(c) - len(k)) <= 1:
+            if c != k and edit1(c, k):
                 return c
         return None
 
@@ -133,7 +136,7 @@ class Lexicon:
             for length in range(min(self.max_len, n - i), 0, -1):
                 k = " ".join(keys[i : i + length])
                 entry = self.entries.get(k)
-                if entry is not None and (length > 1 or k not in self.never):
+                if entry is not None and (length > 1 or self._single_ok(tokens[i], k)):
                     return Match(i, i + length, entry, False)
         for variant in tokens[i].variants:
             entry = self.entries.get(variant)
@@ -155,6 +158,19 @@ class Lexicon:
             return Match(i, i + 1, self.entries[target], True)
         return None
 
+    def _single_ok(self, tok: Token, k: str) -> bool:
+        """A one-word hit through stemming only counts if the word is not another everyday word
+        (« tous » shares the stem of « toux », « avons » that of « avonex »)."""
+        if k in self.never:
+            return False
+        text = tok.text
+        if text in self.surfaces or text not in self.general:
+            return True
+        for cut in (1, 2):
+            if len(text) > cut + 3 and text[:-cut] in self.surfaces and text[-cut:] in ("s", "x", "e", "es"):
+                return True
+        return False
+
     def _all_words(self, toks: list[Token]) -> bool:
         return all(t.text in self.general and len(t.text) > 2 for t in toks)
 
@@ -162,3 +178,50 @@ class Lexicon:
 @cache
 def get_lexicon() -> Lexicon:
     return Lexicon()
+
+
+class Corrector:
+    """Reads a misspelt word as the rule word it stands for (« plinte » -> « plainte »,
+    « vottre » -> « votre »), so phrase patterns resist typos. Everyday words are left alone."""
+
+    def __init__(self, vocabulary: set[str]) -> None:
+        lex = get_lexicon()
+        self.general = lex.general
+        self.vocabulary = {w for w in vocabulary if len(w) >= 5}
+        self.deletes: dict[str, set[str]] = {}
+        for word in self.vocabulary:
+            for d in _deletions(word):
+                self.deletes.setdefault(d, set()).add(word)
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        hit = self._cache.get(word)
+        if hit is None:
+            hit = self._correct(word)
+            if len(self._cache) < 100_000:
+                self._cache[word] = hit
+        return hit
+
+    def _correct(self, word: str) -> str:
+        if word in self.general or word in self.vocabulary or not word.isalpha():
+            return word
+        squeezed = squeeze(word)
+        if squeezed != word and (squeezed in self.general or squeezed in self.vocabulary):
+            return squeezed
+        if len(word) < 5:
+            return word
+        # Most likely first: a letter missing, then two letters swapped or one changed, then one
+        # letter too many; an ambiguous reading is no reading.
+        missing = set(self.deletes.get(word, ()))
+        if len(missing) == 1:
+            return missing.pop()
+        changed: set[str] = set()
+        extra: set[str] = set()
+        for d in _deletions(word):
+            if d in self.vocabulary:
+                extra.add(d)
+            changed.update(c for c in self.deletes.get(d, ()) if len(c) == len(word) and edit1(c, word))
+        for found in (changed, extra):
+            if len(found) == 1:
+                return found.pop()
+        return word

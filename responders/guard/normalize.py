@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,12 @@ _CONFUSABLES = {
     "α": "a", "β": "b", "γ": "y", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "ι": "i",
     "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "σ": "o", "ς": "s", "τ": "t",
     "υ": "u", "χ": "x", "ω": "w",
+    # Capitals that look like Latin capitals (checked before lower-casing: Greek « Μ » is an M,
+    # while its lower case « μ » looks like a u)
+    "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n",
+    "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x", "А": "a", "В": "b", "Е": "e", "К": "k",
+    "М": "m", "Н": "h", "О": "o", "Р": "p", "С": "c", "Т": "t", "Х": "x", "У": "y", "Ѕ": "s",
+    "І": "i", "Ј": "j",
     # Ligatures and letters NFKD keeps whole
     "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
     # Typography
@@ -117,7 +124,7 @@ class Normalized:
 
     __slots__ = ("original", "folded", "_src", "_src_end", "tokens", "clean", "_clean_tok")
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, correct: Callable[[str], str] | None = None) -> None:
         self.original = original
         chars: list[str] = []
         src: list[int] = []
@@ -146,6 +153,8 @@ class Normalized:
                 parts.append(" ")
                 owner.append(n - 1)
             word = _TRIPLE.sub(r"\1", tok.text)  # « diabèèète » reads « diabete » for phrases
+            if correct is not None:
+                word = correct(word)  # « vottre » -> « votre », « plinte » -> « plainte »
             parts.append(word)
             owner.extend([n] * len(word))
         self.clean = "".join(parts)
@@ -222,3 +231,19 @@ def _short_gap(sep: str) -> bool:
 
 def normalize(text: str) -> Normalized:
     return Normalized(text)
+
+
+def edit1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    if abs(len(a) - len(b)) != 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))

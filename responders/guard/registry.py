@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from responders.guard.families import care, counter, echo, identity, length, promotion, relationship
+from responders.guard.lexicon import Corrector
 from responders.guard.rule import Rule
 
 DEFAULT_RULES: tuple[Rule, ...] = (
@@ -20,6 +23,21 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 _BY_NAME = {rule.name: rule for rule in DEFAULT_RULES}
 if len(_BY_NAME) != len(DEFAULT_RULES):  # pragma: no cover - a programming error
     raise RuntimeError("two guard rules share a name")
+
+_WORD = re.compile(r"[a-z]{5,}\??")
+
+
+@cache
+def corrector() -> Corrector:
+    """Typo tolerance for the words the phrase rules are written with."""
+    vocabulary: set[str] = set()
+    for rule in DEFAULT_RULES:
+        for pattern in rule.patterns + rule.exclusions:
+            for word in _WORD.findall(pattern):
+                # « avocats? » stands for « avocat » and « avocats »
+                vocabulary.update((word[:-2], word[:-1]) if word.endswith("?") else (word,))
+    return Corrector(vocabulary)
+
 
 FAMILY_LABELS = {
     "relationship": "Relation de soins confirmée ou niée",

@@ -35,6 +35,7 @@ class Context:
     profile: Profile
     review: str | None = None
     reviewer_name: str | None = None
+    correct: Callable[[str], str] | None = None
 
     @cached_property
     def common_exclusions(self) -> list[Span]:
@@ -42,7 +43,7 @@ class Context:
 
     @cached_property
     def review_norm(self) -> Normalized | None:
-        return Normalized(self.review) if self.review else None
+        return Normalized(self.review, self.correct) if self.review else None
 
 
 def _bounded(pattern: str) -> str:

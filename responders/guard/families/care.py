@@ -63,6 +63,7 @@ HEALTH_PHRASE = Rule(
         r"(?:acte|geste|protocole) (?:medical|chirurgical|therapeutique|dentaire)",
         r"(?:traitements?|soins?) (?:adaptes?|necessaires?|prescrits?|realises?|effectues?|en cours|recommandes?|prevus?)",
         r"(?:avoir|a|ai|avez|avait) mal (?:a|au|aux|partout)",
+        r"(?:votre|sa|ta|leur) (?:tension|glycemie|temperature|poids|cholesterol)|tension (?:trop |tres |un peu )?(?:elevee|basse|haute|arterielle)",
         r"(?:ca|cela) (?:fait|faisait) mal|sans (?:avoir )?mal",
         r"(?:anesthesi|endodont|orthodont|parodont|implantolog|stomatolog|cardiolog|dermatolog|gynecolog|pediatr|psychiatr|neurolog|ophtalmolog|oncolog|radiolog)[a-z]*",
     ),

@@ -14,9 +14,10 @@ LYING = Rule(
         "réponse publique ne conteste jamais les faits. Restez neutre et proposez un échange privé."
     ),
     patterns=(
-        r"mentez|mentir|menti|mentiez|menteur|menteuse|menteurs|mensonges?|mensongere?s?|mensongers",
+        r"mentez|mentir|menti|mentiez|menteur|menteuse|menteurs|mensonges?|mensongere?s?|mensongers|menteries?|mythomane?s?|affabulatrice|affabulateur",
+        r"(?:vous )?(?:racontez|inventez|pretendez|insinuez) (?:n importe quoi|des histoires|des choses|des faussetes)|n importe quoi|quelle imagination|imagination (?:debordante|fertile)|(?:contrairement a|malgre) ce que vous (?:pretendez|dites|affirmez|ecrivez|insinuez|laissez entendre|racontez)|ce que vous pretendez|vos pretentions|faussetes?",
         r"(?:vos |ces |les |votre |ce |cet |cette )?(?:propos|affirmations?|allegations?|accusations?|dires|faits relates|pretentions?|avis|commentaire|recit|version) (?:sont |est |reste |demeurent? )?(?:totalement |completement |absolument |parfaitement |entierement )?(?:faux|fausses?|inexacte?s?|infondee?s?|errone(?:e|s|es)?|calomnieu(?:x|se|ses)|diffamatoires?|inventee?s?|mensongere?s?|sans fondement|contraires? a la realite|trompeu(?:r|rs|se|ses))",
-        r"mauvaise foi|calomni[a-z]*|contre verites?|fake|faux avis|avis bidon|pur mensonge|fabulation|affabul[a-z]*|fabul[a-z]*",
+        r"(?:votre|cette|sa|leur) version(?: des faits)?|fantaisistes?|farfelue?s?|fantasmes?|fictions?|ridicules?|grotesques?|mauvaise foi|calomni[a-z]*|contre verites?|fake|faux avis|avis bidon|pur mensonge|fabulation|affabul[a-z]*|fabul[a-z]*",
         r"(?:vous )?(?:inventez|avez invente|invente de toutes pieces|de toutes pieces|deformez|avez deforme|deformer la realite|travestissez|exagerez|avez exagere|amplifiez|manipulez|manipulatrice|manipulateur)",
         r"c est (?:totalement |completement |absolument |tout simplement )?(?:faux|inexact|un mensonge|mensonger|n importe quoi|ridicule)",
         r"(?:ce n est|ce ne sont) pas (?:la verite|vrai|exact)|la (?:verite|realite) est (?:tout autre|que|bien differente)|retablir la verite|en realite vous|vous savez (?:tres )?bien (?:que|ce)",
@@ -36,10 +37,15 @@ STATE_OF_MIND = Rule(
     ),
     patterns=(
         r"vous (?:etiez|etes|sembliez|semblez|paraissiez|paraissez|avez ete|vous etes montree?) (?:tres |particulierement |visiblement |completement |assez |un peu |trop |si |tellement )?(?:enervee?s?|agressi(?:f|ve|fs|ves)|en colere|hysteriques?|instables?|irritee?s?|nerveu(?:x|se)|stressee?s?|angoissee?s?|perturbee?s?|ivres?|alcoolisee?s?|sous l emprise|de mauvaise humeur|impatiente?s?|irrespectueu(?:x|se)|impolie?s?|desagreables?|confuse?s?|fragiles?|depressi(?:f|ve)|paranoiaques?|paranos?|menacante?s?|violente?s?|grossiere?s?|insultante?s?|exigeante?s?|difficiles?|susceptibles?|excitee?s?|incoherente?s?)",
-        r"vo(?:tre|s) (?:colere|agressivite|comportement|comportements|attitude|impatience|humeur|frustrations?|nervosite|impolitesse|emportement|hysterie|violence|insultes|grossierete|etat d esprit|etat emotionnel|etat psychologique|susceptibilite|jalousie|rancoeur|amertume|aigreur|vengeance|acharnement|obsession|problemes? personnels?)",
-        r"calmez vous|calmer vos|restez calme|(?:soyez|etre) plus (?:poli|respectueu)[a-z]*|apprenez a|(?:faites vous|allez vous faire) (?:soigner|aider|consulter)|(?:besoin|consulter) (?:d |un )?(?:un )?psy[a-z]*",
+        r"vo(?:tre|s) (?:mauvaise |propre |grande |vive |excessive |soudaine |legendaire )?(?:colere|agressivite|comportement|comportements|attitude|impatience|humeur|frustrations?|nervosite|impolitesse|emportement|hysterie|violence|insultes|grossierete|etat d esprit|etat emotionnel|etat psychologique|susceptibilite|jalousie|rancoeur|amertume|aigreur|vengeance|acharnement|obsession|problemes? personnels?)",
+        r"calmez vous|calmer vos|restez calme|(?:soyez|etre) plus (?:poli|respectueu)[a-z]*|apprenez (?:a|la|le|les|donc)|(?:avoir|ayez|aurait|auriez) honte|honteu(?:x|se|sement)|vous devriez (?:avoir|vous|plutot|etre|apprendre|relire|reflechir)|(?:lecon|lecons) (?:a recevoir|de politesse|de morale|de savoir vivre)|en etat d ebriete|ebriete|sous l effet|(?:facile|lache) de (?:critiquer|juger|denigrer|se cacher)|derriere (?:un|votre|son) (?:ecran|clavier)|sous couvert d anonymat|courage de signer|(?:faites vous|allez vous faire) (?:soigner|aider|consulter)|(?:besoin|consulter) (?:d |un )?(?:un )?psy[a-z]*",
         r"frustree?s?|aigrie?s?|jalou(?:x|se|ses)|rancuni(?:er|ere|ers|eres)|vindicati(?:f|ve)|irrationnel(?:le)?s?|deraisonnables?|lunatiques?|capricieu(?:x|se)|hysteriques?|paranoia[a-z]*",
-        r"vous ne savez pas (?:lire|ce que vous dites|de quoi vous parlez)|vous n avez (?:rien )?compris|vous avez mal compris|mal interprete|vous confondez",
+        r"vous ne savez pas (?:lire|ce que vous dites|de quoi vous parlez)|vous n avez (?:rien )?compris|(?:ayez|avez|aviez|auriez) mal (?:compris|interprete|lu|entendu|saisi)|mal interprete|vous confondez",
+        r"(?:bien |le |la )?seule? a (?:vous plaindre|vous etre plainte?|nous reprocher|vous en plaindre|vous plaindre)|(?:tous|toutes) (?:les autres|nos autres)(?: [a-z]+)? (?:sont|ont ete|etaient|semblent) (?:satisfaite?s?|contente?s?|ravie?s?)|personne (?:d autre )?ne s est (?:jamais )?plaint",
+        r"vo(?:tre|s) (?:ton|langage|vocabulaire|propos|mots|ecrits|manieres)(?: [a-z]+)? (?:est|sont|etait|etaient|nous semble|nous semblent|reste)?(?: [a-z]+)? ?(?:deplacee?s?|inacceptables?|inappropriee?s?|insultante?s?|injurieu(?:x|se|ses)|choquante?s?|irrespectueu(?:x|se|ses)|agressi(?:f|ve|fs|ves)|excessi(?:f|ve|fs|ves)|outranciere?s?|indignes?|deplorables?)|(?:trouvons|jugeons|estimons) (?:votre|vos|ce|ces) [a-z]+ (?:[a-z]+ )?(?:deplacee?s?|inacceptables?|inappropriee?s?|choquante?s?|insultante?s?)",
+        r"(?:du|un certain|quel|beaucoup de) (?:culot|toupet|aplomb)|culotte?s?|gonfle(?:e)?s? de",
+        r"(?:cherchez|cherchiez|voulez|vouliez|tentez|essayez|cherche|veut) (?:[a-z]+ )?(?:a nuire|de nuire|a nous nuire|a salir|a ternir|a discrediter|de l attention|a attirer l attention|le buzz|la polemique|a vous venger|vous venger|a nous denigrer)|(?:volonte|intention|desir|envie) de (?:nuire|vous venger|salir)",
+        r"vous (?:avez|aviez) (?:manque|fait preuve d un manque) de (?:respect|politesse|courtoisie)|(?:ne respecte|ne respectez|ne respectait|ne respectiez) (?:pas|jamais|ni) (?:les|nos|l|le)|vous (?:etiez|etes arrivee?) en retard|votre retard|si vous (?:etiez|aviez|etes|avez) [a-z ]{0,50}vous n (?:auriez|aurez|auriez jamais)",
     ),
     exclusions=(
         r"(?:nous |je )?(?:comprenons|comprends|entendons|entends|regrettons|regrette|prenons note de|respectons|sommes (?:desoles|navres|sensibles a)|suis (?:desolee?|navree?|sensible a)) (?:de |a )?(?:votre|vos) (?:colere|frustrations?|deception|mecontentement|insatisfaction|ressenti|inquietude|impatience)",
@@ -60,7 +66,7 @@ SARCASM = Rule(
         r"bravo (?:pour|a vous)|felicitations pour (?:votre|cet|ce)|merci (?:pour|de) (?:cette|votre) (?:lecon|sagesse|grande sagesse|expertise|analyse|lecon de morale|precieuse? analyse)",
         r"si vous le dites|c est vous qui le dites|on se demande (?:bien )?(?:pourquoi|comment)|curieusement|etrangement|bizarrement|chacun (?:ses|son) gouts?|tant pis pour vous|bon debarras|bon vent|bonne chance (?:ailleurs|pour trouver|avec)",
         r"(?:ravie?s?|heureu(?:x|se)|contente?s?) de ne (?:plus|pas|jamais plus) vous (?:revoir|voir|recevoir)|ne revenez (?:pas|plus|jamais)|inutile de revenir|allez voir ailleurs",
-        r"lol|mdr|ptdr|haha+|hihi+|ironie|ironiquement|sans rancune|sans commentaire|no comment",
+        r"voyons donc|franchement|serieusement|lol|mdr|ptdr|haha+|hihi+|ironie|ironiquement|sans rancune|sans commentaire|no comment",
         r"(?:apparemment|visiblement|manifestement) (?:vous|certaines personnes|certains)",
     ),
     raw_patterns=(r"[🙄😂🤣😏😒🙃😜😆🤡👏]",),
@@ -76,9 +82,9 @@ LEGAL_THREAT = Rule(
         "Si l'avis est diffamatoire, gardez les preuves et parlez-en à votre avocat."
     ),
     patterns=(
-        r"avocats?|avocate?s?|notre conseil juridique|service juridique|huissiers?|commissaire de justice|mise en demeure|mettre en demeure",
+        r"ne (?:laisserons|laissera|laisserai|laisserons jamais|allons pas laisser) (?:pas )?passer|(?:toutes les |les )?suites (?:possibles|a donner|judiciaires|legales|qui s imposent)|(?:etudions|envisageons|examinons|etudierons|envisagerons) (?:toutes )?(?:les |nos )?(?:suites|options|recours|possibilites|moyens)|main courante|police|gendarmerie|(?:cet|votre|ce|vos) (?:avis|commentaire|commentaires|message|publication) (?:sera|seront|a ete|ont ete|va etre|vont etre|sera bientot) (?:signalee?s?|supprimee?s?|retiree?s?|denoncee?s?)|nous (?:avons|allons) (?:signale|denonce|transmis) (?:votre|cet|ce)|avocats?|avocate?s?|notre conseil juridique|service juridique|huissiers?|commissaire de justice|mise en demeure|mettre en demeure",
         r"porter plainte|portons plainte|porterons plainte|deposer (?:une )?plainte|plainte (?:contre vous|pour diffamation|penale|en diffamation|aupres)|(?:avons|allons) (?:deja )?(?:porte|depose) plainte",
-        r"poursuites?(?: judiciaires| penales| civiles)?|poursuivre|poursuivrons|poursuivons|poursuivi en justice|action (?:en justice|judiciaire|legale|en diffamation)|actions? en justice|ester en justice",
+        r"poursuites?(?: judiciaires| penales| civiles)?|(?:vous|les) poursuivre|poursuivre (?:en justice|judiciairement|l auteur|cette personne)|poursuivrons|poursuivi en justice|action (?:en justice|judiciaire|legale|en diffamation)|actions? en justice|ester en justice",
         r"tribunal|tribunaux|en justice|devant la justice|devant les tribunaux|proces|juge|jugement|condamne[a-z]*|condamnation|penalement|sanctions? penales?|code penal|passible|amende",
         r"diffamation|diffamatoires?|diffamer|denigrement|injure publique|atteinte a (?:la |notre )?reputation|calomnie",
         r"nous (?:nous )?reserv(?:ons|erons) (?:le droit|tous (?:nos|les) droits|toute action|la possibilite)|(?:suites|consequences) (?:juridiques|judiciaires|legales)|loi (?:du|de) (?:29 juillet )?1881|article \d+",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from responders.guard.normalize import Normalized, Token, key
+from responders.guard.normalize import Normalized, Token, edit1, key
 from responders.guard.rule import Context, Rule, Span, lexicon_matches
 
 # Parts of display names that are no name (« Utilisateur Google », « Jean de la Fontaine »).
@@ -50,21 +50,7 @@ def _same(a: Token, word: str) -> bool:
         return True
     # One typo in a long name (« Tremblay » / « Tremblai ») still names the person.
     if len(word) >= 6 and abs(len(a.text) - len(word)) <= 1:
-        return _edit1(a.text, word)
-    return False
-
-
-def _edit1(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    if len(a) > len(b):
-        a, b = b, a
-    for i in range(len(b)):
-        if b[:i] + b[i + 1 :] == a:
-            return True
+        return edit1(a.text, word)
     return False
 
 

@@ -32,11 +32,26 @@ _GREETING_OK = frozenset(
 )
 
 
+_ROLES = frozenset(
+    "assistante assistant hygieniste secretaire dentiste medecin infirmiere infirmier receptionniste "
+    "collegue praticien praticienne associe associee remplacant remplacante stagiaire technicienne "
+    "technicien orthodontiste chirurgien chirurgienne directrice directeur gerante gerant".split()
+)
+
+
 def _titled_names(ctx: Context) -> list[Span]:
-    """« Dr Tremblay », « Mme Martin », « docteur gagnon »: a title followed by a name."""
+    """« Dr Tremblay », « Mme Martin », « docteur gagnon », « l'hygiéniste Mélanie »."""
     out: list[Span] = []
     tokens = ctx.norm.tokens
     for i, tok in enumerate(tokens[:-1]):
+        if tok.text in _ROLES:
+            # A role names someone only when a capitalized word follows (« la secrétaire Julie »).
+            nxt = tokens[i + 1]
+            raw = ctx.reply[nxt.start:nxt.end]
+            gap = ctx.reply[tok.end:nxt.start]
+            if raw[:1].isupper() and gap in (" ", "\u00a0") and nxt.text not in _NOT_A_NAME and len(nxt.text) >= 3:
+                out.append((tok.start, nxt.end))
+            continue
         if tok.text not in _TITLES:
             continue
         # « m » and « me » are titles only when written « M. » / « Me » with a capital.
@@ -140,7 +155,8 @@ DATETIME = Rule(
         rf"(?:ce |le |un |dernier |depuis )?(?:{_DAYS})(?:\s+(?:dernier|passe|matin|soir|apres-midi|apres midi|\d{{1,2}}(?:er)?))",
         rf"(?:ce |cet |un )(?:{_DAYS})",
         r"\d{1,2}\s?(?:h|heures?)\s?\d{0,2}(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}",
-        r"(?:avant-)?hier(?: soir| matin| apres-midi)?|ce matin|cet apres-midi|ce soir-la|la semaine (?:derniere|passee)|le mois (?:dernier|passe)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)",
+        r"(?:avant-)?hier(?: soir| matin| apres-midi)?|ce matin|cet apres-midi|ce (?:jour|soir|matin)-la|ce jour-meme|cette (?:journee|fois|semaine)-la|la semaine (?:derniere|passee)|le mois (?:dernier|passe)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)",
+        rf"(?:de|du|d'un|d'une|ce|le) (?:{_DAYS})(?! au)",
         r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs) (?:jours?|semaines?|mois|ans|annees)",
         r"(?:en|depuis|de) (?:19|20)\d{2}",
     ),
@@ -191,7 +207,7 @@ MONEY = Rule(
     patterns=(
         r"honoraires?|devis|factures?|facture[es]?|facturation|factures|facturer|tarifs?|tarification|tarifaires?",
         r"depassements? (?:d )?honoraires?|reste a charge|ticket moderateur|tiers payant|avance de frais|franchise medicale",
-        r"mutuelles?|complementaires? sante|assurances?(?: dentaire| maladie| privee| collective| medicaments?)?|assureurs?|regime d assurance",
+        r"mutuel(?:le)?s?|complementaires? sante|croix bleue|desjardins|sun life|manuvie|la capitale|ssq|beneva|canada vie|great west|harmonie mutuelle|mgen|axa|allianz|malakoff|ag2r|predetermination|pre determination|entente prealable|accord prealable|demande de prise en charge|feuilles? de soins?|formulaires? (?:d assurance|de reclamation)|reclamations? (?:d assurance|a l assurance|a votre assureur)|assurances?(?: dentaire| maladie| privee| collective| medicaments?)?|assureurs?|regime d assurance",
         r"rembours[a-z]*|prise en charge (?:par|de la|financiere)|pris en charge par",
         r"ramq|regie de l assurance maladie|carte (?:vitale|soleil|d assurance maladie|ramq)|securite sociale|secu|cpam|ameli|cmu|cmu c|css|aide medicale d etat|ame",
         r"(?:le |au |du |un |ce |votre |vos )?(?:prix|cout|couts|montant|montants|paiement|paiements|solde|acompte|reglement)(?! (?:a|de) (?:tout|toute))",
@@ -199,6 +215,8 @@ MONEY = Rule(
     ),
     exclusions=(
         r"a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
+        # The topic named only to decline it: « aucune question de facturation n'est traitée ici ».
+        r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?(?:facturation|remboursements?|assurances?|mutuelles?|honoraires|tarifs?|tarification|paiements?|frais|factures?)(?: (?:ou|et) (?:de |d )?(?:la |l |les )?(?:facturation|remboursements?|assurances?|mutuelles?|honoraires|tarifs?|tarification|paiements?|frais|factures?))*",
     ),
 )
 

@@ -16,10 +16,10 @@ SUPERLATIVE = Rule(
     patterns=(
         r"(?:le |la |les |nos |notre |un |une |des )?meilleure?s?(?! (?:journee|soiree|continuation|sante|salutations|voeux|sentiments|delais?|solution|facon|maniere|voie|suite|avenir|pour la suite|pour l avenir))",
         r"excellente?s?(?! (?:journee|soiree|continuation|fin de journee|semaine|annee|sante|fete|fetes))|exceptionnel(?:le)?s?|extraordinaires?|incomparables?|inegalee?s?|inegalables?|remarquables?|irreprochables?|impeccables?|parfaite?s?",
-        r"n ?[o°]? ?1 (?:du|de la|des|en|au)|numero (?:un|1)|leader|top|au top|a la pointe|de pointe|derniere generation|haut de gamme|dernier cri|technologies? (?:avancees?|de pointe|modernes?)|equipements? (?:modernes?|de pointe|recents?)",
+        r"(?:n|no|numero) ?(?:1|un) (?:du|de la|des|en|au|sur|a)|(?:etre|sommes|est|le|la|les) (?:n|no|numero) ?(?:1|un)|leader|top|au top|a la pointe|de pointe|derniere generation|haut de gamme|dernier cri|technologies? (?:avancees?|de pointe|modernes?)|equipements? (?:modernes?|de pointe|recents?)",
         r"(?:experts?|experte?s?|specialistes?) (?:reconnue?s?|de reference|en [a-z]+)|hautement (?:qualifiee?s?|competente?s?)|le plus (?:competent|experimente|moderne|reconnu|qualifie)|reconnue?s? pour (?:notre|son|leur|la qualite)",
         r"qualite (?:irreprochable|exceptionnelle|superieure|inegalee|reconnue)|satisfaction garantie|resultats? garantie?s?|garantie? sans douleur|sans aucune douleur|100 ?(?:%|pour cent)(?! (?:confidentiel|anonyme))",
-        r"nous sommes (?:les )?(?:meilleurs|reconnus|fiers de (?:notre|nos))|fierte de notre|notre savoir faire|notre expertise|notre experience de (?:plus de )?\d+",
+        r"(?:les |le |la )?seule?s? (?:de la region|du quartier|de la ville|du secteur|a (?:proposer|offrir|utiliser|pratiquer|disposer))|(?:cet|ce|nos|notre|cette|ces) (?:equipements?|technologies?|materiels?|plateau technique|appareils? de (?:pointe|derniere))|nous sommes (?:les )?(?:meilleurs|reconnus|fiers de (?:notre|nos))|fierte de notre|notre savoir faire|notre expertise|notre experience de (?:plus de )?\d+",
     ),
     exclusions=(r"souhait[a-z]* (?:le|tout le|bien le) meilleur|meilleurs voeux|nos meilleures? salutations",),
 )
@@ -34,7 +34,7 @@ OFFER = Rule(
         "santé. Retirez-la."
     ),
     patterns=(
-        r"offres? (?:speciale?s?|exceptionnelles?|de bienvenue|promotionnelles?|du moment|limitee?s?)|offerte?s?|promotions?|promo|code promo|codes? de reduction",
+        r"offres? (?:speciale?s?|exceptionnelles?|de bienvenue|promotionnelles?|du moment|limitee?s?)|(?:consultation|seance|visite|bilan|examen|detartrage|blanchiment|premiere [a-z]+|remise|reduction|cadeau|devis|radio|nettoyage|evaluation|kit|brosse a dents) offerte?s?|(?:est|sont|sera|seront) offerte?s?|promotions?|promo|code promo|codes? de reduction",
         r"reductions?|remises?|rabais|ristournes?|escomptes?|soldes|gratuite?s?|gratuitement|cadeaux?|parrainage|parrainez|bons? (?:de reduction|d achat|cadeau)|coupons?|forfaits?",
         r"premiere (?:consultation|visite|seance) (?:offerte|gratuite)|consultation (?:offerte|gratuite)|sans frais supplementaires? pour votre prochain",
     ),
@@ -53,10 +53,10 @@ BOOKING = Rule(
     ),
     patterns=(
         r"prene?z (?:un |votre )?(?:nouveau )?rendez vous|prendre (?:un |votre )?(?:nouveau |prochain )?(?:rendez vous|rdv)|reservez|reserver (?:en ligne|votre|un|une|des)|doctolib|rendez vous en ligne|prise de rendez vous",
-        r"(?:prochain|nouveau|autre) (?:rendez vous|rdv)|planifier (?:un|votre|vos) (?:rendez vous|rdv|soins?)|fixer (?:un|votre) (?:rendez vous|rdv)|nos disponibilites|creneaux? disponibles?",
+        r"(?:prochain|nouveau|autre) (?:rendez vous|rdv)|planifier (?:un|votre|vos) (?:rendez vous|rdv|soins?)|fixer (?:un|votre) (?:rendez vous|rdv)|nos disponibilites|disponibilites|creneaux?|plages? horaires? (?:libres?|disponibles?)|agenda en ligne|des (?:demain|aujourd hui|cette semaine|maintenant)|sans attente|(?:reservation|inscription) en ligne",
         r"revene?z (?:nous voir|nous consulter|quand vous|des que|au cabinet)|n hesitez pas a (?:revenir|reprendre rendez vous|prendre rendez vous|nous rendre visite|venir)|venez (?:nous voir|decouvrir|essayer|nous rendre visite|consulter)|revenir (?:nous voir|au cabinet|a la clinique|consulter)",
         r"(?:nous serons |serons )?(?:ravie?s?|heureu(?:x|ses?)|enchantee?s?) de vous (?:revoir|recevoir|accueillir|soigner|retrouver)|au plaisir de vous (?:revoir|recevoir|accueillir|voir|retrouver|soigner)|a (?:tres )?bientot|a la prochaine",
-        r"nous acceptons (?:les )?nouveaux patients|accueillons de nouveaux patients|nouveaux patients bienvenus",
+        r"(?:acceptons|accueillons|prenons|recevons|accepte|accueille|prend|recoit) (?:de |des |les |encore de |a nouveau de |toujours de )?nouve(?:aux|lles) (?:patients?|patientes?|clients?|clientes?)|nouveaux patients",
     ),
 )
 
@@ -72,9 +72,10 @@ REVIEW_REQUEST = Rule(
     patterns=(
         r"laisse(?:z|r) (?:nous )?(?:un|votre|une|vos|d autres)? ?(?:nouvel |bon |autre |petit )?(?:avis|commentaire|note|evaluation|critique)",
         r"(?:cinq|5|quatre|4|trois|3|deux|2|une|1) etoiles?|etoiles?|(?:bonne|meilleure|mauvaise|sa|votre|la|une) note|notez nous|noter notre|evaluez nous|evaluer notre",
-        r"recommande(?:z|r) (?:nous|notre|le cabinet|la clinique)|parlez de nous|faites connaitre|partagez (?:votre experience|votre avis|notre page|notre|nous)|bouche a oreille|parrainez",
+        r"recommande(?:z|r) (?:nous|notre|le cabinet|la clinique)|parle(?:z|r) de nous|parlez en autour|autour de vous|faites connaitre|partagez (?:votre experience|votre avis|notre page|notre|nous)|bouche a oreille|parrainez",
         r"(?:modifi|revis|reconsider|retir|supprim|corrig|mettre a jour|mettez a jour|changez|changer|ajust)[a-z]* (?:votre|cet|ce|la|sa|vos) (?:note|avis|evaluation|commentaire|publication|critique)",
         r"avis (?:positifs?|favorables?|5 etoiles)|(?:commentaires?|retours?) positifs?",
+        r"(?:partagez|publiez|laissez|postez|ecrivez|donnez)[a-z]* (?:aussi |egalement |le |votre |vos |un |une )*(?:avis|commentaire|note|evaluation|experience)|sur (?:pages jaunes|google|yelp|facebook|doctolib|rate ?md|trustpilot)",
     ),
 )
 
@@ -94,6 +95,10 @@ TESTIMONIAL = Rule(
         r"(?:ravie?s?|heureu(?:x|se|ses)|contente?s?|enchantee?s?|touchee?s?|fiers?|fieres?) (?:que vous (?:soyez|ayez ete|ayez) (?:satisfaite?s?|content|contente|apprecie|aime)|de (?:votre satisfaction|vous avoir satisfait|lire (?:vos|votre|ce|ces) (?:compliments|eloges|mots|bel avis)))",
         r"votre satisfaction|vous avez ete satisfaite?s?|vous etes satisfaite?s?|(?:touchee?s?|emue?s?) par (?:vos|votre|ce|ces) (?:mots|compliments|eloges|temoignage|paroles|avis)|vos (?:mots|paroles|compliments|eloges) nous (?:touchent|vont droit au coeur|font chaud au coeur)|(?:ca|cela) (?:nous )?(?:fait|va droit au) (?:chaud au )?coeur",
         r"l equipe (?:est|sera) (?:ravie|touchee|fiere|heureuse|comblee)|nous transmettrons (?:vos|ces) (?:compliments|eloges|felicitations)",
+        r"merci (?:beaucoup |infiniment |mille fois )?(?:pour|de) (?:votre|vos|ce|cet|cette|ces) (?:tres |si )?(?:bel|belle|beau|beaux|belles|gentil|gentils|gentille|joli|superbe|magnifique|excellent|chaleureux|chaleureuse|aimable|sympathique|genereux|genereuse|bon|bonne|adorable|touchant|touchante|elogieux|elogieuse|positif|positive|enthousiaste|merveilleux|merveilleuse|formidable|super|splendide) (?:avis|commentaire|commentaires|message|messages|retour|retours|mot|mots|note|evaluation|critique|partage)",
+        r"vo(?:tre|s) (?:temoignages?|recommandations?|eloges|compliments)(?! de mecontentement)|(?:nous )?(?:va|vont|allez) droit au coeur",
+        r"(?:publier|publierons|publions|partager|partagerons|partageons|afficher|afficherons|utiliser|utiliserons|diffuser|diffuserons|reprendre|reprendrons|mettre en avant|mettrons en avant)[a-z]* (?:votre|vos|ce|cet|cette|ces) (?:temoignages?|avis|commentaires?|recommandations?|mots|eloges|photos?)",
+        r"(?:aide|aidera|aident|aideront|aiguille|guide|guidera|permet|permettra) (?:d autres|les autres|de futurs|les futurs|de nouveaux|les nouveaux|d autres futurs) (?:personnes|patients|patientes|clients|familles|lecteurs)|a nous choisir|(?:de )?nous (?:choisir|recommander|faire connaitre)",
     ),
 )
 
@@ -114,8 +119,12 @@ LINK = Rule(
         "« {text} » est un lien : pas de lien dans une réponse (sollicitation, et risque de "
         "pointer vers une page qui n'est pas la vôtre)."
     ),
+    patterns=(
+        r"suive?z nous|abonne?z vous|rejoigne?z nous|notre (?:page|compte|chaine|profil|blog|infolettre|site)|nos reseaux(?: sociaux)?|instagram|facebook|tiktok|youtube|linkedin|twitter|pinterest|snapchat|pages jaunes|notre site (?:web|internet)",
+    ),
     raw_patterns=(
-        r"https?://\S+|www\.\S+",
+        r"https?://\S+|www\s?\.\s?\S+(?:\s?\.\s?[a-z]{2,})?",
+        r"[a-z0-9-]{2,}\s*(?:\[\s*(?:\.|dot|point)\s*\]|\(\s*(?:\.|dot|point)\s*\)|\{\s*(?:\.|dot|point)\s*\}|\s(?:dot|point)\s|\s\.\s)\s*(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu)\b",
         r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S*)?(?![a-z0-9@])",
     ),
     invalidate=lambda ctx, span: _in_email(ctx.reply, span),
