@@ -36,12 +36,45 @@ def write_dossier(dossier: Dossier, fmt: str, path: str) -> None:
 
 
 FORMATS = ("csv", "xlsx", "pdf", "json")
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def dossier_bytes(dossier: Dossier, fmt: str) -> bytes:
+    """The file's exact bytes, for a download button (same bytes as `write_dossier`)."""
+    if fmt == "csv":
+        from responders.export.csv_writer import dossier_csv
+
+        return dossier_csv(dossier).encode("utf-8")
+    if fmt == "json":
+        from responders.export.json_writer import dossier_json
+
+        return dossier_json(dossier).encode("utf-8")
+    if fmt == "xlsx":
+        import io
+
+        from responders.export.xlsx_writer import dossier_workbook
+
+        buffer = io.BytesIO()
+        dossier_workbook(dossier).save(buffer)
+        return buffer.getvalue()
+    if fmt == "pdf":
+        from responders.export.pdf_writer import dossier_pdf
+
+        return dossier_pdf(dossier)
+    raise ValueError(f"Format inconnu « {fmt} » : choisissez csv, xlsx, pdf ou json.")
 
 __all__ = [
     "FORMATS",
     "Dossier",
     "DossierEntry",
+    "MEDIA_TYPES",
     "build_dossier",
+    "dossier_bytes",
     "entry_for",
     "google_notice",
     "write_dossier",

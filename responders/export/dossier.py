@@ -46,7 +46,7 @@ class PassageEvidence:
     start: int
     end: int
     text: str
-    # which text the offsets point into: "original", "translated", or None if neither matches
+    # which current text the offsets point into: "original", "translated", or None (to check)
     located_in: str | None
     qualification: str
     qualification_fr: str
@@ -386,7 +386,9 @@ def build_dossier(
         current = by_id.get(review.current_revision_id) or (revs[-1] if revs else None)
         classification = classifications.get(review.id)
         classified = by_id.get(classification.revision_id) if classification else None
-        passages = _passages(classification, classified or current, prof.jurisdiction)
+        # offsets are checked against the text shown in the dossier (the current one): a
+        # passage found in an older version that no longer matches is marked for checking
+        passages = _passages(classification, current, prof.jurisdiction)
         actions, chosen_target = _actions(events[review.id])
         texts = [p.text for p in passages if p.qualification in LAWYER_LABELS]
         texts.append((current.text_original or "") if current else "")

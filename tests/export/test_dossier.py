@@ -212,3 +212,47 @@ def test_entry_for_one_review_whatever_its_label(engine, seeded):
     assert praise is not None and praise.label == "praise" and praise.rank == 1
     assert missing is None
     assert "Lien de signalement de l'avis : https://www.google.com/local/review/rap/report?postId=r1" in r1.notice
+
+
+def test_passage_of_an_older_version_is_flagged_for_checking(engine, seeded):
+    from datetime import UTC, datetime
+
+    from responders.models import ReviewRevision
+
+    with Session(engine) as session:
+        review = session.get(Review, seeded.ids["r1"])
+        newer = ReviewRevision(
+            review_id=review.id, number=2, captured_at=datetime(2026, 11, 1, tzinfo=UTC), source="gbp",
+            text_original="Un vrai charlatan. Le docteur facture des soins jamais faits.", digest="n",
+        )
+        session.add(newer)
+        session.flush()
+        review.current_revision_id = newer.id
+        review.revision_count = 2
+        session.add(review)
+        session.commit()
+    r1 = next(e for e in dossier_for(engine).entries if e.google_id == "g-r1")
+    assert r1.text_original.startswith("Un vrai charlatan")
+    assert r1.classification["revision_number"] == 1
+    # offsets of version 1 do not point at the same words in version 2: never highlighted blindly
+    assert [p.located_in for p in r1.passages] == [None, None]
+    assert r1.deadline.edited
+
+
+def test_dossier_bytes_match_the_written_files(engine, seeded, tmp_path):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from responders.export import FORMATS, dossier_bytes, write_dossier
+
+    dossier = dossier_for(engine)
+    for fmt in FORMATS:
+        data = dossier_bytes(dossier, fmt)
+        write_dossier(dossier, fmt, str(tmp_path / f"d.{fmt}"))
+        if fmt in ("csv", "json"):
+            assert data == (tmp_path / f"d.{fmt}").read_bytes()
+    assert dossier_bytes(dossier, "pdf").startswith(b"%PDF")
+    assert load_workbook(BytesIO(dossier_bytes(dossier, "xlsx"))).sheetnames[0] == "Synthèse"
+    with pytest.raises(ValueError, match="Format inconnu"):
+        dossier_bytes(dossier, "docx")
