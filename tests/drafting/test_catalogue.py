@@ -214,3 +214,14 @@ def test_loader_rejects_broken_templates(tmp_path: Path, replace: tuple[str, str
 def test_loader_rejects_invalid_toml(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match=r"zz\.toml"):
         load_catalogue(_copy_catalogue(tmp_path, "[[template]\n"))
+
+
+@pytest.mark.parametrize(
+    ("profile", "situation"),
+    [("qc-dentiste", s) for s in SITUATIONS] + [(p, s) for p in PROFILES for s in ("insult", "defamation")],
+)
+def test_no_thanks_where_thanks_would_welcome_the_review(profile: str, situation: str) -> None:
+    # Ordre des dentistes du Québec: never accept a testimonial; and thanking an insult or a
+    # defamatory post would read as accepting it
+    for template in CATALOGUE.variants(profile, situation):
+        assert "merci" not in _fold(template.text) and "remerci" not in _fold(template.text), template.id
