@@ -194,7 +194,16 @@ def _date(value: object) -> str:
 def _days(days: int | None) -> str:
     if days is None:
         return "inconnu"
-    return f"{days} j" if days >= 0 else f"dépassé de {-days} j"
+    return f"{days} j" if days >= 0 else f"dépassé ({days} j)"
+
+
+def _edited(entry: DossierEntry) -> str:
+    d = entry.deadline
+    if not d.edited:
+        return "non"
+    if d.alternative_due is None:
+        return "oui"
+    return f"oui ; si republication : {_date(d.alternative_due)}"
 
 
 def _cover(pdf: _Pdf, dossier: Dossier) -> None:
@@ -237,10 +246,10 @@ def _cover(pdf: _Pdf, dossier: Dossier) -> None:
                 f"{e.rating}/5" if e.rating else "—",
                 e.label_fr,
                 _date(e.created_at.date() if e.created_at else None),
-                "oui" if e.deadline.edited else "non",
+                _edited(e),
             ]
         )
-    pdf.grid(rows, (8, 22, 24, 46, 12, 24, 22, 22))
+    pdf.grid(rows, (8, 20, 26, 40, 10, 22, 20, 34))
 
 
 def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
