@@ -82,7 +82,7 @@ _ORDRE_MEDECINS = (
     "ligne : aucune réponse n'est proposée. Le cabinet peut changer ce choix dans Réglages."
 )
 _ODQ_TESTIMONIALS = (
-    "Le code de déontologie des dentistes du Québec interdit d'accueillir ou d'encourager les "
+    "Les règles de l'Ordre des dentistes du Québec interdisent d'accueillir ou d'encourager les "
     "témoignages d'appui ou de reconnaissance : aucune réponse publique n'est proposée aux avis "
     "positifs ni aux notes seules. La clinique peut changer ce choix dans Réglages."
 )
