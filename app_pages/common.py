@@ -24,8 +24,13 @@ NOT_LEGAL_ADVICE = (
 
 
 @st.cache_resource
-def get_engine(url: str | None = None) -> Engine:
-    return make_engine(url or os.environ.get("RESPONDERS_DATABASE_URL"))
+def _engine_for(url: str | None) -> Engine:
+    return make_engine(url)
+
+
+def get_engine() -> Engine:
+    # keyed by the URL so a changed RESPONDERS_DATABASE_URL never reuses another database's engine
+    return _engine_for(os.environ.get("RESPONDERS_DATABASE_URL"))
 
 
 @contextmanager

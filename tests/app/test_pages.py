@@ -1,0 +1,91 @@
+"""AppTest runs of every page: renders without exception, key widgets present, the copy rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+from streamlit.testing.v1 import AppTest
+
+from responders.models import AuditEvent, Review
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ["triage", "importer", "tableau_de_bord", "avocat", "journal", "reglages"]
+
+
+def run_page(name: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{name}.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_on_an_empty_database(app_db, name):
+    at = run_page(name)
+    assert at.title, f"page {name} has no title"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_with_demo_data(demo_db, name):
+    run_page(name)
+
+
+def test_app_navigation_renders(demo_db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Triage des avis"
+
+
+def _reply_box(at: AppTest):
+    boxes = [t for t in at.text_area if t.key and t.key.startswith("reply-") and t.value]
+    assert boxes, "the triage page shows at least one draft"
+    return boxes[0]
+
+
+def _copy_buttons(at: AppTest, review_key: str):
+    return [b for b in at.button if b.key == review_key.replace("reply-", "copy-")]
+
+
+def test_copy_button_follows_the_guard(demo_db):
+    at = run_page("triage")
+    box = _reply_box(at)
+    assert _copy_buttons(at, box.key), "a draft that passes the guard can be copied"
+
+    box.input("Nous sommes désolés que votre détartrage vous ait fait mal.").run()
+    assert not at.exception
+    assert not _copy_buttons(at, box.key), "a leaking reply must lose its copy button"
+    shown = " ".join(t.value for t in at.text)
+    assert "détartrage" in shown  # the blocking span is shown with its explanation
+    assert at.error, "the block is explained"
+
+    box.input("Nous avons bien reçu votre message. Vous pouvez contacter le cabinet par téléphone.").run()
+    assert _copy_buttons(at, box.key), "fixing the reply brings the copy button back"
+
+
+def test_copy_records_an_audit_event_with_the_exact_text(demo_db):
+    at = run_page("triage")
+    box = _reply_box(at)
+    text = box.value
+    review_id = int(box.key.removeprefix("reply-"))
+    _copy_buttons(at, box.key)[0].click().run()
+    assert not at.exception
+    assert [c.value for c in at.code] == [text]
+    with Session(demo_db) as session:
+        events = session.exec(select(AuditEvent).where(AuditEvent.action == "reply_copied")).all()
+    assert [(e.review_id, e.text, e.detail["guard"]["allowed"]) for e in events] == [(review_id, text, True)]
+
+    done = [b for b in at.button if b.key == f"done-{review_id}"]
+    done[0].click().run()
+    with Session(demo_db) as session:
+        assert session.get(Review, review_id).status == "repondu"
+
+
+def test_finish_triage_empties_the_queue(demo_db):
+    at = run_page("triage")
+    assert _reply_box(at)
+    [b for b in at.button if b.label == "Terminer le triage"][0].click().run()
+    assert not at.exception
+    assert not [t for t in at.text_area if t.key and t.key.startswith("reply-")]

@@ -1,0 +1,128 @@
+"""The main workflow in a real headless Chromium against `streamlit run` on 127.0.0.1:
+import the demo CSV, triage a criticism review, copy its guarded reply, see the status change,
+open the dashboard. Screenshots go to tests/artifacts/ (git-ignored)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DEMO_CSV = ROOT / "data" / "demo" / "outscraper_excel_fr.csv"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium introuvable : `make test` l'installe (paquet Debian chromium).")
+    port = _free_port()
+    env = {**os.environ, "RESPONDERS_DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit n'a pas démarré: " + proc.stdout.read().decode(errors="replace"))
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_import_triage_copy_dashboard(server):
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        context = browser.new_context(
+            permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1400, "height": 1000}
+        )
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+
+        # 1. import the demo CSV re-saved by French Excel
+        page.goto(f"{server}/importer")
+        expect(page.get_by_text("Importer des avis").first).to_be_visible()
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(DEMO_CSV))
+        page.get_by_role("button", name="Importer", exact=True).click()
+        expect(page.get_by_text("Nouveaux avis :")).to_be_visible(timeout=60_000)
+        assert "Nouveaux avis : 0" not in page.content()
+        page.screenshot(path=str(ARTIFACTS / "1-import.png"), full_page=True)
+
+        # 2. triage: keep only criticism
+        page.goto(f"{server}/")
+        expect(page.get_by_text("Triage des avis")).to_be_visible()
+        page.get_by_text("Filtres").click()
+        page.locator('[data-testid="stMultiSelect"]').filter(has_text="Catégorie").locator("input").click()
+        page.keyboard.type("Critique")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        first = page.locator('[class*="st-key-review-"]').first
+        expect(first.get_by_text("Critique").first).to_be_visible()
+        key_class = next(c for c in first.get_attribute("class").split() if c.startswith("st-key-review-"))
+        review = page.locator(f".{key_class}")
+        draft = review.locator("textarea").input_value()
+        assert draft.strip(), "a criticism review must get a draft"
+        page.screenshot(path=str(ARTIFACTS / "2-triage.png"), full_page=True)
+
+        # 3. copy: the button exists because the draft passes the guard
+        review.get_by_role("button", name="Copier la réponse").click()
+        code = review.locator('[data-testid="stCode"]')
+        expect(code).to_be_visible()
+        code.hover()
+        code.get_by_role("button").first.click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.strip() == draft.strip()
+        page.screenshot(path=str(ARTIFACTS / "3-copied.png"), full_page=True)
+
+        # 4. mark it answered: it leaves the queue and the journal shows the copy
+        review.get_by_role("button", name="Marquer « répondu »").click()
+        expect(page.locator(f".{key_class}")).to_have_count(0)
+        page.goto(f"{server}/journal")
+        expect(page.get_by_text("Journal").first).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "4-journal.png"), full_page=True)
+        cells = page.locator("[data-testid='stDataFrame']")
+        expect(cells).to_be_visible()
+
+        # 5. the dashboard renders its charts
+        page.goto(f"{server}/tableau_de_bord")
+        expect(page.get_by_text("Note moyenne par mois")).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "5-dashboard.png"), full_page=True)
+        browser.close()
