@@ -25,6 +25,18 @@ LAWYER_NOTE = "Qualification proposée, à valider par un avocat."
 UNCERTAIN_NOTE = "Qualification incertaine"
 # Star rating as a prior on opinion: strong at the ends, weak in the middle.
 RATING_PRIOR = {1: -3.0, 2: -2.0, 3: -0.5, 4: 1.5, 5: 2.5}
+# Irony markers: with any negative cue, the praise words of the review are not meant.
+_SARCASM = re.compile(
+    "[\U0001F643\U0001F644\U0001F612\U0001F921\U0001F611\U0001F44F]"
+    "|\\b(?:ironie|sarcasme|lol|mdr|oh (?:great|super|genial|wow)|ah (?:super|genial|bravo)|"
+    "bravo pour (?:avoir|le|la|les|l')|i guess|j'imagine|comme d'hab(?:itude)?)\\b",
+    re.IGNORECASE,
+)
+# "J'ai mis 1 étoile par erreur", "meant to give 5 stars": the stars say nothing.
+_RATING_MISTAKE = re.compile(
+    r"\b(?:par erreur|par megarde|sans faire expres|je voulais (?:mettre|donner)|voulu (?:mettre|donner)|"
+    r"en voulant (?:mettre|donner)|by mistake|meant to (?:give|put|leave)|wrong (?:star|rating)|misclick\w*)"
+)
 _HEDGES = re.compile(
     r"(?<![a-z])(?:" + "|".join(re.escape(h) for h in lexicon.terms("hedges.txt")) + r")(?![a-z])"
 )
@@ -125,7 +137,7 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
             if rule.invalidate(doc.text, sentence.span, start, end):
                 continue
             if isinstance(rule, OpinionRule):
-                value = rule.adjust(doc.text, sentence.span, start, weight)
+                value = rule.adjust(doc.text, sentence.span, start, end, weight)
                 sentence.score += value
                 if value < 0:
                     sentence.negative -= value
@@ -155,9 +167,14 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
 
     # Opinion: each sentence's balance, with sarcasm damped (praise words inside a clearly
     # negative sentence do not count) and the rating as a prior.
-    positive = sum(s.positive for s in table if s.negative < 2 or s.positive < s.negative)
     negative = sum(s.negative for s in table)
+    if negative and (_SARCASM.search(doc.original) or _SARCASM.search(doc.text)):
+        positive = 0.0
+    else:
+        positive = sum(s.positive for s in table if s.negative < 2 or s.positive < s.negative)
     prior = RATING_PRIOR.get(rating, 0.0) if rating is not None else 0.0
+    if _RATING_MISTAKE.search(doc.text):
+        prior = 0.0
     evidence = positive + negative
     if evidence >= 6:
         prior *= 0.5

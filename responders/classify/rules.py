@@ -65,30 +65,52 @@ class PatternRule(Rule):
         return self._exclude.search(text, sentence[0], sentence[1]) is not None
 
 
-_REPEAT = re.compile(r"([a-z])\1+")
+_REPEAT = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"[a-z][a-z*]*")
 _SUFFIXES = ("", "s", "e", "es", "x", "ne", "nes")
 # Words before an epithet that make it aimed at someone: "un boucher", "espèce d'imbécile".
 _EPITHET_CONTEXT = re.compile(
     r"(?:\b(?:un|une|ce|cet|cette|ces|quel|quelle|quels|quelles|espece de|espece d'|bande de|"
-    r"bande d'|gang de|gang d'|tas de|t'es|tu es|t'es un|vous etes|esti de|esti d'|ostie de|"
-    r"ostie d'|osti de|osti d'|crisse de|crisse d'|calisse de|calisse d'|maudit|maudite|"
-    r"such a|a|an|you|you're|what a|this|that|total|complete|real)\s*"
-    r"(?:(?:vrai|vraie|vrais|vraies|veritable|veritables|gros|grosse|sale|pauvre|vieux|vieille|"
-    r"petit|petite|sacre|maudit|maudite|fieffe|parfait|parfaite|beau|belle|dentiste|medecin|"
-    r"docteur|doc|real|total|complete|fucking|big|old|damn|esti d'|ostie d'|esti de|ostie de)\s+)?)$"
+    r"bande d'|gang de|gang d'|tas de|t'es|tu es|vous etes|(?:esti|estie|osti|ostie|hostie|criss|"
+    r"crisse|calisse|calice|tabarnak|maudit|maudite|sacre|sacree)\s*(?:de|d')|maudit|maudite|"
+    r"gros|grosse|gros\s+gros|sale|pauvre|vieux|vieille|vieil|petit|petite|"
+    r"medecin|dentiste|docteur|doctoresse|doc|secretaire|receptionniste|praticien|praticienne|"
+    r"chirurgien|orthodontiste|infirmier|infirmiere|assistante|hygieniste|"
+    r"such a|a|an|you|you're|what a|this|that|total|complete|real|doctor|dentist|"
+    r"receptionist|nurse|surgeon|hygienist)\s*[=:\-]*\s*"
+    r"(?:[a-z'-]+\s+)?)$"
+)
+# A filler word is allowed between context and epithet ("un vrai boucher", "a miserable
+# witch"), except for terms that are also plain judgements ("un dentiste nul" is criticism).
+_DIRECT_CONTEXT = re.compile(
+    r"(?:\b(?:un|une|ce|cet|cette|quel|quelle|espece de|espece d'|t'es|tu es|gros|grosse|sale|"
+    r"pauvre|vieux|vieille|(?:esti|estie|osti|ostie|criss|crisse|calisse|maudit)\s*(?:de|d'))\s*)$"
+)
+# "Voleurs ! 45 € pour 3 minutes" is an opinion on the price paid, not an epithet.
+_PRICE = re.compile(
+    r"\d+\s*(?:€|\$|euros?|dollars?|balles)|€|\$|\b(?:prix|tarifs?|cher|chers|chere|factur\w*|"
+    r"honoraires|payer|paye|payes|depassements?|devis|price|prices|charged|expensive|fees?)\b"
 )
 # "ce n'est pas un charlatan", "loin d'être un boucher", "il m'a traité de con": not an insult
 # of the practitioner by the writer.
 _INSULT_CANCEL = re.compile(
-    r"(?:\bpas|\bjamais|loin d'etre|rien d'un|rien d'une|\bnot|\bnever|n't|\bno|"
-    r"traite\w*|qualifie\w*|appele\w*|called me|called us|called my \w+|m'a dit|m'a lance)"
-    r"\s+(?:[\w'-]+\s+){0,3}$"
+    r"(?:(?:\bpas|\bjamais|\bnot|\bnever|n't|\bno|\bplus)\s+(?:du tout\s+|vraiment\s+|meme\s+)?"
+    r"(?:(?:un|une|du|de|d'|a|an)\s*)?(?:vrai|vraie|real|total)?\s*"
+    r"|(?:loin d'etre|rien d'|rien de)\s*(?:un|une)?\s*"
+    r"|(?:traite\w*|qualifie\w*|appele\w*|insulte\w*)\s+(?:de\s+|d'|en\s+)(?:(?:sale|gros|grosse|pauvre|vieille?|vieux)\s+)?"
+    r"|called (?:me|us|my \w+|her|him)\s+(?:a\s+|an\s+)?)$"
 )
 
 
 def squeeze(word: str) -> str:
+    """Letters stretched for emphasis ("connnnard", "nuuuul") back to one."""
     return _REPEAT.sub(r"\1", word)
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    if not _REPEAT.search(word):
+        return (word,)
+    return (_REPEAT.sub(r"\1", word), _REPEAT.sub(r"\1\1", word))
 
 
 @dataclass(frozen=True)
@@ -100,13 +122,24 @@ class LexiconRule(Rule):
     epithet: bool = False
     confidence: float = 0.85
     _words: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    _flags: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _phrases: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.terms and not self.patterns:
             raise ValueError(f"règle {self.name} : lexique vide")
-        words = frozenset(squeeze(t) for t in self.terms if re.fullmatch(r"[a-z]+", t))
-        phrases = [self._phrase_regex(t) for t in self.terms if not re.fullmatch(r"[a-z]+", t)]
+        flags: dict[str, frozenset[str]] = {}
+        plain: list[str] = []
+        for entry in self.terms:
+            term, *marks = entry.split(" !")
+            plain.append(term)
+            flags[term] = frozenset(marks)
+        unknown = {m for marks in flags.values() for m in marks} - {"direct", "price"}
+        if unknown:
+            raise ValueError(f"règle {self.name} : marque inconnue {sorted(unknown)}")
+        words = frozenset(t for t in plain if re.fullmatch(r"[a-z]+", t))
+        phrases = [self._phrase_regex(t) for t in plain if not re.fullmatch(r"[a-z]+", t)]
+        object.__setattr__(self, "_flags", flags)
         object.__setattr__(self, "_words", words)
         object.__setattr__(self, "_phrases", _compile(tuple(phrases) + self.patterns, self.name))
 
@@ -124,15 +157,18 @@ class LexiconRule(Rule):
             parts.append(r"[\s'-]*" if ch in " '-" else re.escape(ch))
         return r"(?<![a-z])" + "".join(parts) + r"(?:e|s|es|x)?(?![a-z])"
 
+    def _term_of(self, token: str) -> str | None:
+        for word in _spellings(token):
+            for suffix in _SUFFIXES:
+                if suffix and not word.endswith(suffix):
+                    continue
+                stem = word[: len(word) - len(suffix)] if suffix else word
+                if stem in self._words:
+                    return stem
+        return None
+
     def _is_term(self, token: str) -> bool:
-        word = squeeze(token)
-        for suffix in _SUFFIXES:
-            if suffix and not word.endswith(suffix):
-                continue
-            stem = word[: len(word) - len(suffix)] if suffix else word
-            if stem in self._words:
-                return True
-        return False
+        return self._term_of(token) is not None
 
     def find(self, text: str) -> list[Span]:
         spans = [(m.start(), m.end(), 1.0) for m in _TOKEN.finditer(text) if self._is_term(m.group())]
@@ -146,16 +182,25 @@ class LexiconRule(Rule):
             return True
         if not self.epithet:
             return False
-        if _EPITHET_CONTEXT.search(before):
+        marks = self._flags.get(self._term_of(text[start:end]) or "", frozenset())
+        if "price" in marks and _PRICE.search(text, max(0, sentence[0] - 60), min(len(text), sentence[1] + 120)):
+            return True
+        context = _DIRECT_CONTEXT if "direct" in marks else _EPITHET_CONTEXT
+        if context.search(before):
             return False
-        # A one-word exclamation ("Boucher !") is aimed at the practitioner too.
-        alone = text[sentence[0] : sentence[1]].strip(" !?.,;:\"'")
-        return alone != text[start:end]
+        # A short exclamation opening a sentence ("Boucher sadique.", "Crooks and idiots!")
+        # is aimed at the practitioner too.
+        if "direct" in marks:
+            return True
+        head = text[sentence[0] : start].strip(" !?.,;:\"'-")
+        words = text[sentence[0] : sentence[1]].split()
+        return not (head == "" and (len(words) <= 4 or text[end : end + 12].lstrip().startswith(("et ", "and ", "!", ","))))
 
 
 _NEGATION = re.compile(
-    r"(?:\b(?:pas|jamais|sans|aucun|aucune|ni|not|no|never|nothing|rien|ne|n')|n't)\s*(?:[\w'-]+\s+){0,2}$"
+    r"(?:\b(?:pas|jamais|sans|aucun|aucune|ni|not|no|never|nothing|rien|ne)\b|\bn'|n't)(?:\s*[\w-]*'|\s+[\w'-]+){0,2}\s*$"
 )
+_POST_NEGATION = re.compile(r"\s*(?:pas|plus|jamais|pantoute|point|not|at all)\b")
 _CONTRAST = re.compile(r"\b(?:mais|cependant|par contre|toutefois|neanmoins|pourtant|sauf que|but|however)\b")
 
 
@@ -207,7 +252,7 @@ class OpinionRule(Rule):
         return [span for span in spans if span[2]]
 
     @staticmethod
-    def adjust(text: str, sentence: tuple[int, int], start: int, weight: float) -> float:
+    def adjust(text: str, sentence: tuple[int, int], start: int, end: int, weight: float) -> float:
         """The cue's weight in its sentence: flipped under negation, stronger after "mais"."""
         before = text[max(sentence[0], start - 30) : start]
         negation = _NEGATION.search(before)
@@ -217,8 +262,14 @@ class OpinionRule(Rule):
             and (re.search(r"\bqu", negation.group()) or text.startswith("qu", start))
         ):
             weight = -weight * 0.8
+        elif weight > 0 and _POST_NEGATION.match(text, end, sentence[1]):
+            # Spoken French and Québec drop the "ne": "je recommande pas", "c'est pas fort".
+            weight = -weight * 0.8
+        # "compétent mais froid": what follows "mais" carries the opinion.
         if _CONTRAST.search(text, sentence[0], start):
             weight *= 1.4
+        elif _CONTRAST.search(text, start, sentence[1]):
+            weight *= 0.6
         return weight
 
 
