@@ -89,8 +89,12 @@ def _state_value(value: Any) -> Any:
     return value
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Sorted keys, no spaces, UTF-8 characters kept: one text per value, byte for byte."""
+    return _ENCODER.encode(value)
 
 
 def sha256(text: str) -> str:

@@ -131,6 +131,11 @@ def parse_datetime(value: Any, *, dayfirst: bool = True) -> datetime | None:
         return datetime(value.year, value.month, value.day, tzinfo=UTC)
     if isinstance(value, int | float):
         return _from_number(float(value), value)
+    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:  # the common RFC 3339 case, nanoseconds included, without the slower paths below
+            return as_utc(datetime.fromisoformat(value))
+        except ValueError:
+            pass
     text = " ".join(str(value).strip().split())
     if not text:
         return None
