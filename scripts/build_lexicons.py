@@ -227,6 +227,14 @@ def main() -> int:
         out.write("# (lower case, no accents), most frequent first.\n")
         out.write("\n".join(general) + "\n")
     print(f"{path.relative_to(ROOT)}: {len(general)} words")
+
+    # The vetted templates' own words: a reply may share them with a review without echoing it.
+    path = DATA / "template_words.txt"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("# Folded words of the vetted replies in templates/ (scripts/build_lexicons.py):\n")
+        out.write("# never counted as echoing the review.\n")
+        out.write("\n".join(sorted(w for w in in_templates if w.isalpha())) + "\n")
+    print(f"{path.relative_to(ROOT)}: {len(in_templates)} words")
     print("most frequent everyday words dropped from CIM-10:",
           ", ".join(w for w, _ in cim10.dropped.most_common(40)))
     return 0

@@ -62,7 +62,7 @@ HEALTH_PHRASE = Rule(
         r"(?:vo(?:tre|s)|le|les|ce|ces|un|des) (?:soins?|actes?|gestes?) (?:dentaires?|medicaux|medical|chirurgicaux|pratiques?|realises?|effectues?|prodigues?|recus?)",
         r"(?:acte|geste|protocole) (?:medical|chirurgical|therapeutique|dentaire)",
         r"(?:traitements?|soins?) (?:adaptes?|necessaires?|prescrits?|realises?|effectues?|en cours|recommandes?|prevus?)",
-        r"(?:avoir|a|ai|avez|avait) mal (?:a|au|aux|partout)",
+        r"(?:avoir|a|ai|avez|avait|aviez|ayez|eu|aurez|aura) mal(?! (?:compris|interprete|lu|entendu|saisi|exprime|formule|oriente|oriente|pris|vecu|place|accueilli|recu|informe|renseigne|percu|a l aise))",
         r"(?:votre|sa|ta|leur) (?:tension|glycemie|temperature|poids|cholesterol)|tension (?:trop |tres |un peu )?(?:elevee|basse|haute|arterielle)",
         r"(?:ca|cela) (?:fait|faisait) mal|sans (?:avoir )?mal",
         r"(?:anesthesi|endodont|orthodont|parodont|implantolog|stomatolog|cardiolog|dermatolog|gynecolog|pediatr|psychiatr|neurolog|ophtalmolog|oncolog|radiolog)[a-z]*",

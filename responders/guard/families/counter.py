@@ -63,7 +63,7 @@ SARCASM = Rule(
     ),
     patterns=(
         r"comme par hasard|quelle (?:surprise|coincidence|ironie)|bien sur que (?:non|oui)|evidemment (?:vous|c est|que)|bien entendu vous",
-        r"bravo (?:pour|a vous)|felicitations pour (?:votre|cet|ce)|merci (?:pour|de) (?:cette|votre) (?:lecon|sagesse|grande sagesse|expertise|analyse|lecon de morale|precieuse? analyse)",
+        r"(?:belle|grande|jolie|bonne|sacree) lecon|bravo (?:pour|a vous)|felicitations pour (?:votre|cet|ce)|merci (?:pour|de) (?:cette|votre) (?:lecon|sagesse|grande sagesse|expertise|analyse|lecon de morale|precieuse? analyse)",
         r"si vous le dites|c est vous qui le dites|on se demande (?:bien )?(?:pourquoi|comment)|curieusement|etrangement|bizarrement|chacun (?:ses|son) gouts?|tant pis pour vous|bon debarras|bon vent|bonne chance (?:ailleurs|pour trouver|avec)",
         r"(?:ravie?s?|heureu(?:x|se)|contente?s?) de ne (?:plus|pas|jamais plus) vous (?:revoir|voir|recevoir)|ne revenez (?:pas|plus|jamais)|inutile de revenir|allez voir ailleurs",
         r"voyons donc|franchement|serieusement|lol|mdr|ptdr|haha+|hihi+|ironie|ironiquement|sans rancune|sans commentaire|no comment",

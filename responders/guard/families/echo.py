@@ -21,6 +21,14 @@ _RELATIVES = frozenset(
     "ado adolescent adolescente garcon fillette jumeaux".split()
 )
 _COMMON_RANK = 6000  # name tokens this frequent in French must be capitalized to count
+_RARE_RANK = 8000  # review words rarer than this are details (a place, a product, a name)
+
+
+@cache
+def _template_words() -> frozenset[str]:
+    from responders.guard.lexicon import _lines
+
+    return frozenset(_lines("template_words.txt"))
 
 
 @cache
@@ -109,7 +117,13 @@ def _review_items(ctx: Context) -> list[Span]:
         raw = review.original[tok.start : tok.end]
         if text in _RELATIVES:
             relatives.add(text)
-        elif text.isalpha() and len(text) >= 5 and rank.get(text, 10**9) > 20000 and text not in lex.never:
+        elif (
+            text.isalpha()
+            and len(text) >= 5
+            and rank.get(text, 10**9) > _RARE_RANK
+            and text not in lex.never
+            and text not in _template_words()
+        ):
             words.add(tok.key)  # rare word: a name, a place, a precise detail
         elif raw[:1].isupper() and text.isalpha() and len(text) >= 3 and rank.get(text, 10**9) > 3000:
             before = review.original[: tok.start].rstrip()

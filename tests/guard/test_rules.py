@@ -1,0 +1,76 @@
+"""One table per rule: hits and near-misses side by side."""
+
+from __future__ import annotations
+
+import pytest
+
+from responders.guard import DEFAULT_RULES, check, get_rule, get_rules
+from responders.guard.rule import Rule
+from tests.guard.cases import HITS, NEAR_MISSES
+
+
+def _cases(table):  # type: ignore[no-untyped-def]
+    for rule, entries in table.items():
+        for entry in entries:
+            text, context = (entry, {}) if isinstance(entry, str) else entry
+            yield pytest.param(rule, text, context, id=f"{rule}:{text[:40]}")
+
+
+def _check(text: str, context: dict[str, str]):  # type: ignore[no-untyped-def]
+    result = check(text, **context)
+    for f in result.findings:
+        assert text[f.start : f.end] == f.text
+    return result
+
+
+@pytest.mark.parametrize(("rule", "text", "context"), list(_cases(HITS)))
+def test_hit(rule: str, text: str, context: dict[str, str]) -> None:
+    result = _check(text, context)
+    rules = {f.rule for f in result.findings}
+    assert rule in rules, f"{rule} missed in {text!r}; found {sorted(rules)}"
+    if get_rule(rule).severity == "block":
+        assert not result.allowed
+
+
+@pytest.mark.parametrize(("rule", "text", "context"), list(_cases(NEAR_MISSES)))
+def test_near_miss(rule: str, text: str, context: dict[str, str]) -> None:
+    result = _check(text, context)
+    hits = [f for f in result.findings if f.rule == rule]
+    assert not hits, f"{rule} fired on near-miss {text!r}: {hits}"
+
+
+def test_every_rule_has_a_hit_and_a_near_miss() -> None:
+    names = {r.name for r in DEFAULT_RULES}
+    assert names == set(HITS), f"rules without hits: {names - set(HITS)}"
+    assert names == set(NEAR_MISSES), f"rules without near-misses: {names - set(NEAR_MISSES)}"
+    assert all(HITS[n] and NEAR_MISSES[n] for n in names)
+
+
+def test_unknown_rule_names_raise() -> None:
+    with pytest.raises(KeyError, match="inconnue"):
+        get_rule("no_such_rule")
+    with pytest.raises(KeyError):
+        get_rules(["care_act", "nope"])
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"name": "Bad Name", "family": "care", "severity": "block", "explanation": "x", "patterns": ("a",)},
+        {"name": "ok", "family": "care", "severity": "fatal", "explanation": "x", "patterns": ("a",)},
+        {"name": "ok", "family": "care", "severity": "block", "explanation": " ", "patterns": ("a",)},
+        {"name": "ok", "family": "care", "severity": "block", "explanation": "x"},
+        {"name": "ok", "family": "care", "severity": "block", "explanation": "x", "patterns": ("(",)},
+    ],
+)
+def test_rules_are_validated_when_constructed(kwargs) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError):
+        Rule(**kwargs)
+
+
+def test_every_rule_explains_itself_in_french() -> None:
+    for rule in DEFAULT_RULES:
+        assert rule.description and rule.explanation
+        # the staff see which words triggered the rule, in a French sentence
+        assert "{text}" in rule.explanation
+        assert any(c in rule.explanation + rule.description for c in "éèàçù")
