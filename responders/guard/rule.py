@@ -64,7 +64,7 @@ COMMON_EXCLUSIONS = (
     r"(?:nous )?ne (?:pouvons|pourrons|saurions|pouvons pas) (?:ni )?(?:confirmer|infirmer|commenter|divulguer|discuter)[a-z ]{0,60}",
     r"ni (?:de )?confirmer ni (?:d )?infirmer",
     r"vo(?:tre|s) (?:message|messages|avis|commentaire|commentaires|retour|retours|publication|temoignage de mecontentement|demande|demandes|reclamation|courriel|appel)",
-    r"(?:le |au |du )?traitement (?:de|des|du) (?:votre |vos |la |cette |ces |chaque |toute |toutes |les |tous les )?(?:demande|reclamation|plainte|dossier|message|donnee|requete|avis|commentaire|information|courriel|appel|signalement)s?(?: de reclamation| de plainte)?",
+    r"(?:(?:pendant|durant|lors|apres|avant|pour|dans) )?(?:le |au |du |l )?(?:traitement|examen|analyse|suivi) (?:de|des|du) (?:votre |vos |la |cette |ces |chaque |toute |toutes |les |tous les )?(?:demande|reclamation|plainte|dossier|message|donnee|requete|avis|commentaire|information|courriel|appel|signalement)s?(?: de reclamation| de plainte)?",
     r"(?:votre |le |un )?dossier de (?:reclamation|plainte|demande)",
     r"protection des donnees(?: personnelles| de sante)?",
     r"donnees (?:personnelles|de sante)",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from responders.guard.rule import Rule
 
 _CARE_EXCLUSIONS = (
-    r"(?:sans |en cas d )?(?:urgence|urgences) (?:dentaire|medicale)s?",
+    r"(?:sans |en cas d )?(?:urgence|urgences) (?:dentaire|medicale)s?|en cas d urgence",
+    r"(?:examen|analyse|etude) (?:de|du|des|attentif de|attentive de) (?:votre|vos|la|le|les|cette|chaque|ce) (?:demande|dossier|reclamation|plainte|message|commentaire|avis|situation)s?",
+    r"bouche a oreille|sang froid|bon sang|sang neuf|nez a nez|a vue de nez",
 )
 
 
@@ -63,6 +65,8 @@ HEALTH_PHRASE = Rule(
         r"(?:acte|geste|protocole) (?:medical|chirurgical|therapeutique|dentaire)",
         r"(?:traitements?|soins?) (?:adaptes?|necessaires?|prescrits?|realises?|effectues?|en cours|recommandes?|prevus?)",
         r"(?:avoir|a|ai|avez|avait|aviez|ayez|eu|aurez|aura) mal(?! (?:compris|interprete|lu|entendu|saisi|exprime|formule|oriente|oriente|pris|vecu|place|accueilli|recu|informe|renseigne|percu|a l aise))",
+        r"(?:intervention|operation|chirurgie|soins?|probleme|problemes|douleurs?|mal) (?:a|au|aux|sur|de|du|des) (?:la |le |l |les |votre |vos |son |sa |ses )?(?:main|mains|bras|pied|pieds|jambe|jambes|dos|tete|oeil|yeux|genou|genoux|hanche|epaule|cou|doigt|doigts|poignet|cheville|visage|nez|ventre|coeur|dent|dents|gencive|gencives|machoire|bouche|langue|gorge|oreille|oreilles|peau)(?![a-z])",
+        r"(?:main|bras|pied|jambe|oeil|genou|hanche|epaule|poignet|cheville|oreille|poumon|rein|sein) (?:droite?|gauche)",
         r"(?:votre|sa|ta|leur) (?:tension|glycemie|temperature|poids|cholesterol)|tension (?:trop |tres |un peu )?(?:elevee|basse|haute|arterielle)",
         r"(?:ca|cela) (?:fait|faisait) mal|sans (?:avoir )?mal",
         r"(?:anesthesi|endodont|orthodont|parodont|implantolog|stomatolog|cardiolog|dermatolog|gynecolog|pediatr|psychiatr|neurolog|ophtalmolog|oncolog|radiolog)[a-z]*",

@@ -13,8 +13,21 @@ _CARE_EPISODE = (
     r"etat de sante|sante dentaire|sante bucco dentaire|sourire|bouche|dent|dents|prothese|appareil|"
     r"implant|couronne|douleur|douleurs|probleme de sante|problemes de sante|diagnostic|resultats?|"
     r"chirurgie|accouchement|grossesse|vaccin|medicaments?|analyses?|bilan|rappel|annulation|absence|retard|"
-    r"arrivee|attente|anesthesie|extraction|cas medical|situation medicale|parcours de soins?"
+    r"arrivee|attente|anesthesie|extraction|cas medical|situation medicale|parcours de soins?|"
+    r"experience (?:au|a la|chez|avec|dans|lors|parmi)|experience|temps d attente|accueil|depart|sortie|"
+    r"entretien|echange avec|conversation avec|discussion avec|admission|inscription|premier contact|"
+    r"cas|situation|medecin traitant|dentiste traitant|plan de soins|ordonnance|facture"
 )
+
+# Past participles that only describe writing or reading the review (« vous avez écrit »).
+_NEUTRAL_PAST = (
+    r"(?:pris le temps|pris la peine|ecrit|partage|exprime|publie|laisse|redige|fait part|souhaite|"
+    r"note|mentionne|formule|envoye|adresse|soumis|transmis|signale|poste|choisi d ecrire|tout a fait|"
+    r"entierement|parfaitement|bien entendu|raison|le droit|toute|tout|tous|toutes|une|des|les|ces|"
+    r"du|de la|un|votre|vos|nos|notre|lu|vu notre message|ete nombreu|donne votre avis|donne votre)"
+    r"(?![a-z])"
+)
+_NEUTRAL_OURS = r"(?:lu|lue|lus|bien lu|entendu|entendue|compris|comprise|ecoute|ecoutee|repondu|ecrit|transmis)(?![a-z])"
 
 CONFIRMED = Rule(
     name="relationship_confirmed",
@@ -39,6 +52,11 @@ CONFIRMED = Rule(
         r"(?:qui|qu il|qu elle|il|elle|on|ils|elles|l equipe|le docteur|la docteure|le praticien|la praticienne|le dentiste|la dentiste|le medecin|l hygieniste) vous (?:a|ont|avait|avaient) (?:bien |deja |pourtant |alors |tres bien |chaleureusement )?(?:accueillie?s?|recue?s?|soignee?s?|examinee?s?|vue?s?|prise? en charge|traitee?s?|operee?s?|auscultee?s?|prescrit|facture|remis|conseillee?s?|orientee?s?|referee?s?|expliquee?|rappelee?s?|contactee?s?|appelee?s?|informee?s?|prevenue?s?|installee?s?|anesthesiee?s?|piquee?s?|suivie?s?|accompagnee?s?|opere)",
         r"(?:qui |il |elle |le docteur |le praticien |la praticienne |le dentiste |la dentiste |le medecin |la docteure )vous (?:suit|suivait|suivra|soigne|soignait|traite|traitait|connait|connaissait)",
         r"(?:selon|d apres|dans|au vu de|a la lecture de|verification de|consultation de) (?:nos|notre) (?:notes|dossiers|registres|fichiers|archives|agenda|agendas|historique|systeme|logiciel|informations)|apres (?:verification|verifications|recherches?|consultation de)",
+        # A past action of the reader presupposes a visit; only writing the review is neutral.
+        rf"vous (?:avez|aviez|ayez|auriez|avez deja|aviez deja) (?!{_NEUTRAL_PAST})(?:[a-z]{{2,}}(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|it|ait|ert|int))(?: [a-z]+)?",
+        rf"(?:nous|je|on|l equipe|le cabinet|la clinique) vous (?:avons|ai|a|avions|avais|avait) (?:bien |deja |pourtant |alors )?(?!{_NEUTRAL_OURS})[a-z]{{2,}}(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|it|ait|ert|int)",
+        r"(?:nous|je|on|le cabinet|la clinique|l equipe|le secretariat|le docteur|la docteure) (?:vous )?(?:rappellerons|rappellera|recontacterons|recontactera|contacterons|contactera|appellerons|appellera|reverrons|reverra|reconvoquerons)",
+        r"(?:nous|je) vous (?:connaissons|connais|connaissions)|(?:nous|je) (?:savons|sais) (?:que vous|ce que vous avez)",
         r"(?:que vous|vous) (?:ayez|avez|aviez|auriez) (?:du |pu )?(?:attendu|patiente|souffert|eu mal|ete recue?s?|ete soignee?s?|ete vue?s?|ete traitee?s?|ete operee?s?|ete piquee?s?|ete mal recue?s?|eu peur|saigne|ete decue? par (?:les soins|le traitement|l intervention|la consultation))",
         r"vous (?:avez|aviez) quitte (?:le cabinet|la clinique|la salle|les lieux|le fauteuil|la consultation)|vous (?:etes|etiez) (?:partie?s?|repartie?s?|arrivee?s?|reparti) (?:du cabinet|de la clinique|sans|avant|en|avec|a)",
         r"depuis (?:toutes ces|des|plusieurs|de nombreuses|tant d|si longtemps|longtemps|\d+) ?(?:annees|ans|mois)?(?= (?:avec nous|chez nous|au cabinet|a la clinique))|(?:fidelite|confiance) depuis|depuis toutes ces annees",
@@ -85,6 +103,7 @@ DENIED = Rule(
         r"(?:faux|fausse|pretendue?) (?:patient|patiente|cliente?)",
         r"n (?:a|avez|ont|aviez|avait) jamais (?:consulte|ete (?:patiente?s?|vue?s?|recue?s?|soignee?s?|cliente?s?)|mis les pieds|pris rendez vous|fait partie|ete inscrite?|eu de (?:rendez vous|dossier|rdv))",
         r"(?:a|sous|au|de) (?:ce|votre) nom(?! de)",
+        r"(?:trompez|trompe|trompiez|confondez|confondre|confusion) (?:de |d |avec )(?:cabinet|clinique|adresse|etablissement|praticien|medecin|dentiste|un autre|une autre|quelqu un)|eu affaire a vous|(?:jamais|pas) (?:croise|rencontre|recu|soigne|vu|eu affaire a) (?:de |a )?(?:vous|cette personne|ce monsieur|cette dame)|(?:n avons|n ai|n a) (?:recu|soigne|vu|accueilli) personne",
         r"(?:ne|n) (?:connaissons|connait|connais|connaissent) (?:pas|aucunement|nullement) (?:cette personne|l auteur|l auteure|ce nom|ce monsieur|cette dame|ce patient|cette patiente|vous|votre nom)",
         r"(?:fichiers|dossiers|registres|archives|agendas|systemes|notes) (?:n indiquent|ne montrent|ne mentionnent|ne contiennent|ne comportent) (?:aucun|aucune|pas|rien)",
     ),
