@@ -15,9 +15,16 @@ from typing import Any
 
 from responders.classify import lexicon
 from responders.classify.normalize import Normalized, normalize
-from responders.classify.rules import DEFAULT_RULES, Label, LexiconRule, OpinionRule, PatternRule, Rule
+from responders.classify.rules import (
+    DEFAULT_RULES,
+    Label,
+    LexiconRule,
+    OpinionRule,
+    PatternRule,
+    Rule,
+)
 from responders.classify.segment import sentences
-from responders.spans import Passage
+from responders.spans import Passage, Qualification
 
 ENGINE_VERSION = "rules-1"
 SEVERITY: dict[str, int] = {"praise": 0, "criticism": 1, "insult": 2, "defamation": 3}
@@ -75,7 +82,9 @@ def _quote(doc: Normalized, start: int, end: int) -> str:
     return doc.original[s:e]
 
 
-def _passage(doc: Normalized, sentence: _Sentence, qualification: Label, rule: str, explanation: str) -> Passage:
+def _passage(
+    doc: Normalized, sentence: _Sentence, qualification: Qualification, rule: str, explanation: str
+) -> Passage:
     s, e = doc.span(*sentence.span)
     return Passage(s, e, doc.original[s:e], qualification, rule, explanation)
 

@@ -1,32 +1,232 @@
-"""One interface over the classification engines: the offline rules, a language model, or both."""
+"""One interface over the classification engines: the offline rules, a language model, or both.
+
+- `rules`: offline and deterministic; the reference.
+- `llm`: the language model, validated (closed labels, quoted passages located in the text);
+  on any failure the rules' result is used and the reason kept.
+- `auto`: the rules first; the model is asked only where the rules are unsure (low
+  confidence, a "qualification incertaine", an opinion that contradicts the stars). The
+  model may settle praise versus criticism and add passages it can quote, but it can never
+  make a defamation or insult passage found by the rules disappear: that passage is kept,
+  its explanation says the model disagreed, and the outcome records it.
+"""
 
 from __future__ import annotations
 
-import importlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from responders.classify import classify
-from responders.classify.engine import ClassificationResult
+from responders.classify import SEVERITY, classify
+from responders.classify.engine import UNCERTAIN_NOTE, ClassificationResult
 from responders.errors import UnusableInput
+from responders.spans import Passage
+
+log = logging.getLogger(__name__)
 
 ENGINES = ("rules", "llm", "auto")
+AUTO_ENGINE_VERSION = "auto-1"
+# Below this, the rules' opinion is a close call (see engine._decide: 0.5 + margin * 0.06).
+AUTO_CONFIDENCE = 0.65
+# When the model objects to a serious passage the rules keep, the label stands but is no
+# longer presented as a sure thing.
+DISPUTED_CONFIDENCE = 0.6
+SERIOUS = ("defamation", "insult")
+DISAGREEMENT_NOTE = "Le modèle de langage ne retient pas ce passage : à vérifier."
 
 
-def classify_with(engine: str, text: str, rating: int | None) -> ClassificationResult:
+@dataclass(frozen=True)
+class EngineOutcome:
+    """A classification and how it was reached. `notes` are French, for staff and logs."""
+
+    result: ClassificationResult
+    engine: str
+    rules_label: str | None = None
+    llm_label: str | None = None
+    asked_llm: bool = False
+    fallback_reason: str | None = None
+    disagreement: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "used": self.result.engine,
+            "rules_label": self.rules_label,
+            "llm_label": self.llm_label,
+            "asked_llm": self.asked_llm,
+            "fallback_reason": self.fallback_reason,
+            "disagreement": self.disagreement,
+            "notes": list(self.notes),
+        }
+
+
+def classify_with(
+    engine: str, text: str, rating: int | None, *, settings: Any = None, model: Any = None
+) -> ClassificationResult:
     """Classify with `engine`: "rules" (offline), "llm" (language model) or "auto" (both)."""
-    if engine == "rules":
-        return classify(text, rating)
+    return classify_outcome(engine, text, rating, settings=settings, model=model).result
+
+
+def classify_outcome(
+    engine: str, text: str, rating: int | None, *, settings: Any = None, model: Any = None
+) -> EngineOutcome:
+    """Like `classify_with`, keeping why: fallback reason, disagreement, what the model said.
+
+    `settings` is a `responders.llm.LLMSettings` (default: from the environment);
+    `model` replaces the chat model (tests).
+    """
     if engine not in ENGINES:
         raise ValueError(f"Moteur inconnu « {engine} » : choisissez parmi {', '.join(ENGINES)}.")
-    # Imported lazily: the rules engine must work on a machine without any model configured.
+    text = text or ""
+    rules = classify(text, rating)
+    if engine == "rules":
+        return EngineOutcome(rules, "rules", rules_label=rules.label)
+    settings = _settings(engine, settings, model)
+    if engine == "llm":
+        return _llm(text, rating, rules, settings, model)
+    return _auto(text, rating, rules, settings, model)
+
+
+def _settings(engine: str, settings: Any, model: Any) -> Any:
+    if settings is not None or model is not None:
+        return settings
+    from responders import llm
+
     try:
-        llm = importlib.import_module("responders.llm")
-    except ImportError:
-        llm = None
-    function = getattr(llm, "classify_review", None) if llm is not None else None
-    if function is None:
+        settings = llm.load_settings()
+    except llm.LLMUnavailable as exc:
+        raise UnusableInput(f"Moteur « {engine} » : {exc} Ou utilisez --engine rules.") from None
+    if settings is None:
+        # Nothing to fall back *from*: say so once instead of silently running the rules.
         raise UnusableInput(
-            f"Moteur « {engine} » non configuré : le module de modèle de langage n'est pas "
-            "disponible. Utilisez --engine rules."
+            f"Moteur « {engine} » non configuré : définissez {llm.BASE_URL_ENV} et {llm.MODEL_ENV} "
+            "(et la clé dans RESPONDERS_LLM_API_KEY si le service en demande une), "
+            "ou utilisez --engine rules."
         )
-    result: ClassificationResult = function(text, rating, engine=engine)
-    return result
+    return settings
+
+
+def _ask(text: str, settings: Any, model: Any) -> tuple[Any, str | None]:
+    """(assessment, None) or (None, French reason)."""
+    from responders import llm
+
+    try:
+        return llm.assess_review(text, settings, model=model), None
+    except (llm.LLMUnavailable, llm.LLMInvalidAnswer) as exc:
+        return None, str(exc)
+
+
+def _llm(text: str, rating: int | None, rules: ClassificationResult, settings: Any, model: Any) -> EngineOutcome:
+    from responders import llm
+
+    assessment, reason = _ask(text, settings, model)
+    if assessment is None:
+        note = f"Classement par règles : {reason}"
+        log.warning(note)
+        return EngineOutcome(rules, "llm", rules.label, None, True, reason, False, [note])
+    result = llm.to_classification_result(assessment)
+    return EngineOutcome(
+        result,
+        "llm",
+        rules_label=rules.label,
+        llm_label=assessment.label,
+        asked_llm=True,
+        disagreement=assessment.label != rules.label,
+        notes=list(assessment.notes),
+    )
+
+
+def second_opinion_reason(rules: ClassificationResult, rating: int | None) -> str | None:
+    """Why the rules' result deserves the model's view, in French; None when it is clear."""
+    if rules.confidence < AUTO_CONFIDENCE:
+        return f"confiance des règles faible ({rules.confidence:.2f})"
+    if any(UNCERTAIN_NOTE in p.explanation for p in rules.passages):
+        return "qualification incertaine selon les règles"
+    if rating is not None and rules.label == "praise" and rating <= 2:
+        return f"avis jugé positif malgré {rating} étoile(s)"
+    if rating is not None and rules.label == "criticism" and rating >= 4 and not rules.passages:
+        return f"critique sans passage net malgré {rating} étoiles"
+    return None
+
+
+def _overlaps(a: Passage, b: Passage) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def combine(rules: ClassificationResult, assessment: Any) -> tuple[ClassificationResult, bool, list[str]]:
+    """Merge the rules' result and a validated model assessment (see module docstring).
+
+    Returns (result, disagreement, notes).
+    """
+    notes: list[str] = []
+    llm_passages: Sequence[Passage] = assessment.passages
+    kept: list[Passage] = []
+    disputed = 0
+    for passage in rules.passages:
+        if passage.qualification in SERIOUS:
+            backed = any(
+                _overlaps(passage, other) and SEVERITY[other.qualification] >= SEVERITY[passage.qualification]
+                for other in llm_passages
+            )
+            if not backed:
+                disputed += 1
+                passage = replace(passage, explanation=f"{passage.explanation} {DISAGREEMENT_NOTE}".strip())
+        kept.append(passage)
+    added = [p for p in llm_passages if not any(_overlaps(p, r) for r in rules.passages)]
+
+    serious_floor = max((SEVERITY[p.qualification] for p in kept if p.qualification in SERIOUS), default=0)
+    label = assessment.label
+    if SEVERITY[label] < serious_floor:
+        label = next(k for k, v in SEVERITY.items() if v == serious_floor)
+    disagreement = assessment.label != rules.label or disputed > 0
+
+    if disputed:
+        notes.append(
+            f"Le modèle de langage propose « {assessment.label} » ; {disputed} passage(s) grave(s) "
+            "relevé(s) par les règles conservé(s) : désaccord à vérifier."
+        )
+    elif label != rules.label:
+        notes.append(f"Le modèle de langage tranche : « {label} » au lieu de « {rules.label} » (règles).")
+    if added:
+        notes.append(f"{len(added)} passage(s) ajouté(s) par le modèle de langage, cité(s) mot pour mot.")
+    notes.extend(assessment.notes)
+
+    passages = sorted(kept + added, key=lambda p: (p.start, p.end))
+    if label == "praise":
+        passages = []  # criticism passages make no sense under a positive label; nothing serious is left
+    if label == rules.label and label == assessment.label and not disputed:
+        confidence = max(rules.confidence, assessment.confidence)
+    elif label == assessment.label:
+        confidence = assessment.confidence
+    else:
+        confidence = min(rules.confidence, DISPUTED_CONFIDENCE)
+    result = ClassificationResult(
+        label=label,  # type: ignore[arg-type]  # from the closed label set
+        confidence=round(confidence, 3),
+        passages=passages,
+        engine="auto",
+        version=AUTO_ENGINE_VERSION,
+    )
+    return result, disagreement, notes
+
+
+def _auto(text: str, rating: int | None, rules: ClassificationResult, settings: Any, model: Any) -> EngineOutcome:
+    why = second_opinion_reason(rules, rating)
+    if why is None:
+        return EngineOutcome(rules, "auto", rules_label=rules.label)
+    assessment, reason = _ask(text, settings, model)
+    if assessment is None:
+        note = f"Classement par règles ({why}) : {reason}"
+        log.warning(note)
+        return EngineOutcome(rules, "auto", rules.label, None, True, reason, False, [note])
+    result, disagreement, notes = combine(rules, assessment)
+    return EngineOutcome(
+        result,
+        "auto",
+        rules_label=rules.label,
+        llm_label=assessment.label,
+        asked_llm=True,
+        disagreement=disagreement,
+        notes=[f"Avis soumis au modèle de langage : {why}.", *notes],
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +21,13 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def terms(name: str) -> tuple[str, ...]:
     """A plain term list: one normalized term a line, '#' comments."""
     return tuple(dict.fromkeys(_lines(name)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def weighted(name: str) -> tuple[tuple[str, float, bool], ...]:
     """`phrase | weight` or `re: pattern | weight` lines -> (phrase_or_pattern, weight, is_regex)."""
     out = []
@@ -43,7 +43,7 @@ def weighted(name: str) -> tuple[tuple[str, float, bool], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _macros() -> dict[str, str]:
     data = tomllib.loads((DATA / "defamation.toml").read_text(encoding="utf-8"))
     return dict(data.get("macros", {}))
@@ -62,7 +62,7 @@ def expand(pattern: str) -> str:
     return _MACRO.sub(substitute, _MACRO.sub(substitute, pattern))
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern_table(name: str) -> tuple[dict[str, Any], ...]:
     """The [[rule]] entries of a TOML pattern file, macros expanded."""
     data = tomllib.loads((DATA / name).read_text(encoding="utf-8"))

@@ -86,6 +86,10 @@ _DIRECT_CONTEXT = re.compile(
     r"(?:\b(?:un|une|ce|cet|cette|quel|quelle|espece de|espece d'|t'es|tu es|gros|grosse|sale|"
     r"pauvre|vieux|vieille|(?:esti|estie|osti|ostie|criss|crisse|calisse|maudit)\s*(?:de|d'))\s*)$"
 )
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:qui|que|qu|et|comme|pis|de|d|du|des|a|au|aux|en|dans|sur|avec|pour|par|sans|mais|ou|"
+    r"quand|tu|il|elle|vraiment|fini|finie|total|la|le|les|un|une|the|and|who|as|in|with|but|is|was)\b)[a-z]"
+)
 # "Voleurs ! 45 € pour 3 minutes" is an opinion on the price paid, not an epithet.
 _PRICE = re.compile(
     r"\d+\s*(?:€|\$|euros?|dollars?|balles)|€|\$|\b(?:prix|tarifs?|cher|chers|chere|factur\w*|"
@@ -134,7 +138,7 @@ class LexiconRule(Rule):
             term, *marks = entry.split(" !")
             plain.append(term)
             flags[term] = frozenset(marks)
-        unknown = {m for marks in flags.values() for m in marks} - {"direct", "price"}
+        unknown = {m for marks in flags.values() for m in marks} - {"direct", "price", "adj"}
         if unknown:
             raise ValueError(f"règle {self.name} : marque inconnue {sorted(unknown)}")
         words = frozenset(t for t in plain if re.fullmatch(r"[a-z]+", t))
@@ -185,6 +189,8 @@ class LexiconRule(Rule):
         marks = self._flags.get(self._term_of(text[start:end]) or "", frozenset())
         if "price" in marks and _PRICE.search(text, max(0, sentence[0] - 60), min(len(text), sentence[1] + 120)):
             return True
+        if "adj" in marks and _NOUN_AFTER.match(text, end, sentence[1]):
+            return True  # an adjective before its noun: "une épaisse couche"
         context = _DIRECT_CONTEXT if "direct" in marks else _EPITHET_CONTEXT
         if context.search(before):
             return False

@@ -1,0 +1,162 @@
+"""The engine as a whole: labels, severity order, absorption, offsets, quality gates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from responders.classify import ENGINE_VERSION, LABELS, classify
+from responders.classify.evaluate import evaluate, load
+from responders.classify.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "data" / "eval" / "classify" / "dev.jsonl"
+TEST = ROOT / "data" / "eval" / "classify" / "test.jsonl"
+LAWFUL = Path(__file__).with_name("lawful_reviews.txt")
+
+# text, rating, expected label
+LABEL_TABLE = [
+    ("Excellente équipe, très à l'écoute, je recommande !", 5, "praise"),
+    ("Correct, rien à signaler.", 3, "praise"),
+    ("Médecin hautain et expéditif, à fuir.", 1, "criticism"),
+    ("Arnaque, 300 € pour un détartrage.", 1, "criticism"),
+    ("Incompétent. Mon problème n'a pas été réglé après trois rendez-vous.", 1, "criticism"),
+    ("Merci pour les 3 h d'attente, bravo l'organisation 🙃", 5, "criticism"),
+    ("Oups, j'ai mis 1 étoile par erreur : le docteur est génial !", 1, "praise"),
+    ("Meant to give 5 stars, sorry! The staff here are great.", 1, "praise"),
+    ("Charlatan.", None, "insult"),
+    ("Très bon accueil. Mais le dentiste est un boucher.", 4, "insult"),
+    ("Ostie de crosseur.", 1, "insult"),
+    ("What a quack.", 1, "insult"),
+    ("Il paraît qu'il exerce sans diplôme.", None, "defamation"),
+    ("Je me demande s'il n'était pas ivre pendant l'opération.", 2, "defamation"),
+    ("I heard the dentist reuses needles between patients.", 1, "defamation"),
+    ("Super accueil, mais il m'a facturé des soins jamais faits.", 5, "defamation"),
+]
+
+
+@pytest.mark.parametrize(("text", "rating", "label"), LABEL_TABLE)
+def test_labels(text: str, rating: int | None, label: str) -> None:
+    assert classify(text, rating).label == label
+
+
+def test_most_serious_passage_wins_and_insult_elsewhere_stays_separate() -> None:
+    text = "Attente trop longue. Ce boucher est nul. Il a falsifié mon dossier."
+    result = classify(text, 1)
+    assert result.label == "defamation"
+    qualifications = [p.qualification for p in result.passages]
+    assert qualifications == ["criticism", "insult", "defamation"]
+
+
+def test_insult_fused_with_fact_is_absorbed() -> None:
+    text = "Ce charlatan a arraché la mauvaise dent et a refusé de le reconnaître."
+    result = classify(text, 1)
+    assert result.label == "defamation"
+    assert [p.qualification for p in result.passages] == ["defamation"]
+    assert "absorbé" in result.passages[0].explanation
+    assert "charlatan" in result.passages[0].explanation
+
+
+def test_hedge_is_reported_in_the_explanation() -> None:
+    result = classify("On dit que la secrétaire pique dans la caisse.", None)
+    assert result.label == "defamation"
+    assert "dubitative" in result.passages[0].explanation
+    assert "avocat" in result.passages[0].explanation
+
+
+def test_weak_evidence_is_criticism_with_uncertain_note() -> None:
+    result = classify("Il m'a menti sur le prix, des soins inutiles pour gonfler la facture.", 2)
+    assert result.label == "criticism"
+    assert any("incertaine" in p.explanation for p in result.passages)
+
+
+@pytest.mark.parametrize(
+    ("rating", "label"), [(1, "criticism"), (2, "criticism"), (3, "praise"), (5, "praise"), (None, "praise")]
+)
+def test_rating_only_reviews(rating: int | None, label: str) -> None:
+    for text in ("", "   "):
+        result = classify(text, rating)
+        assert result.label == label
+        assert result.passages == []
+
+
+def test_to_dict_is_the_contract_shape() -> None:
+    text = "Gros crosseur. Il était saoul."
+    out = classify(text, 1).to_dict("r1")
+    assert set(out) == {"id", "label", "confidence", "passages"}
+    assert out["id"] == "r1" and out["label"] in LABELS and 0.0 <= out["confidence"] <= 1.0
+    for passage in out["passages"]:
+        assert set(passage) == {"start", "end", "text", "qualification", "rule", "explanation"}
+        assert text[passage["start"] : passage["end"]] == passage["text"]
+    json.dumps(out, ensure_ascii=False)
+
+
+def _corpus() -> list[str]:
+    texts = [line for line in LAWFUL.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    if DEV.exists():
+        texts += [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [
+        "C'est un  c.o.n.n.a.r.d\u200b fini !!!",
+        "ＣＨＡＲＬＡＴＡＮ",
+        "Le Dr. Œuvrard est un ch@rlatan… vraiment 😡\n\nÀ fuir.",
+        "İstanbul: İyi doktor.",
+        "b o u c h e r",
+        "\u0441harlatan (cyrillic c)",
+    ]
+    return texts
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    for text in _corpus():
+        result = classify(text, None)
+        for p in result.passages:
+            assert 0 <= p.start < p.end <= len(text)
+            assert text[p.start : p.end] == p.text, (text, p)
+            assert p.text == p.text.strip()
+
+
+def test_normalized_map_is_monotonic() -> None:
+    for text in _corpus():
+        doc = normalize(text)
+        assert len(doc.origin) == len(doc.text)
+        assert all(a <= b for a, b in zip(doc.origin, doc.origin[1:], strict=False))
+        assert all(0 <= i < len(text) for i in doc.origin)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["C'est un c0nnard.", "Quel ch@rlatan !", "Un vrai b o u c h e r.", "c.o.n.n.a.r.d", "Un connnnnard.", "C'est un \u0441harlatan."],
+)
+def test_obfuscations(text: str) -> None:
+    assert classify(text, 1).label == "insult"
+
+
+def test_deterministic() -> None:
+    texts = _corpus()
+    first = [classify(t, 1).to_dict() for t in texts]
+    assert first == [classify(t, 1).to_dict() for t in texts]
+
+
+def test_lawful_reviews_are_rarely_flagged() -> None:
+    texts = [line for line in LAWFUL.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    flagged = [t for t in texts if classify(t, None).label in ("insult", "defamation")]
+    assert len(texts) >= 60
+    assert len(flagged) / len(texts) <= 0.03, flagged
+
+
+def test_engine_version_is_a_string() -> None:
+    assert isinstance(ENGINE_VERSION, str) and ENGINE_VERSION
+
+
+@pytest.mark.skipif(not TEST.exists(), reason="data/eval/classify/test.jsonl absent")
+def test_macro_f1_on_held_out_split() -> None:
+    report = evaluate(load([str(TEST)]))
+    assert report.macro_f1() >= 0.80, report.scores()
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="data/eval/classify/dev.jsonl absent")
+def test_dev_split_regression() -> None:
+    report = evaluate(load([str(DEV)]))
+    assert report.macro_f1() >= 0.90, report.errors()
