@@ -59,6 +59,18 @@ def collect(
     return parsed
 
 
+JSON_ERRORS = {
+    "Expecting value": "valeur attendue",
+    "Expecting ',' delimiter": "virgule attendue",
+    "Expecting ':' delimiter": "deux-points attendus",
+    "Expecting property name": "nom de champ entre guillemets attendu",
+    "Unterminated string": "texte entre guillemets non terminé",
+    "Extra data": "données en trop après la fin du JSON",
+    "Invalid control character": "caractère de contrôle interdit dans un texte",
+    "Invalid \\escape": "séquence d'échappement invalide",
+}
+
+
 def load_json(data: bytes, label: str) -> Any:
     """Parse JSON bytes or raise UnusableInput saying which line and why."""
     if not data.strip():
@@ -78,8 +90,12 @@ def load_json(data: bytes, label: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        at_end = exc.pos >= len(text.rstrip()) - 1
-        why = "le fichier semble tronqué (téléchargement incomplet ?)" if at_end else exc.msg
+        stripped = text.rstrip()
+        truncated = exc.pos >= len(stripped) - 1 or not stripped.endswith(("}", "]"))
+        if truncated:
+            why = "le fichier semble tronqué (téléchargement incomplet ?)"
+        else:
+            why = next((fr for en, fr in JSON_ERRORS.items() if exc.msg.startswith(en)), exc.msg)
         raise UnusableInput(
             f"{label} : ligne {exc.lineno}, colonne {exc.colno}, JSON invalide : {why}. "
             "Téléchargez ou exportez de nouveau le fichier."

@@ -101,7 +101,7 @@ _NUMERIC = re.compile(
 )
 _WORDY = re.compile(
     r"^(?:[a-zéû]+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([a-zéèûô]+)\.?,?\s+(\d{4})"
-    r"(?:[ ,]+(?:à\s*|at\s*)?(\d{1,2})\s*[:hH]\s*(\d{2})?)?$",
+    r"(?:[ ,]+(?:a\s+|at\s+)?(\d{1,2})\s*[:hH]\s*(\d{2})?)?$",  # text is folded: "à" is "a"
     re.IGNORECASE,
 )
 _WORDY_EN = re.compile(
