@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="responders — avis Google du cabinet", page_icon="🩺", layout="wide")
+st.set_page_config(page_title="responders — avis Google du cabinet", page_icon=":material/stethoscope:", layout="wide")
 
 pages = [
-    st.Page("app_pages/triage.py", title="Triage", icon="📥", default=True),
-    st.Page("app_pages/importer.py", title="Importer", icon="📤"),
-    st.Page("app_pages/tableau_de_bord.py", title="Tableau de bord", icon="📊"),
-    st.Page("app_pages/avocat.py", title="Avocat", icon="⚖️"),
-    st.Page("app_pages/journal.py", title="Journal", icon="🗒️"),
-    st.Page("app_pages/reglages.py", title="Réglages", icon="⚙️"),
+    st.Page("app_pages/triage.py", title="Triage", icon=":material/inbox:", default=True),
+    st.Page("app_pages/importer.py", title="Importer", icon=":material/upload_file:"),
+    st.Page("app_pages/tableau_de_bord.py", title="Tableau de bord", icon=":material/monitoring:"),
+    st.Page("app_pages/avocat.py", title="Avocat", icon=":material/gavel:"),
+    st.Page("app_pages/journal.py", title="Journal", icon=":material/history:"),
+    st.Page("app_pages/reglages.py", title="Réglages", icon=":material/settings:"),
 ]
 st.navigation(pages).run()

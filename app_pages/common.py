@@ -52,3 +52,12 @@ def current_user(settings_user: str | None) -> str:
 def plain(text: str | None) -> None:
     """Untrusted text (reviews, names): shown as plain text, never as Markdown or HTML."""
     st.text(text or "")
+
+
+def secret(name: str) -> str | None:
+    """A value from Streamlit secrets, or None when there is no secrets file at all."""
+    try:
+        value = st.secrets.get(name)
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return None
+    return str(value) if value else None

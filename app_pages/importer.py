@@ -9,8 +9,8 @@ import streamlit as st
 
 from app_pages.common import KEY_IMPORT_RESULT, get_engine
 from responders.errors import UnusableInput
-from responders.importers import import_paths
 from responders.import_report import errors_frame, summary_lines
+from responders.importers import import_paths
 
 st.title("Importer des avis")
 st.write(
@@ -55,4 +55,4 @@ if result:
     if not errors.empty:
         st.warning("Certains avis n'ont pas pu être importés (le reste l'a été) :")
         st.dataframe(errors, hide_index=True, width="stretch")
-    st.page_link("app_pages/triage.py", label="Aller au triage", icon="📥")
+    st.page_link("app_pages/triage.py", label="Aller au triage", icon=":material/inbox:")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from sqlmodel import select
 
 from app_pages.common import db_session
 from responders import stats
@@ -10,7 +11,7 @@ from responders.models import Location
 
 st.title("Tableau de bord")
 with db_session() as session:
-    locations = {loc.id: loc.name or loc.key for loc in session.query(Location).all()}
+    locations = {loc.id: loc.name or loc.key for loc in session.exec(select(Location)).all()}
 chosen = st.multiselect("Établissement", list(locations), format_func=locations.get)
 with db_session() as session:
     frame = stats.reviews_frame(session, tuple(chosen))

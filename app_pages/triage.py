@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import streamlit as st
+from sqlmodel import select
 
-from app_pages.common import KEY_APPROVED, KEY_PAGE, NOT_LEGAL_ADVICE, current_user, db_session, plain
+from app_pages.common import (
+    KEY_APPROVED,
+    KEY_PAGE,
+    NOT_LEGAL_ADVICE,
+    current_user,
+    db_session,
+    plain,
+)
 from responders import triage
 from responders.drafting import draft
 from responders.guard import check
@@ -21,7 +29,7 @@ st.caption(NOT_LEGAL_ADVICE)
 
 with db_session() as session:
     settings = PracticeSettings.load(session)
-    locations = {loc.id: loc.name or loc.key for loc in session.query(Location).all()}
+    locations = {loc.id: loc.name or loc.key for loc in session.exec(select(Location)).all()}
     stamp = triage.last_triage_at(session)
     policy_overrides = load_policy_overrides(session) or None
 user = current_user(settings.user_name)
@@ -29,11 +37,11 @@ approved: dict[int, str] = st.session_state.setdefault(KEY_APPROVED, {})
 
 with st.expander("Filtres", expanded=False):
     col1, col2, col3 = st.columns(3)
-    chosen_locations = col1.multiselect("Établissement", list(locations), format_func=locations.get)
-    chosen_labels = col2.multiselect("Catégorie", list(triage.LABELS_FR), format_func=triage.LABELS_FR.get)
-    chosen_status = col3.multiselect("Statut", list(triage.STATUSES), format_func=triage.STATUSES.get)
+    chosen_locations = col1.multiselect("Établissement", list(locations), format_func=locations.get, key="filter-locations")
+    chosen_labels = col2.multiselect("Catégorie", list(triage.LABELS_FR), format_func=triage.LABELS_FR.get, key="filter-labels")
+    chosen_status = col3.multiselect("Statut", list(triage.STATUSES), format_func=triage.STATUSES.get, key="filter-statuses")
     col4, col5, col6 = st.columns(3)
-    chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5])
+    chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5], key="filter-stars")
     period = col5.date_input("Période (publication)", value=(), format="DD/MM/YYYY")
     only_new = col6.toggle("Seulement les nouveaux depuis le dernier triage", value=True)
 
@@ -58,7 +66,7 @@ pages = max(1, -(-len(queue) // PAGE_SIZE))
 page = st.number_input("Page", min_value=1, max_value=pages, step=1, key=KEY_PAGE) if pages > 1 else 1
 ids = [int(i) for i in queue["review_id"].iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]]
 with db_session() as session:
-    items = triage.load_items(session, ids)
+    items = triage.load_items(session, ids, profile=settings.profile)
 
 if not items:
     st.info("Aucun avis à traiter avec ces filtres. Importez de nouveaux avis ou changez les filtres.")
@@ -70,12 +78,14 @@ def act(review_id: int, status: str, **detail: str) -> None:
 
 
 for item in items:
-    with st.container(border=True, key=f"review-{item.review_id}"):
+    with st.container(border=True, key=f"card-{item.review_id}"):
         stars = "★" * (item.rating or 0) + "☆" * (5 - (item.rating or 0)) if item.rating else "sans note"
         head = st.columns([3, 2])
         head[0].markdown(f"**{triage.LABELS_FR.get(item.label or '', 'Non classé')}** · {stars}")
         head[1].caption(triage.dates_line(item))
         st.caption(f"{item.location} · statut : {triage.STATUSES.get(item.status, item.status)}")
+        if item.deadline:
+            st.warning(triage.deadline_line(item))
         plain(f"Auteur : {item.author}")
         if item.text:
             st.html(highlighted_html(item.text, item.passages))
@@ -141,6 +151,6 @@ for item in items:
                 with db_session() as session:
                     triage.record_google_report(session, item.review_id, user=user)
                 st.rerun()
-        if cols[3].button("À revoir", key=f"review-later-{item.review_id}"):
+        if cols[3].button("À revoir", key=f"later-{item.review_id}"):
             act(item.review_id, "a_revoir")
             st.rerun()

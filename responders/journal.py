@@ -46,7 +46,7 @@ def filter_events(frame: pd.DataFrame, *, actions: Sequence[str] = (), users: Se
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    from responders.export.safety import neutralise
+    from responders.export.tables import neutralise
 
     safe = frame.map(lambda v: neutralise(v) if isinstance(v, str) else v)
     return safe.to_csv(index=False, sep=";").encode("utf-8-sig")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from responders.deadlines import compute_deadline, review_deadline
 from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision, Setting
 from responders.timeutil import as_utc, utcnow
 
@@ -63,8 +64,9 @@ class TriageItem:
     label: str | None
     confidence: float
     passages: list[dict[str, Any]] = field(default_factory=list)
-    deadline: datetime | None = None
+    deadline: date | None = None
     days_left: int | None = None
+    deadline_note: str = ""
 
 
 def _current_labels():  # type: ignore[no-untyped-def]
@@ -131,31 +133,35 @@ def queue_frame(session: Session, filters: QueueFilters, jurisdiction: str = "FR
         "changed_at", "first_seen_at", "label",
     ])
     if frame.empty:
-        frame["deadline"] = pd.Series(dtype="datetime64[ns, UTC]")
+        frame["deadline"] = pd.Series(dtype="datetime64[ns]")
         frame["rank"] = pd.Series(dtype="int64")
         return frame
     frame["rank"] = frame["label"].map(lambda label: LABEL_RANK.get(label, 4)).astype("int64")
-    frame["deadline"] = [
-        legal_deadline(jurisdiction, created, knowledge or first)
-        for created, knowledge, first in zip(
-            frame["created_at"], frame["knowledge_date"], frame["first_seen_at"], strict=True
-        )
-    ]
-    frame["deadline"] = pd.to_datetime(frame["deadline"], utc=True)
     frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True)
+    # Deadlines only matter (and only cost time) for the few insult/defamation candidates.
     urgent = frame["rank"] <= LABEL_RANK["insult"]
-    frame["sort_deadline"] = frame["deadline"].where(urgent)
+    frame["deadline"] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    if urgent.any():
+        sub = frame.loc[urgent]
+        frame.loc[urgent, "deadline"] = pd.to_datetime([
+            legal_deadline(jurisdiction, created, knowledge, first)
+            for created, knowledge, first in zip(
+                sub["created_at"], sub["knowledge_date"], sub["first_seen_at"], strict=True
+            )
+        ])
     frame = frame.sort_values(
-        ["rank", "sort_deadline", "created_at"], ascending=[True, True, False], na_position="last",
+        ["rank", "deadline", "created_at"], ascending=[True, True, False], na_position="last",
         kind="stable",
     )
-    return frame.drop(columns=["sort_deadline"]).reset_index(drop=True)
+    return frame.reset_index(drop=True)
 
 
-def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any) -> datetime | None:
-    from responders.deadlines import deadline_date
-
-    return deadline_date(jurisdiction, _py(created_at), _py(knowledge_date))
+def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any, first_seen_at: Any) -> date | None:
+    deadline = compute_deadline(
+        jurisdiction, created_at=_py(created_at), knowledge_date=_py(knowledge_date),
+        first_seen_at=_py(first_seen_at),
+    )
+    return deadline.next_due
 
 
 def _py(value: Any) -> datetime | None:
@@ -166,11 +172,10 @@ def _py(value: Any) -> datetime | None:
     return as_utc(value)
 
 
-def load_items(session: Session, review_ids: list[int], today: datetime | None = None) -> list[TriageItem]:
+def load_items(session: Session, review_ids: list[int], profile: str = "fr-dentiste") -> list[TriageItem]:
     """Full details for one page of the queue, in the order given."""
     if not review_ids:
         return []
-    today = today or utcnow()
     newest = _current_labels()
     query = (
         select(Review, ReviewRevision, Location.name, Classification)
@@ -207,6 +212,14 @@ def load_items(session: Session, review_ids: list[int], today: datetime | None =
             confidence=classification.confidence if classification else 0.0,
             passages=list(classification.passages) if classification else [],
         )
+        if by_id[review.id].label in ("defamation", "insult"):
+            deadline = review_deadline(review, profile)
+            by_id[review.id].deadline = deadline.next_due
+            by_id[review.id].days_left = (
+                deadline.alternative_days_left
+                if deadline.next_due == deadline.alternative_due else deadline.days_left
+            )
+            by_id[review.id].deadline_note = deadline.note
     return [by_id[i] for i in review_ids if i in by_id]
 
 
@@ -284,3 +297,11 @@ def dates_line(item: TriageItem) -> str:
     elif item.edited:
         parts.append("modifié")
     return " · ".join(parts)
+
+
+def deadline_line(item: TriageItem) -> str:
+    if item.deadline is None:
+        return ""
+    left = item.days_left
+    when = "délai dépassé" if left is not None and left < 0 else f"{left} jour(s) restant(s)"
+    return f"Délai pour agir : {item.deadline:%d/%m/%Y} ({when}). {item.deadline_note}"

@@ -39,6 +39,13 @@ def test_app_navigation_renders(demo_db):
     assert at.title[0].value == "Triage des avis"
 
 
+def criticism_queue() -> AppTest:
+    at = run_page("triage")
+    at.multiselect(key="filter-labels").set_value(["criticism"]).run()
+    assert not at.exception
+    return at
+
+
 def _reply_box(at: AppTest):
     boxes = [t for t in at.text_area if t.key and t.key.startswith("reply-") and t.value]
     assert boxes, "the triage page shows at least one draft"
@@ -50,7 +57,7 @@ def _copy_buttons(at: AppTest, review_key: str):
 
 
 def test_copy_button_follows_the_guard(demo_db):
-    at = run_page("triage")
+    at = criticism_queue()
     box = _reply_box(at)
     assert _copy_buttons(at, box.key), "a draft that passes the guard can be copied"
 
@@ -66,7 +73,7 @@ def test_copy_button_follows_the_guard(demo_db):
 
 
 def test_copy_records_an_audit_event_with_the_exact_text(demo_db):
-    at = run_page("triage")
+    at = criticism_queue()
     box = _reply_box(at)
     text = box.value
     review_id = int(box.key.removeprefix("reply-"))
@@ -85,7 +92,7 @@ def test_copy_records_an_audit_event_with_the_exact_text(demo_db):
 
 def test_finish_triage_empties_the_queue(demo_db):
     at = run_page("triage")
-    assert _reply_box(at)
+    assert [t for t in at.text_area if t.key and t.key.startswith("reply-")]
     [b for b in at.button if b.label == "Terminer le triage"][0].click().run()
     assert not at.exception
     assert not [t for t in at.text_area if t.key and t.key.startswith("reply-")]

@@ -62,7 +62,7 @@ def server(tmp_path):
 
 
 def test_import_triage_copy_dashboard(server):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -76,6 +76,24 @@ def test_import_triage_copy_dashboard(server):
         )
         page = context.new_page()
         page.set_default_timeout(30_000)
+        try:
+            walk_main_workflow(page, server)
+        finally:
+            page.screenshot(path=str(ARTIFACTS / "last.png"), full_page=True)
+            browser.close()
+
+
+def wait_idle(page) -> None:
+    """Waits until Streamlit has finished the rerun that the last interaction started."""
+    page.wait_for_timeout(300)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+    page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0", timeout=60_000)
+
+
+def walk_main_workflow(page, server):
+    from playwright.sync_api import expect
+
+    if True:
 
         # 1. import the demo CSV re-saved by French Excel
         page.goto(f"{server}/importer")
@@ -89,14 +107,17 @@ def test_import_triage_copy_dashboard(server):
         # 2. triage: keep only criticism
         page.goto(f"{server}/")
         expect(page.get_by_text("Triage des avis")).to_be_visible()
+        wait_idle(page)
         page.get_by_text("Filtres").click()
         page.locator('[data-testid="stMultiSelect"]').filter(has_text="Catégorie").locator("input").click()
         page.keyboard.type("Critique")
         page.keyboard.press("Enter")
         page.keyboard.press("Escape")
-        first = page.locator('[class*="st-key-review-"]').first
+        expect(page.locator('[data-testid="stMultiSelect"]').get_by_text("Critique")).to_be_visible()
+        wait_idle(page)
+        first = page.locator('[class*="st-key-card-"]').first
         expect(first.get_by_text("Critique").first).to_be_visible()
-        key_class = next(c for c in first.get_attribute("class").split() if c.startswith("st-key-review-"))
+        key_class = next(c for c in first.get_attribute("class").split() if c.startswith("st-key-card-"))
         review = page.locator(f".{key_class}")
         draft = review.locator("textarea").input_value()
         assert draft.strip(), "a criticism review must get a draft"
@@ -104,6 +125,7 @@ def test_import_triage_copy_dashboard(server):
 
         # 3. copy: the button exists because the draft passes the guard
         review.get_by_role("button", name="Copier la réponse").click()
+        wait_idle(page)
         code = review.locator('[data-testid="stCode"]')
         expect(code).to_be_visible()
         code.hover()
@@ -114,6 +136,7 @@ def test_import_triage_copy_dashboard(server):
 
         # 4. mark it answered: it leaves the queue and the journal shows the copy
         review.get_by_role("button", name="Marquer « répondu »").click()
+        wait_idle(page)
         expect(page.locator(f".{key_class}")).to_have_count(0)
         page.goto(f"{server}/journal")
         expect(page.get_by_text("Journal").first).to_be_visible()
@@ -125,4 +148,3 @@ def test_import_triage_copy_dashboard(server):
         page.goto(f"{server}/tableau_de_bord")
         expect(page.get_by_text("Note moyenne par mois")).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "5-dashboard.png"), full_page=True)
-        browser.close()

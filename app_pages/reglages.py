@@ -1,0 +1,91 @@
+"""Réglages: the practice, its reply policy, the template catalogue and the optional language model."""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlmodel import select
+
+from app_pages.common import current_user, db_session, secret
+from responders import policy, settings_view
+from responders.drafting.catalogue import default_catalogue
+from responders.models import Location
+from responders.profiles import PROFILES
+from responders.settings import PracticeSettings
+from responders.triage import record_event
+
+st.title("Réglages")
+with db_session() as session:
+    settings = PracticeSettings.load(session)
+    overrides = policy.load_policy_overrides(session)
+    locations = settings_view.locations_frame(session.exec(select(Location)).all())
+
+with st.form("practice"):
+    st.subheader("Le cabinet")
+    profile = st.selectbox(
+        "Profil", list(PROFILES), index=list(PROFILES).index(settings.profile),
+        format_func=lambda name: PROFILES[name].label,
+    )
+    practice_name = st.text_input("Nom du cabinet ou de la clinique", value=settings.practice_name)
+    contact = st.text_input("Moyen de contact privé (téléphone, courriel)", value=settings.contact_channel)
+    notifier_name = st.text_input("Nom du notifiant (signalements à Google)", value=settings.notifier_name)
+    notifier_email = st.text_input("Courriel du notifiant", value=settings.notifier_email)
+    user_name = st.text_input("Votre nom (pour le journal)", value=settings.user_name)
+    if st.form_submit_button("Enregistrer"):
+        updated = PracticeSettings(
+            profile=profile, practice_name=practice_name, notifier_name=notifier_name,
+            notifier_email=notifier_email, contact_channel=contact, user_name=user_name,
+        )
+        with db_session() as session:
+            updated.save(session)
+            record_event(session, user=current_user(user_name), action="settings",
+                         detail={"section": "cabinet", "profile": profile})
+        st.success("Réglages enregistrés.")
+
+st.subheader("Établissements")
+st.dataframe(locations, hide_index=True, width="stretch")
+
+st.subheader("Politique de réponse")
+st.caption("Par défaut, le produit suit les recommandations des ordres professionnels ; vous pouvez les remplacer ici.")
+st.dataframe(settings_view.policy_frame(settings.profile), hide_index=True, width="stretch")
+with st.form("policy"):
+    choices = {}
+    for situation in policy.SITUATIONS:
+        options = ["", *policy.ACTIONS]
+        current = overrides.get(situation, "")
+        choices[situation] = st.selectbox(
+            policy.SITUATION_LABELS.get(situation, situation), options,
+            index=options.index(current) if current in options else 0,
+            format_func=lambda a: "par défaut" if not a else policy.ACTION_LABELS.get(a, a),
+            key=f"policy-{situation}",
+        )
+    if st.form_submit_button("Enregistrer la politique"):
+        with db_session() as session:
+            policy.save_policy_overrides(session, {k: v for k, v in choices.items() if v})
+            record_event(session, user=current_user(settings.user_name), action="settings",
+                         detail={"section": "politique", "overrides": choices})
+        st.success("Politique enregistrée.")
+
+with st.expander("Catalogue des réponses types (lecture seule)"):
+    st.dataframe(settings_view.catalogue_frame(default_catalogue(), settings.profile),
+                 hide_index=True, width="stretch")
+
+st.subheader("Modèle de langage (facultatif)")
+with db_session() as session:
+    llm = settings_view.llm_state(session)
+st.write(llm.what_leaves)
+with st.form("llm"):
+    engine = st.radio("Moteur de classement", ["rules", "llm", "auto"],
+                      index=["rules", "llm", "auto"].index(llm.engine),
+                      format_func=settings_view.ENGINE_LABELS.get, horizontal=True)
+    base_url = st.text_input("Adresse compatible OpenAI", value=llm.base_url,
+                             placeholder="http://127.0.0.1:8080/v1")
+    model = st.text_input("Nom du modèle", value=llm.model)
+    st.caption("La clé d'API se lit dans la variable d'environnement RESPONDERS_LLM_API_KEY ou dans les secrets Streamlit ; elle n'est jamais enregistrée.")
+    save, test = st.columns(2)
+    saved = save.form_submit_button("Enregistrer")
+    tested = test.form_submit_button("Tester la connexion")
+if saved or tested:
+    with db_session() as session:
+        ok, message = settings_view.save_llm(session, engine=engine, base_url=base_url, model=model,
+                                             api_key=secret("RESPONDERS_LLM_API_KEY"), test=tested)
+    (st.success if ok else st.error)(message)
