@@ -1,0 +1,122 @@
+"""Normalization resists evasion and always maps back to the original characters."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from responders.guard import check
+from responders.guard.lexicon import get_lexicon
+from responders.guard.normalize import Normalized, edit1, key, leet, stem
+
+EVASIONS = [
+    # (reply, the original words the care lexicon must find)
+    ("votre d1abète", "d1abète"),
+    ("une c4rie", "c4rie"),
+    ("le $oin de c@rie", "$oin de c@rie"),
+    ("le d é t a r t r a g e", "d é t a r t r a g e"),
+    ("le d.é.t.a.r.t.r.a.g.e", "d.é.t.a.r.t.r.a.g.e"),
+    ("l'im-plant", "im-plant"),
+    ("la dé tar trage", "dé tar trage"),
+    ("la cаrie", "cаrie"),  # Cyrillic а
+    ("la ca\u200brie", "ca\u200brie"),  # zero-width space
+    ("la ca\u00adrie", "ca\u00adrie"),  # soft hyphen
+    ("le DÉTARTRAGE", "DÉTARTRAGE"),
+    ("le detartrage", "detartrage"),
+    ("la carrrrie", "carrrrie"),
+    ("les couronnes", "couronnes"),
+    ("la détatrage", "détatrage"),  # one letter missing
+    ("la dévitalisattion", "dévitalisattion"),  # one letter too many
+    ("l'amoxiciline", "amoxiciline"),
+    ("la ｃａｒｉｅ", "ｃａｒｉｅ"),  # full-width letters
+    ("une gingivite", "gingivite"),
+]
+
+
+@pytest.mark.parametrize(("reply", "word"), EVASIONS)
+def test_evasions_are_read_as_health_words(reply: str, word: str) -> None:
+    norm = Normalized(reply)
+    matches = get_lexicon().match(norm)
+    found = [reply[norm.tokens[m.first].start : norm.tokens[m.last - 1].end] for m in matches]
+    assert word in found, found
+    assert not check(reply).allowed
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Nous avons bien reçu votre commentaire.",  # « avons » shares a stem with a drug name
+        "Nous lisons tous les messages.",  # « tous » shares a stem with « toux »
+        "Le cabinet reste joignable du lundi au vendredi.",
+        "Nous répondons à chacun de la même façon.",
+    ],
+)
+def test_everyday_words_are_not_stretched_into_health_words(reply: str) -> None:
+    assert get_lexicon().match(Normalized(reply)) == []
+
+
+def test_offsets_map_back_under_random_evasion() -> None:
+    rng = random.Random(1234)
+    base = [
+        "Bonjour Marie, votre détartrage du 12/03 à 14h30 coûte 80 €, votre mari vous attendait.",
+        "Le Dr Tremblay vous a reçue pour la couronne de la dent 36 ; vous mentez.",
+        "Merci pour ces 5 étoiles ! Prenez rendez-vous sur www.cabinet.fr, à bientôt.",
+    ]
+    noise = ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u0301"]
+    homoglyph = {"a": "а", "e": "е", "o": "о", "c": "с", "p": "р"}
+    for _ in range(300):
+        text = list(rng.choice(base))
+        for i in range(len(text) - 1, 0, -1):
+            roll = rng.random()
+            if roll < 0.05:
+                text.insert(i, rng.choice(noise))
+            elif roll < 0.10 and text[i] in homoglyph:
+                text[i] = homoglyph[text[i]]
+            elif roll < 0.12:
+                text[i] = text[i].upper()
+        reply = "".join(text)
+        result = check(reply, review="Mon mari, 12/03", reviewer_name="Marie Tremblay")
+        assert not result.allowed
+        for f in result.findings:
+            assert 0 <= f.start <= f.end <= len(reply)
+            assert reply[f.start : f.end] == f.text
+
+
+def test_token_offsets_point_at_original_text() -> None:
+    text = "Œdème et « dé\u0301tartrage » à l’école"
+    norm = Normalized(text)
+    assert [t.text for t in norm.tokens][:3] == ["oedeme", "et", "detartrage"]
+    for tok in norm.tokens:
+        assert text[tok.start : tok.end]
+    assert text[norm.tokens[0].start : norm.tokens[0].end] == "Œdème"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("d1abete", "diabete"), ("c4rie", "carie"), ("16h30", "16h30"), ("2eme", "2eme"), ("12", "12"), ("$oin", "soin")],
+)
+def test_leet_only_inside_words(word: str, expected: str) -> None:
+    assert leet(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("caries", "carie"), ("couronnes", "couronne"), ("infectee", "infecte"), ("dentaux", "dental")],
+)
+def test_stem_joins_inflections(a: str, b: str) -> None:
+    assert key(a) == key(b)
+    assert stem(key(a)) == key(a)  # keys are stable
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("plainte", "plinte", True), ("avocat", "avocta", True), ("pointe", "plainte", False), ("abc", "abc", True)],
+)
+def test_edit1(a: str, b: str, expected: bool) -> None:
+    assert edit1(a, b) is expected
+
+
+def test_typos_in_rule_words_are_read_as_the_rule_word() -> None:
+    assert not check("Nous allons porter plinte.").allowed
+    assert not check("Notre avocta vous contactera.").allowed
