@@ -68,6 +68,7 @@ def dossier_bytes(dossier: Dossier, fmt: str) -> bytes:
         return dossier_pdf(dossier)
     raise ValueError(f"Format inconnu « {fmt} » : choisissez csv, xlsx, pdf ou json.")
 
+
 __all__ = [
     "FORMATS",
     "Dossier",

@@ -24,6 +24,16 @@ SECRECY_REMINDER = (
     "jamais publiquement que l'auteur de l'avis a été reçu au cabinet."
 )
 
+# Shown with the passages: a French summons must pick one qualification per passage.
+QUALIFICATION_NOTES = {
+    "FR": (
+        "Une seule qualification est proposée par passage : l'assignation ou la citation doit "
+        "retenir une qualification par propos (art. 53 de la loi du 29 juillet 1881), à "
+        "valider par l'avocat."
+    ),
+    "QC": "Qualifications proposées au titre de la faute civile, à valider par l'avocat.",
+}
+
 LABELS_FR = {
     "praise": "avis positif ou neutre",
     "criticism": "critique",
@@ -86,13 +96,15 @@ def grounds_for(jurisdiction: str, qualification: str) -> str:
 class TargetCue:
     """Words telling who a passage aims at. The lawyer confirms; this only pre-fills."""
 
-    target: str
+    label: str
     words: tuple[str, ...]
 
 
+# Lower-case words, French (France and Québec) and English. A word typed without any accent
+# matches its accented form ("medecin"); a word with other accents does not ("centré").
 TARGET_CUES: tuple[TargetCue, ...] = (
     TargetCue(
-        "praticien",
+        "le praticien (personne physique)",
         (
             "docteur",
             "docteure",
@@ -100,7 +112,7 @@ TARGET_CUES: tuple[TargetCue, ...] = (
             "dre",
             "doc",
             "toubib",
-            "medecin",
+            "médecin",
             "dentiste",
             "praticien",
             "praticienne",
@@ -108,35 +120,55 @@ TARGET_CUES: tuple[TargetCue, ...] = (
             "chirurgienne",
             "orthodontiste",
             "stomatologue",
-            "generaliste",
-            "specialiste",
+            "généraliste",
+            "spécialiste",
+            "doctor",
+            "dentist",
+            "physician",
+            "surgeon",
+            "orthodontist",
         ),
     ),
     TargetCue(
-        "cabinet",
+        "un membre de l'équipe (personne physique)",
+        (
+            "secrétaire",
+            "secrétaires",
+            "assistante",
+            "assistantes",
+            "assistant",
+            "assistants",
+            "hygiéniste",
+            "hygiénistes",
+            "réceptionniste",
+            "infirmière",
+            "infirmier",
+            "receptionist",
+            "hygienist",
+            "nurse",
+        ),
+    ),
+    TargetCue(
+        "le cabinet (l'établissement ou la personne morale)",
         (
             "cabinet",
             "clinique",
             "polyclinique",
             "centre",
-            "secretariat",
-            "secretaire",
-            "equipe",
+            "secrétariat",
+            "équipe",
             "personnel",
-            "etablissement",
-            "assistante",
-            "assistant",
+            "établissement",
             "accueil",
+            "clinic",
+            "office",
+            "practice",
+            "staff",
         ),
     ),
 )
 
-TARGET_LABELS = {
-    frozenset({"praticien"}): "le praticien (personne physique)",
-    frozenset({"cabinet"}): "le cabinet (l'établissement ou la personne morale)",
-    frozenset({"praticien", "cabinet"}): "le praticien et le cabinet",
-    frozenset(): "à préciser (la fiche de l'établissement suffit à rendre la cible identifiable)",
-}
+UNKNOWN_TARGET = "à préciser (la fiche de l'établissement suffit à rendre la cible identifiable)"
 
 
 def _fold(text: str) -> str:
@@ -144,14 +176,19 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _matches(words: set[str], cue: TargetCue) -> bool:
+    unaccented = {w for w in words if w.isascii()}
+    return bool(words & set(cue.words) or unaccented & {_fold(w) for w in cue.words})
+
+
 def guess_target(texts: list[str]) -> str:
     """Who the words aim at, from the first texts that name anyone (passages before review)."""
     for text in texts:
-        words = set(re.findall(r"\w+", _fold(text)))
-        found = frozenset(cue.target for cue in TARGET_CUES if words & set(cue.words))
+        words = set(re.findall(r"\w+", text.casefold()))
+        found = [cue.label for cue in TARGET_CUES if _matches(words, cue)]
         if found:
-            return TARGET_LABELS[found]
-    return TARGET_LABELS[frozenset()]
+            return " ; ".join(found)
+    return UNKNOWN_TARGET
 
 
 ACTION_LABELS = {

@@ -50,6 +50,12 @@ def _one_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _short_target(target: str) -> str:
+    if target.startswith("à préciser"):
+        return "la personne ou l'établissement concerné"
+    return re.sub(r" \([^)]*\)", "", target).replace(" ; ", " et ")
+
+
 def _fill(value: str | None, what: str) -> str:
     value = (value or "").strip()
     return value if value else TO_COMPLETE.format(what=what)
@@ -95,9 +101,11 @@ def google_notice(
             f"- « {_one_line(passage.text)} » : {grounds_for(jurisdiction, passage.qualification)}"
             + (f" ({articles})." if articles else ".")
         )
+    target = _short_target(entry.target)
+    pronoun = "les " if " et " in target else "l'"
     lines.append(
-        f"Ces propos visent {entry.target.split(' (')[0]}, identifiable par la fiche de "
-        "l'établissement sur laquelle l'avis est publié."
+        f"Ces propos visent {target} ; la fiche de l'établissement sur laquelle l'avis est "
+        f"publié permet de {pronoun}identifier."
     )
     lines.append(NEUTRALITY)
     lines.append("")

@@ -19,7 +19,12 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from responders.export.dossier import Dossier, DossierEntry, PassageEvidence
-from responders.export.law import NOT_LEGAL_ADVICE, SECRECY_REMINDER, VALIDATION
+from responders.export.law import (
+    NOT_LEGAL_ADVICE,
+    QUALIFICATION_NOTES,
+    SECRECY_REMINDER,
+    VALIDATION,
+)
 from responders.export.tables import format_value
 
 FONT_DIRS = (
@@ -317,6 +322,8 @@ def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
                 ]
             )
         pdf.grid(rows, (8, 62, 24, 34, 52))
+        pdf.paragraph(QUALIFICATION_NOTES[entry.profile.jurisdiction], 8)
+        pdf.ln(2)
     else:
         pdf.paragraph("Aucun passage relevé automatiquement : avis transmis par le cabinet.")
         pdf.ln(2)
@@ -333,6 +340,12 @@ def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
             pdf.paragraph("• " + action.summary(), 8.5)
     else:
         pdf.paragraph("Aucune action enregistrée.", 8.5)
+    reply = entry.revisions[-1].record["owner_reply_text"] if entry.revisions else None
+    if reply:
+        pdf.paragraph(
+            "Réponse du cabinet visible sur Google lors de la dernière capture :", 8.5, "B"
+        )
+        pdf.paragraph(reply, 8.5)
     pdf.ln(2)
 
     pdf.heading("Notification à Google (à copier)", 10.5)

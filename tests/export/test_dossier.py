@@ -7,6 +7,7 @@ from sqlmodel import Session
 from responders.export import build_dossier, google_notice
 from responders.export.digest import DIGEST_FIELDS, record_sha256
 from responders.export.json_writer import dossier_json
+from responders.export.law import UNKNOWN_TARGET, guess_target
 from responders.models import Review
 from responders.settings import PracticeSettings, get_setting, set_setting
 
@@ -256,3 +257,26 @@ def test_dossier_bytes_match_the_written_files(engine, seeded, tmp_path):
     assert load_workbook(BytesIO(dossier_bytes(dossier, "xlsx"))).sheetnames[0] == "Synthèse"
     with pytest.raises(ValueError, match="Format inconnu"):
         dossier_bytes(dossier, "docx")
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Le Dr Benali facture des soins jamais faits."], "le praticien (personne physique)"),
+        (["La secrétaire est une sorcière."], "un membre de l'équipe (personne physique)"),
+        (["Bande d'escrocs à l'accueil."], "le cabinet (l'établissement ou la personne morale)"),
+        (["The dentist is a butcher."], "le praticien (personne physique)"),
+        (["ce medecin est un escroc"], "le praticien (personne physique)"),  # accents left out
+        (["La SECRETAIRE ment."], "un membre de l'équipe (personne physique)"),
+        (["Ce docteur et sa clinique sont nuls."],
+         "le praticien (personne physique) ; le cabinet (l'établissement ou la personne morale)"),
+        # the passage decides before the rest of the review
+        (["Arnaqueurs.", "Le cabinet du docteur X."],
+         "le praticien (personne physique) ; le cabinet (l'établissement ou la personne morale)"),
+        (["charlatan", "La dentiste est gentille"], "le praticien (personne physique)"),
+        # near misses: words containing a cue are not the cue
+        (["Documentaire centré sur rien.", "Gang d'épais."], UNKNOWN_TARGET),
+    ],
+)
+def test_guess_target(texts, expected):
+    assert guess_target(texts) == expected
