@@ -24,7 +24,7 @@ MAPS = FIXTURES / "maps/Takeout/Maps (your places)/Reviews.json"
         ("wrong_shape.json", (FIXTURES / "wrong_shape.json").read_bytes(), "format non reconnu \\(clés trouvées : patients, version\\)"),
         ("latin1.json", (FIXTURES / "latin1.json").read_bytes(), "ligne 1, le fichier n'est pas encodé en UTF-8"),
         ("binary.csv", b"\x00\x01\x02\xff\xfe\x00garbage\x81\x8d", "encodage non reconnu"),
-        ("no_columns.csv", "Couleur;Taille\nbleu;3\n".encode(), "aucune colonne de texte ni de note"),
+        ("no_columns.csv", b"Couleur;Taille\nbleu;3\n", "aucune colonne de texte ni de note"),
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "ancien format Excel"),
         ("broken.zip", b"PK\x03\x04 not really a zip", "archive .zip illisible"),
         ("numbers.json", b"[1, 2, 3]", "format non reconnu"),
