@@ -81,7 +81,8 @@ def google_notice(
         lines.append(f"Identifiant de l'avis : {entry.google_id}")
     if entry.flag_url:
         lines.append(f"Lien de signalement de l'avis : {entry.flag_url}")
-    lines.append(f"Fiche concernée : {_fill(entry.location_name, 'nom de la fiche Google')}")
+    place = entry.location_name or settings.practice_name
+    lines.append(f"Fiche concernée : {_fill(place, 'nom de la fiche Google')}")
     lines.append(
         f"Avis publié le {published} par « {entry.author} », note {entry.rating or '-'}/5."
     )

@@ -263,7 +263,7 @@ def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
     pdf.heading(
         f"Avis n° {entry.rank} — {entry.label_fr} — date limite {_date(d.due)} ({_days(d.days_left)})"
     )
-    pdf.field("Établissement", entry.location_name)
+    pdf.field("Établissement", entry.location_name or f"nom inconnu (fiche {entry.location_key})")
     pdf.field("URL de l'avis", entry.review_url or "inconnue")
     pdf.field("Identifiant Google", entry.google_id or "inconnu")
     pdf.field("Auteur (nom affiché)", entry.author)

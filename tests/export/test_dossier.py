@@ -164,8 +164,11 @@ def test_notice_says_what_to_complete_when_settings_or_url_are_missing(engine, s
     dossier = dossier_for(engine, settings=PracticeSettings())
     r1 = next(e for e in dossier.entries if e.google_id == "g-r1")
     r1.review_url = None
+    r1.location_name = ""
     notice = google_notice(r1, PracticeSettings())
     assert "URL : [à compléter" in notice
+    assert "Fiche concernée : [à compléter : nom de la fiche Google]" in notice
+    assert "Fiche concernée : Cabinet Martin" in google_notice(r1, PracticeSettings(practice_name="Cabinet Martin"))
     assert "Nom : [à compléter : nom du notifiant]" in notice
     assert "Adresse électronique : [à compléter : e-mail du notifiant]" in notice
     assert PracticeSettings().missing_for_notice() == ["nom du notifiant", "e-mail du notifiant"]
