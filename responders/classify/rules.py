@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from responders.classify import lexicon
+from responders.classify.prefilter import GatedPattern
 
 Label = Literal["praise", "criticism", "insult", "defamation"]
 Span = tuple[int, int, float]  # normalized start, end, weight
@@ -46,18 +48,23 @@ class PatternRule(Rule):
     exclude: tuple[str, ...] = ()
     confidence: float = 0.85
     uncertain: bool = False
-    _regex: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _gated: tuple[GatedPattern, ...] = field(default=(), init=False, repr=False, compare=False)
     _exclude: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.patterns:
             raise ValueError(f"règle {self.name} : aucun motif")
-        object.__setattr__(self, "_regex", _compile(self.patterns, self.name))
+        _compile(self.patterns, self.name)  # validates every pattern with a readable error
+        object.__setattr__(self, "_gated", tuple(GatedPattern(p) for p in self.patterns))
         object.__setattr__(self, "_exclude", _compile(self.exclude, self.name))
 
     def find(self, text: str) -> list[Span]:
-        assert self._regex is not None
-        return [(m.start(), m.end(), 1.0) for m in self._regex.finditer(text) if m.end() > m.start()]
+        return [
+            (m.start(), m.end(), 1.0)
+            for pattern in self._gated
+            for m in pattern.finditer(text)
+            if m.end() > m.start()
+        ]
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
         if self._exclude is None:
@@ -117,6 +124,63 @@ def _spellings(word: str) -> tuple[str, ...]:
     return (_REPEAT.sub(r"\1", word), _REPEAT.sub(r"\1\1", word))
 
 
+_WORD = re.compile(r"[a-z0-9]+'?")
+_GAP_OK = re.compile(r"[\s-]*")
+
+
+@lru_cache(maxsize=8)
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) of each word of a normalized text; shared by the lexicon rules."""
+    return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
+
+
+class PhraseIndex:
+    """Multi-word phrases matched word by word: much faster than one big alternation."""
+
+    def __init__(self, phrases: dict[str, float], *, stretch: bool = False) -> None:
+        self.stretch = stretch
+        self.first: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+        for phrase, value in phrases.items():
+            key = tuple(w for w, _, _ in words(phrase)) if phrase else ()
+            if not key:
+                continue
+            self.first.setdefault(key[0], []).append((key, value))
+        for candidates in self.first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def scan(self, text: str) -> list[tuple[int, int, float]]:
+        tokens = words(text)
+        found: list[tuple[int, int, float]] = []
+        stretched = self.stretch and _REPEAT.search(text) is not None
+
+        def forms(word: str) -> tuple[str, ...]:
+            return _spellings(word) if stretched else (word,)
+
+        n = len(tokens)
+        for i, (word, start, _) in enumerate(tokens):
+            for form in forms(word):
+                for key, value in self.first.get(form, ()):
+                    size = len(key)
+                    if i + size > n:
+                        continue
+                    ok = True
+                    for k in range(1, size):
+                        token, token_start, _ = tokens[i + k]
+                        previous_end = tokens[i + k - 1][2]
+                        if not _GAP_OK.fullmatch(text, previous_end, token_start):
+                            ok = False
+                            break
+                        expected = key[k]
+                        if token != expected and expected not in forms(token) and not (
+                            k == size - 1 and token in (expected + "s", expected + "e", expected + "es")
+                        ):
+                            ok = False
+                            break
+                    if ok:
+                        found.append((start, tokens[i + size - 1][2], value))
+        return found
+
+
 @dataclass(frozen=True)
 class LexiconRule(Rule):
     """Outrageous words from a lexicon file; `epithet` ones must be aimed at someone."""
@@ -127,7 +191,9 @@ class LexiconRule(Rule):
     confidence: float = 0.85
     _words: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
     _flags: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _phrases: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _gated: tuple[GatedPattern, ...] = field(default=(), init=False, repr=False, compare=False)
+    _index: PhraseIndex | None = field(default=None, init=False, repr=False, compare=False)
+    _inflected: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.terms and not self.patterns:
@@ -141,43 +207,45 @@ class LexiconRule(Rule):
         unknown = {m for marks in flags.values() for m in marks} - {"direct", "price", "adj"}
         if unknown:
             raise ValueError(f"règle {self.name} : marque inconnue {sorted(unknown)}")
-        words = frozenset(t for t in plain if re.fullmatch(r"[a-z]+", t))
-        phrases = [self._phrase_regex(t) for t in plain if not re.fullmatch(r"[a-z]+", t)]
+        single = frozenset(t for t in plain if re.fullmatch(r"[a-z]+", t))
+        phrases = {t: 1.0 for t in plain if not re.fullmatch(r"[a-z]+", t)}
         object.__setattr__(self, "_flags", flags)
-        object.__setattr__(self, "_words", words)
-        object.__setattr__(self, "_phrases", _compile(tuple(phrases) + self.patterns, self.name))
-
-    @staticmethod
-    def _phrase_regex(term: str) -> str:
-        parts: list[str] = []
-        previous = ""
-        for ch in term:
-            if ch.isalpha():
-                if ch != previous:
-                    parts.append(re.escape(ch) + "+")
-                previous = ch
-                continue
-            previous = ""
-            parts.append(r"[\s'-]*" if ch in " '-" else re.escape(ch))
-        return r"(?<![a-z])" + "".join(parts) + r"(?:e|s|es|x)?(?![a-z])"
+        object.__setattr__(self, "_words", single)
+        inflected: dict[str, str] = {}
+        for term in sorted(single, key=len):
+            for suffix in _SUFFIXES:
+                inflected.setdefault(term + suffix, term)
+        for term in single:  # an exact term always maps to itself
+            inflected[term] = term
+        object.__setattr__(self, "_inflected", inflected)
+        object.__setattr__(self, "_index", PhraseIndex(phrases, stretch=True))
+        _compile(self.patterns, self.name)
+        object.__setattr__(self, "_gated", tuple(GatedPattern(p) for p in self.patterns))
 
     def _term_of(self, token: str) -> str | None:
         for word in _spellings(token):
-            for suffix in _SUFFIXES:
-                if suffix and not word.endswith(suffix):
-                    continue
-                stem = word[: len(word) - len(suffix)] if suffix else word
-                if stem in self._words:
-                    return stem
+            term = self._inflected.get(word)
+            if term is not None:
+                return term
         return None
 
     def _is_term(self, token: str) -> bool:
         return self._term_of(token) is not None
 
     def find(self, text: str) -> list[Span]:
-        spans = [(m.start(), m.end(), 1.0) for m in _TOKEN.finditer(text) if self._is_term(m.group())]
-        if self._phrases is not None:
-            spans.extend((m.start(), m.end(), 1.0) for m in self._phrases.finditer(text))
+        stretched = _REPEAT.search(text) is not None
+        inflected = self._inflected
+        spans: list[Span] = []
+        for word, start, end in words(text):
+            word = word.rstrip("'")
+            if word in inflected or (stretched and self._term_of(word) is not None):
+                spans.append((start, start + len(word), 1.0))
+        if "*" in text:  # masked letters ("c*nnard") are not word characters
+            spans.extend((m.start(), m.end(), 1.0) for m in _TOKEN.finditer(text) if "*" in m.group() and self._is_term(m.group()))
+        if self._index is not None:
+            spans.extend(self._index.scan(text))
+        for pattern in self._gated:
+            spans.extend((m.start(), m.end(), 1.0) for m in pattern.finditer(text))
         return spans
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -219,8 +287,8 @@ class OpinionRule(Rule):
 
     negative: tuple[tuple[str, float, bool], ...] = ()
     positive: tuple[tuple[str, float, bool], ...] = ()
-    _regexes: tuple[tuple[re.Pattern[str], float], ...] = field(default=(), init=False, repr=False, compare=False)
-    _phrases: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _regexes: tuple[tuple[GatedPattern, float], ...] = field(default=(), init=False, repr=False, compare=False)
+    _index: PhraseIndex | None = field(default=None, init=False, repr=False, compare=False)
     _weights: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -229,25 +297,21 @@ class OpinionRule(Rule):
         for entries, sign in ((self.negative, -1.0), (self.positive, 1.0)):
             for body, weight, is_regex in entries:
                 if is_regex:
-                    regexes.append((re.compile(body), sign * weight))
+                    regexes.append((GatedPattern(body), sign * weight))
                 else:
                     weights[" ".join(body.split())] = sign * weight
         if not weights:
             raise ValueError(f"règle {self.name} : lexique vide")
-        alternatives = sorted(weights, key=len, reverse=True)
-        pattern = r"(?<![\w])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")(?![\w])"
         object.__setattr__(self, "_regexes", tuple(regexes))
-        object.__setattr__(self, "_phrases", re.compile(pattern))
+        object.__setattr__(self, "_index", PhraseIndex(weights))
         object.__setattr__(self, "_weights", weights)
 
     def find(self, text: str) -> list[Span]:
         candidates: list[Span] = []
         for regex, weight in self._regexes:
             candidates.extend((m.start(), m.end(), weight) for m in regex.finditer(text))
-        assert self._phrases is not None
-        for m in self._phrases.finditer(text):
-            weight = self._weights.get(" ".join(m.group().split()), 0.0)
-            candidates.append((m.start(), m.end(), weight))
+        assert self._index is not None
+        candidates.extend(self._index.scan(text))
         # Overlapping cues: the longest wins ("merci pour les 3 h d'attente" over "merci").
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
         spans: list[Span] = []

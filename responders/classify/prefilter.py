@@ -1,0 +1,142 @@
+"""Literal prefilters derived from the patterns themselves.
+
+A regular expression can only match a text that contains some of its mandatory literal
+pieces: `(?:factur\\w*|charg\\w*)\\s+...` needs "factur" or "charg". Checking those substrings
+(in C, with `in`) lets most reviews skip most patterns. The gate is computed from the parsed
+pattern, so it never drops a match the pattern would have found.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+MIN_LENGTH = 3
+
+
+def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective any-of set: longest shortest literal, then fewest alternatives."""
+    if not sets:
+        return None
+    return max(sets, key=lambda s: (min(len(x) for x in s), -len(s)))
+
+
+def _required(sequence: Any) -> list[frozenset[str]]:
+    """Any-of literal sets; for each set, one of its strings occurs in every match."""
+    sets: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_LENGTH:
+            sets.append(frozenset({"".join(run)}))
+        run.clear()
+
+    for op, av in sequence:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is C.SUBPATTERN:
+            sets.extend(_required(av[-1]))
+        elif op is C.ATOMIC_GROUP:
+            sets.extend(_required(av))
+        elif op is C.BRANCH:
+            choice: list[str] = []
+            for alternative in av[1]:
+                best = _best(_required(alternative))
+                if best is None:
+                    choice = []
+                    break
+                choice.extend(best)
+            if choice:
+                sets.append(frozenset(choice))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            low, _high, item = av
+            if low >= 1:
+                sets.extend(_required(item))
+        # character classes, anchors, lookarounds: nothing mandatory to add
+    flush()
+    return sets
+
+
+def gate(pattern: str) -> frozenset[str] | None:
+    """Literals one of which must occur for `pattern` to match; None when none is known."""
+    return _best(_required(sre_parse.parse(pattern)))
+
+
+def _trie_regex(literals: set[str]) -> str:
+    """One regular expression matching the longest literal at a position, nested by prefix so
+    the engine follows a single branch per character instead of trying every literal."""
+    trie: dict[str, Any] = {}
+    for literal in literals:
+        node = trie
+        for ch in literal:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class _Scanner:
+    """Which of many literals occur in a text, in one pass."""
+
+    def __init__(self, literals: set[str]) -> None:
+        self.literals = frozenset(literals)
+        self.regex = re.compile("(?=(" + _trie_regex(set(literals)) + "))")
+        # a found literal implies every literal that is a prefix of it
+        self.prefixes = {
+            lit: frozenset(other for other in literals if lit.startswith(other)) for lit in literals
+        }
+
+    def present(self, text: str) -> frozenset[str]:
+        found: set[str] = set()
+        for match in self.regex.finditer(text):
+            hit = match.group(1)
+            if hit:
+                found |= self.prefixes.get(hit, {hit})
+        return frozenset(found)
+
+
+_REGISTRY: set[str] = set()
+_scanner: _Scanner | None = None
+_last: tuple[str, frozenset[str]] | None = None
+
+
+def _present(text: str) -> frozenset[str] | None:
+    """Literals of all registered patterns present in `text` (memoized for the last text)."""
+    global _scanner, _last
+    if _last is not None and _last[0] is text:
+        return _last[1]
+    if _scanner is None or len(_scanner.literals) != len(_REGISTRY):
+        _scanner = _Scanner(set(_REGISTRY))
+    present = _scanner.present(text)
+    _last = (text, present)
+    return present
+
+
+class GatedPattern:
+    """A compiled pattern that skips texts lacking all of its mandatory literals."""
+
+    __slots__ = ("regex", "literals")
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(pattern)
+        self.literals = gate(pattern)
+        if self.literals is not None:
+            _REGISTRY.update(self.literals)
+
+    def finditer(self, text: str) -> Any:
+        if self.literals is not None:
+            present = _present(text)
+            if present is not None and self.literals.isdisjoint(present):
+                return ()
+        return self.regex.finditer(text)
