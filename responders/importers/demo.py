@@ -15,15 +15,16 @@ from responders.importers import ImportSummary, import_paths
 from responders.models import Review
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
-DEMO_SUFFIXES = (".json",)
-# Demo files without a listing id in them are filed under this name.
-DEMO_LOCATION = "Cabinet de démonstration"
+# The API pages first, then the Excel-French CSV of the same reviews: the CSV adds nothing but
+# the listings' names, and shows the cross-source matching at work.
+DEMO_SUFFIXES = (".json", ".csv")
 
 
 def demo_files(folder: Path = DEMO_DIR) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DEMO_SUFFIXES)
+    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DEMO_SUFFIXES]
+    return sorted(files, key=lambda p: (DEMO_SUFFIXES.index(p.suffix.lower()), p.name))
 
 
 def review_count(engine: Engine) -> int:
@@ -42,7 +43,7 @@ def load_demo(engine: Engine, *, force: bool = False, folder: Path = DEMO_DIR, c
     files = demo_files(folder)
     if not files:
         return ImportSummary()
-    return import_paths(engine, files, location=DEMO_LOCATION, classify=classify)
+    return import_paths(engine, files, classify=classify)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -41,7 +41,10 @@ REVIEWS = Review.__table__  # type: ignore[attr-defined]
 REVISIONS = ReviewRevision.__table__  # type: ignore[attr-defined]
 LOCATIONS = Location.__table__  # type: ignore[attr-defined]
 RUNS = ImportRun.__table__  # type: ignore[attr-defined]
-CHUNK = 500  # ids per IN (...) clause: far below every database's parameter limit
+CHUNK = 500
+# Google's review ids are long opaque strings, unique across listings: a match on one of them
+# holds whatever listing id the source used. Short ids ("1", "2" in a hand-made CSV) do not.
+GLOBAL_ID_LENGTH = 20  # ids per IN (...) clause: far below every database's parameter limit
 
 
 @dataclass
@@ -104,20 +107,25 @@ class _Index:
         self.by_external: dict[tuple[str, str], _Known] = {}
         self.by_print_here: dict[tuple[str, str], _Known] = {}
         self.by_print: dict[str, _Known] = {}
+        self.by_long_external: dict[str, _Known] = {}
 
     def add(self, known: _Known) -> None:
         if known.external_id:
             self.by_external.setdefault((known.key, known.external_id), known)
         self.by_print_here.setdefault((known.key, known.fingerprint), known)
         self.by_print.setdefault(known.fingerprint, known)
+        if known.external_id and len(known.external_id) >= GLOBAL_ID_LENGTH:
+            self.by_long_external.setdefault(known.external_id, known)
 
     def match(self, rec: NormalizedReview, key: str, fingerprint: str) -> _Known | None:
         if rec.external_id:
             known = self.by_external.get((key, rec.external_id))
+            if known is None and len(rec.external_id) >= GLOBAL_ID_LENGTH:
+                known = self.by_long_external.get(rec.external_id)
             if known is not None:
                 return known
         known = self.by_print_here.get((key, fingerprint))
-        if known is None and rec.has_strong_identity():
+        if known is None and rec.is_distinctive():
             known = self.by_print.get(fingerprint)
         if known is None:
             return None
@@ -213,6 +221,7 @@ def store_file(
     deferred: list[tuple[int, NormalizedReview, _Known, str]] = []
     seen: set[int] = set()
     links: dict[int, dict[str, str]] = {}
+    names: dict[int, str] = {}  # listings known only by id, named by another source
 
     for position, (number, rec) in enumerate(parsed.records, start=1):
         key, fingerprint, digest = _plan_record(rec)
@@ -226,12 +235,15 @@ def store_file(
             index.add(known)
             new_reviews.append(known)
             result.new += 1
-        elif known.row is None and known.digest == digest and id(known) not in seen:
-            unchanged.add(known.id)
-            result.unchanged += 1
-            _note_links(known, rec, links)
         else:
-            deferred.append((number, rec, known, digest))
+            if known.key != key:
+                _note_name(locations, known.key, rec.location_name, names)
+            if known.row is None and known.digest == digest and id(known) not in seen:
+                unchanged.add(known.id)
+                result.unchanged += 1
+                _note_links(known, rec, links)
+            else:
+                deferred.append((number, rec, known, digest))
         seen.add(id(known))
         if progress and position % 5000 == 0:
             progress(done_before + position, total, f"Analyse de {parsed.label}")
@@ -261,9 +273,21 @@ def store_file(
         _write(conn, parsed, result, new_reviews, changed, unchanged - {k.id for k in changed}, locations, now)
     for review_id, values in links.items():
         conn.execute(update(REVIEWS).where(REVIEWS.c.id == review_id).values(**values))
+    for location_id, name in names.items():
+        conn.execute(update(LOCATIONS).where(LOCATIONS.c.id == location_id).values(name=name))
     if classify:
         result.classified = classify_pending(session)
     return result
+
+
+def _note_name(
+    locations: dict[str, dict[str, Any]], key: str, name: str | None, names: dict[int, str]
+) -> None:
+    """The API names a listing `locations/5678` only; a scraper export of the same reviews
+    gives its name. Filled once, when the listing has none."""
+    location = locations.get(key)
+    if name and location is not None and not location["name"]:
+        location["name"] = names[location["id"]] = name
 
 
 def _note_links(known: _Known, rec: NormalizedReview, links: dict[int, dict[str, str]]) -> None:

@@ -66,6 +66,13 @@ class NormalizedReview:
         """Author and exact publication time known: enough to recognise the review elsewhere."""
         return bool(self.author_display_name) and self.created_at is not None and not self.created_at_approx
 
+    def is_distinctive(self) -> bool:
+        """Enough to recognise the review under another listing id: a known author, or a text,
+        with an exact publication time."""
+        return self.created_at is not None and not self.created_at_approx and bool(
+            self.author_display_name or self.text_original
+        )
+
     def fingerprint(self) -> str:
         """Author + publication minute + rating; matches one review seen by two sources.
 

@@ -257,3 +257,23 @@ def test_twenty_megabyte_file(engine, tmp_path):
     assert elapsed < 120, elapsed
     sample = rows(engine, "SELECT created_at FROM reviews WHERE external_id = 'G0012345'")
     assert sample and sample[0][0] is not None
+
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
+
+
+@pytest.mark.skipif(not (DEMO / "outscraper_excel_fr.csv").exists(), reason="demo data not present")
+@pytest.mark.parametrize("csv_first", [False, True], ids=["api-then-csv", "csv-then-api"])
+def test_demo_api_pages_and_their_excel_csv_are_the_same_reviews(engine, csv_first):
+    pages = sorted(DEMO.glob("*.json"))
+    expected = sum(len(json.loads(p.read_text(encoding="utf-8"))["reviews"]) for p in pages)
+    order = [[DEMO / "outscraper_excel_fr.csv"], pages]
+    if not csv_first:
+        order.reverse()
+    first = import_paths(engine, order[0], classify=False)
+    second = import_paths(engine, order[1], classify=False)
+    assert first.rejected == 0 and second.rejected == 0
+    assert count(engine, "reviews") == expected
+    assert second.new == 0
+    names = [n for (n,) in rows(engine, "SELECT name FROM locations")]
+    assert names and all(names)  # the CSV names the listings the API only numbers
