@@ -44,6 +44,10 @@ _RATING_MISTAKE = re.compile(
     r"\b(?:par erreur|par megarde|sans faire expres|je voulais (?:mettre|donner)|voulu (?:mettre|donner)|"
     r"en voulant (?:mettre|donner)|by mistake|meant to (?:give|put|leave)|wrong (?:star|rating)|misclick\w*)"
 )
+_NEGATED_EVENT = re.compile(
+    r"\b(?:ne|n')\s*(?:[\w']+\s+){0,2}?(?:pas|jamais|rien|plus|aucune?|guere)\b"
+    r"|\b(?:never|didn't|did not|doesn't|does not|wasn't|won't|couldn't|no one|nobody)\b"
+)
 _HEDGES = re.compile(
     r"(?<![a-z])(?:" + "|".join(re.escape(h) for h in lexicon.terms("hedges.txt")) + r")(?![a-z])"
 )
@@ -158,6 +162,12 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
                 sentence.insult.append((rule, start, end))
             elif isinstance(rule, PatternRule):
                 sentence.uncertain.append((rule, start, end))
+    for sentence in table:
+        # An account with a negated event and no opinion word ("il ne m'a jamais rappelée")
+        # leans negative, lightly.
+        if not sentence.positive and not sentence.negative and _NEGATED_EVENT.search(doc.text, *sentence.span):
+            sentence.negative += 0.8
+            sentence.score -= 0.8
     return _decide(doc, table, rating)
 
 

@@ -83,7 +83,7 @@ def _leet(text: str) -> str:
         while k < n and (chars[k].isalnum() or chars[k] in "@$"):
             k += 1
         letters = sum(1 for c in chars[j:k] if c.isalpha())
-        if letters >= 3 and letters >= (k - j) // 2:
+        if letters >= 2 and letters >= (k - j) // 2:
             chars[i] = _LEET[chars[i]]
     return "".join(chars)
 

@@ -84,13 +84,15 @@ _EPITHET_CONTEXT = re.compile(
     r"medecin|dentiste|docteur|doctoresse|doc|secretaire|receptionniste|praticien|praticienne|"
     r"chirurgien|orthodontiste|infirmier|infirmiere|assistante|hygieniste|"
     r"such a|a|an|you|you're|what a|this|that|total|complete|real|doctor|dentist|"
+    r"(?:et|and|ou|or|pis)\s+(?:de|d'|des)?|"
     r"receptionist|nurse|surgeon|hygienist)\s*[=:\-]*\s*"
     r"(?:[a-z'-]+\s+)?)$"
 )
 # A filler word is allowed between context and epithet ("un vrai boucher", "a miserable
 # witch"), except for terms that are also plain judgements ("un dentiste nul" is criticism).
 _DIRECT_CONTEXT = re.compile(
-    r"(?:\b(?:un|une|ce|cet|cette|quel|quelle|espece de|espece d'|t'es|tu es|gros|grosse|sale|"
+    r"(?:\b(?:un|une|ce|cet|cette|quel|quelle|espece de|espece d'|bande de|bande d'|gang de|gang d'|"
+    r"t'es|tu es|gros|grosse|sale|"
     r"pauvre|vieux|vieille|(?:esti|estie|osti|ostie|criss|crisse|calisse|maudit)\s*(?:de|d'))\s*)$"
 )
 _NOUN_AFTER = re.compile(
@@ -236,8 +238,8 @@ class LexiconRule(Rule):
         stretched = _REPEAT.search(text) is not None
         inflected = self._inflected
         spans: list[Span] = []
-        for word, start, end in words(text):
-            word = word.rstrip("'")
+        for token, start, _ in words(text):
+            word = token.rstrip("'")
             if word in inflected or (stretched and self._term_of(word) is not None):
                 spans.append((start, start + len(word), 1.0))
         if "*" in text:  # masked letters ("c*nnard") are not word characters
@@ -274,6 +276,7 @@ class LexiconRule(Rule):
 _NEGATION = re.compile(
     r"(?:\b(?:pas|jamais|sans|aucun|aucune|ni|not|no|never|nothing|rien|ne)\b|\bn'|n't)(?:\s*[\w-]*'|\s+[\w'-]+){0,2}\s*$"
 )
+_SELF_NEGATED = re.compile(r"(?:pas|jamais|aucune?|sans|rien|plus jamais|never|not|no)\b")
 _POST_NEGATION = re.compile(r"\s*(?:pas|plus|jamais|pantoute|point|not|at all)\b")
 _CONTRAST = re.compile(r"\b(?:mais|cependant|par contre|toutefois|neanmoins|pourtant|sauf que|but|however)\b")
 
@@ -327,6 +330,8 @@ class OpinionRule(Rule):
         before = text[max(sentence[0], start - 30) : start]
         negation = _NEGATION.search(before)
         # "ne ... que" restricts, it does not negate: "il ne pense qu'à l'argent".
+        if _SELF_NEGATED.match(text, start):
+            negation = None  # "jamais rappelée", "pas à l'écoute" already carry their negation
         if negation and not (
             negation.group().lstrip().startswith(("ne", "n'"))
             and (re.search(r"\bqu", negation.group()) or text.startswith("qu", start))
