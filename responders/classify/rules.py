@@ -84,7 +84,7 @@ _EPITHET_CONTEXT = re.compile(
     r"medecin|dentiste|docteur|doctoresse|doc|secretaire|receptionniste|praticien|praticienne|"
     r"chirurgien|orthodontiste|infirmier|infirmiere|assistante|hygieniste|"
     r"such a|a|an|you|you're|what a|this|that|total|complete|real|doctor|dentist|"
-    r"(?:et|and|ou|or|pis)\s+(?:de|d'|des)?|"
+    r"(?:et|and|ou|or|pis)\s+(?:de|d'|des)?|(?:dr|dre|docteur|doctoresse|doc)\.?\s+[a-z]+\s*[,:=-]+|"
     r"receptionist|nurse|surgeon|hygienist)\s*[=:\-]*\s*"
     r"(?:[a-z'-]+\s+)?)$"
 )
