@@ -8,6 +8,8 @@ from __future__ import annotations
 
 HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     "relationship_confirmed": [
+        'Nous avons dû vous réorienter vers un confrère.',
+        'Nous vous avons proposé une autre date.',
         "Bonjour, nous sommes désolés que l'attente lors de votre passage vous ait déplu.",
         "Après votre consultation, le docteur a noté une amélioration.",
         "Je me souviens très bien de vous et de notre échange.",
@@ -32,6 +34,8 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Après vérification, tout est en ordre de notre côté.",
     ],
     "relationship_denied": [
+        "Nous n'avons jamais reçu de patient portant ce nom.",
+        'Vous vous trompez sans doute de cabinet.',
         "Vous n'avez jamais été patient chez nous.",
         "Nous n'avons aucune trace de votre passage.",
         "Votre nom ne figure pas dans notre liste de patients.",
@@ -105,6 +109,9 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "La dent #14 sera revue.",
     ],
     "care_health_context": [
+        'Nous espérons que vous allez mieux.',
+        'Prompt rétablissement !',
+        'Nous vous avons orienté vers un spécialiste.',
         "Votre état de santé ne le permettait pas.",
         "Vos problèmes de santé sont pris au sérieux.",
         "Votre tension trop élevée nous a obligés à reporter.",
@@ -125,6 +132,7 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         ("Nous regrettons pour la gelée.", {"review": "La gelée a duré toute la journée, horrible"}),
     ],
     "identity_person_name": [
+        'La petite Léa a été très sage.',
         "Le Dr Martin vous rappellera.",
         "Mme Leroy reprendra contact avec vous.",
         "Bonjour Marie, merci pour votre message.",
@@ -169,6 +177,7 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Appelez le 06 12 34 56 78.",
     ],
     "counter_lying": [
+        'Vos accusations sont graves.',
         "Vous mentez.",
         "C'est un mensonge.",
         "Vos propos sont totalement faux.",
@@ -180,6 +189,8 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Quelle imagination !",
     ],
     "counter_state_of_mind": [
+        'Vous avez un sérieux problème.',
+        'Sans doute étiez-vous fatigué ce jour-là.',
         "Vous étiez très agressive ce jour-là.",
         "Votre colère est disproportionnée.",
         "Calmez-vous.",
@@ -194,6 +205,8 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Si vous étiez arrivé à l'heure, vous n'auriez pas attendu.",
     ],
     "counter_sarcasm": [
+        'Les lecteurs apprécieront.',
+        'Drôle de façon de voir les choses.',
         "Comme par hasard, vous êtes le seul à vous plaindre.",
         "Merci pour cette belle leçon de politesse.",
         "Bravo pour votre sens de l'observation.",
@@ -201,6 +214,9 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Bonne chance pour trouver mieux ailleurs 🙄",
     ],
     "counter_legal_threat": [
+        'Nous savons qui vous êtes.',
+        'Vous serez tenu responsable.',
+        'Nous avons consulté un juriste.',
         "Notre avocat vous contactera.",
         "Nous allons porter plainte pour diffamation.",
         "Nous allons porter plinte contre vous.",
@@ -211,6 +227,7 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Des poursuites sont envisagées.",
     ],
     "promotion_superlative": [
+        'Notre équipe expérimentée vous accueille dans un cadre moderne.',
         "Le meilleur cabinet de la ville.",
         "Une équipe exceptionnelle à votre service.",
         "Nous sommes n°1 sur Google !",
@@ -218,12 +235,14 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Nous sommes les seuls de la région à proposer cet équipement.",
     ],
     "promotion_offer": [
+        'Nous proposons désormais le blanchiment.',
         "Profitez de -20 % sur le blanchiment.",
         "La première consultation est offerte.",
         "Un cadeau vous attend.",
         "Le bilan est gratuit ce mois-ci.",
     ],
     "promotion_booking": [
+        "C'est toujours un plaisir de vous recevoir.",
         "Prenez rendez-vous dès maintenant.",
         "Réservez en ligne sur Doctolib.",
         "Nous sommes sur Docotlib !",
@@ -233,6 +252,8 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "N'hésitez pas à revenir nous voir.",
     ],
     "promotion_review_request": [
+        'Un 5/5 bien mérité !',
+        'Merci ⭐⭐⭐⭐⭐',
         "Laissez-nous un avis !",
         "Merci pour ces 5 étoiles.",
         "Pourriez-vous modifier votre note ?",
@@ -259,6 +280,11 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     ],
     "length_limit": ["x" * 4097, "é" * 2049],
     "length_soft": ["Bonjour. " + "Nous avons lu votre message. " * 15],
+    'identity_personal_data': [
+        'Nous avons votre adresse.',
+        'Vous avez 82 ans, nous le savons.',
+        'Votre date de naissance est notée.',
+    ],
 }
 
 NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
@@ -314,6 +340,8 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Joignez-nous au 01 23 45 67 89.",
     ],
     "care_health_context": [
+        'Nous vous souhaitons une bonne journée.',
+        'Le cabinet va bien, merci.',
         "Les questions de santé ne sont jamais abordées en ligne.",
         "Le secret médical s'applique à tous.",
     ],
@@ -390,6 +418,8 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Pour tout échange, vous pouvez contacter le cabinet.",
     ],
     "promotion_review_request": [
+        'Le cabinet est ouvert 5 jours sur 7.',
+        'Nous avons lu votre avis.',
         "Votre avis a bien été lu.",
         "Nous avons pris note de votre commentaire.",
     ],
@@ -404,4 +434,8 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     ],
     "length_limit": ["x" * 4096, "é" * 2048],
     "length_soft": ["Bonjour, nous avons lu votre message. Le cabinet reste joignable."],
+    'identity_personal_data': [
+        'Vous pouvez nous écrire à notre adresse courriel.',
+        'Le cabinet reste joignable par téléphone.',
+    ],
 }

@@ -33,7 +33,7 @@ _GREETING_OK = frozenset(
 
 
 _ROLES = frozenset(
-    "assistante assistant hygieniste secretaire dentiste medecin infirmiere infirmier receptionniste "
+    "petit petite petits petites jeune assistante assistant hygieniste secretaire dentiste medecin infirmiere infirmier receptionniste "
     "collegue praticien praticienne associe associee remplacant remplacante stagiaire technicienne "
     "technicien orthodontiste chirurgien chirurgienne directrice directeur gerante gerant".split()
 )
@@ -220,6 +220,22 @@ MONEY = Rule(
     ),
 )
 
+PERSONAL_DATA = Rule(
+    name="identity_personal_data",
+    family="identity",
+    severity="block",
+    description="La réponse évoque une donnée personnelle (adresse, âge, naissance, numéro).",
+    explanation=(
+        "« {text} » touche à une donnée personnelle de l'auteur de l'avis : n'en parlez pas "
+        "publiquement."
+    ),
+    patterns=(
+        r"vo(?:tre|s) (?:adresse|adresse postale|numero de telephone|numero de cellulaire|telephone|cellulaire|portable|date de naissance|age|numero d assurance maladie|nam|nas|numero d assurance sociale|numero de securite sociale|employeur|profession|metier|ecole|domicile|quartier|coordonnees|situation familiale|nationalite|origine)",
+        r"vous avez \d+ ans|(?:age|agee?) de \d+ ans|a (?:votre|ton) age|ne(?:e)? (?:le|en) \d",
+    ),
+    exclusions=(r"votre adresse (?:courriel|electronique|e mail|mail)|vos coordonnees (?:restent|demeurent|ne sont)",),
+)
+
 CONTACT = Rule(
     name="identity_contact",
     family="identity",
@@ -235,4 +251,4 @@ CONTACT = Rule(
     ),
 )
 
-RULES = (PERSON_NAME, PROPER_NOUN, DATETIME, COMPANION, MONEY, CONTACT)
+RULES = (PERSON_NAME, PROPER_NOUN, DATETIME, COMPANION, MONEY, PERSONAL_DATA, CONTACT)

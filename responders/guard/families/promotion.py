@@ -19,6 +19,7 @@ SUPERLATIVE = Rule(
         r"(?:n|no|numero) ?(?:1|un) (?:du|de la|des|en|au|sur|a)|(?:etre|sommes|est|le|la|les) (?:n|no|numero) ?(?:1|un)|leader|top|au top|a la pointe|de pointe|derniere generation|haut de gamme|dernier cri|technologies? (?:avancees?|de pointe|modernes?)|equipements? (?:modernes?|de pointe|recents?)",
         r"(?:experts?|experte?s?|specialistes?) (?:reconnue?s?|de reference|en [a-z]+)|hautement (?:qualifiee?s?|competente?s?)|le plus (?:competent|experimente|moderne|reconnu|qualifie)|reconnue?s? pour (?:notre|son|leur|la qualite)",
         r"qualite (?:irreprochable|exceptionnelle|superieure|inegalee|reconnue)|satisfaction garantie|resultats? garantie?s?|garantie? sans douleur|sans aucune douleur|100 ?(?:%|pour cent)(?! (?:confidentiel|anonyme))",
+        r"(?:equipe|praticiens?|dentistes?|medecins?|professionnels?) (?:experimentee?s?|qualifiee?s?|competente?s?|dynamiques?|passionnee?s?|chevronnee?s?|devouee?s?|attentionnee?s?|bienveillante?s?)|(?:cadre|locaux|cabinet|clinique|installations?) (?:moderne|modernes|agreable|agreables|chaleureux|neuf|neufs|renove|renoves|lumineux|spacieux|confortable)",
         r"(?:les |le |la )?seule?s? (?:de la region|du quartier|de la ville|du secteur|a (?:proposer|offrir|utiliser|pratiquer|disposer))|(?:cet|ce|nos|notre|cette|ces) (?:equipements?|technologies?|materiels?|plateau technique|appareils? de (?:pointe|derniere))|nous sommes (?:les )?(?:meilleurs|reconnus|fiers de (?:notre|nos))|fierte de notre|notre savoir faire|notre expertise|notre experience de (?:plus de )?\d+",
     ),
     exclusions=(r"souhait[a-z]* (?:le|tout le|bien le) meilleur|meilleurs voeux|nos meilleures? salutations",),
@@ -35,7 +36,7 @@ OFFER = Rule(
     ),
     patterns=(
         r"offres? (?:speciale?s?|exceptionnelles?|de bienvenue|promotionnelles?|du moment|limitee?s?)|(?:consultation|seance|visite|bilan|examen|detartrage|blanchiment|premiere [a-z]+|remise|reduction|cadeau|devis|radio|nettoyage|evaluation|kit|brosse a dents) offerte?s?|(?:est|sont|sera|seront) offerte?s?|promotions?|promo|code promo|codes? de reduction",
-        r"reductions?|remises?|rabais|ristournes?|escomptes?|soldes|gratuite?s?|gratuitement|cadeaux?|parrainage|parrainez|bons? (?:de reduction|d achat|cadeau)|coupons?|forfaits?",
+        r"(?:nous )?(?:proposons|offrons) (?:desormais|maintenant|aussi|egalement|un|une|des|le|la|les)|desormais disponibles?|nouveaux? (?:services?|soins|traitements?|techniques?)|reductions?|remises?|rabais|ristournes?|escomptes?|soldes|gratuite?s?|gratuitement|cadeaux?|parrainage|parrainez|parrainer|bons? (?:de reduction|d achat|cadeau)|coupons?|forfaits?",
         r"premiere (?:consultation|visite|seance) (?:offerte|gratuite)|consultation (?:offerte|gratuite)|sans frais supplementaires? pour votre prochain",
     ),
     raw_patterns=(r"-\s?\d{1,2}\s?%|\d{1,2}\s?%\s?(?:de reduction|de remise|de rabais|offert)",),
@@ -56,6 +57,7 @@ BOOKING = Rule(
         r"(?:prochain|nouveau|autre) (?:rendez vous|rdv)|planifier (?:un|votre|vos) (?:rendez vous|rdv|soins?)|fixer (?:un|votre) (?:rendez vous|rdv)|nos disponibilites|disponibilites|creneaux?|plages? horaires? (?:libres?|disponibles?)|agenda en ligne|des (?:demain|aujourd hui|cette semaine|maintenant)|sans attente|(?:reservation|inscription) en ligne",
         r"revene?z (?:nous voir|nous consulter|quand vous|des que|au cabinet)|n hesitez pas a (?:revenir|reprendre rendez vous|prendre rendez vous|nous rendre visite|venir)|venez (?:nous voir|decouvrir|essayer|nous rendre visite|consulter)|revenir (?:nous voir|au cabinet|a la clinique|consulter)",
         r"(?:nous serons |serons )?(?:ravie?s?|heureu(?:x|ses?)|enchantee?s?) de vous (?:revoir|recevoir|accueillir|soigner|retrouver)|au plaisir de vous (?:revoir|recevoir|accueillir|voir|retrouver|soigner)|a (?:tres )?bientot|a la prochaine",
+        r"(?:un|toujours un|le|quel|un vrai|un reel) plaisir de vous (?:recevoir|soigner|accueillir|voir|revoir|compter|retrouver)",
         r"(?:acceptons|accueillons|prenons|recevons|accepte|accueille|prend|recoit) (?:de |des |les |encore de |a nouveau de |toujours de )?nouve(?:aux|lles) (?:patients?|patientes?|clients?|clientes?)|nouveaux patients",
     ),
 )
@@ -75,6 +77,9 @@ REVIEW_REQUEST = Rule(
         r"recommande(?:z|r) (?:nous|notre|le cabinet|la clinique)|parle(?:z|r) de nous|parlez en autour|autour de vous|faites connaitre|partagez (?:votre experience|votre avis|notre page|notre|nous)|bouche a oreille|parrainez",
         r"(?:modifi|revis|reconsider|retir|supprim|corrig|mettre a jour|mettez a jour|changez|changer|ajust)[a-z]* (?:votre|cet|ce|la|sa|vos) (?:note|avis|evaluation|commentaire|publication|critique)",
         r"avis (?:positifs?|favorables?|5 etoiles)|(?:commentaires?|retours?) positifs?",
+    ),
+    raw_patterns=(
+        r"[0-5](?:[.,]\d)?\s?/\s?5(?![\d/])|(?:10|[0-9](?:[.,]\d)?)\s?/\s?10(?![\d/])|[★⭐✰☆✩✪✫✬✭✮✯]+",
         r"(?:partagez|publiez|laissez|postez|ecrivez|donnez)[a-z]* (?:aussi |egalement |le |votre |vos |un |une )*(?:avis|commentaire|note|evaluation|experience)|sur (?:pages jaunes|google|yelp|facebook|doctolib|rate ?md|trustpilot)",
     ),
 )
