@@ -160,3 +160,70 @@ def test_macro_f1_on_held_out_split() -> None:
 def test_dev_split_regression() -> None:
     report = evaluate(load([str(DEV)]))
     assert report.macro_f1() >= 0.90, report.errors()
+
+
+# Generalisation: the same facts whoever the agent is and however hedged; the same epithets in
+# any position; harsh opinions that must stay criticism.
+AGENTS_FR = ["le Dr Martin", "la secrétaire", "ce cabinet", "elle"]
+HEDGES_FR = ["", "Il paraît que ", "D'après une ancienne employée, ", "J'ai entendu dire que "]
+FACTS_FR = [
+    "{a} exerce sans diplôme",
+    "{a} était ivre pendant les soins",
+    "{a} facture des soins jamais réalisés",
+    "{a} ne stérilise pas les instruments",
+    "{a} a été radiée de l'Ordre",
+    "{a} fraude la Sécu",
+    "{a} refuse les patients à la CMU",
+    "{a} a falsifié des dossiers",
+    "{a} vole dans les sacs des patients",
+    "{a} touche les patientes de manière déplacée",
+    "{a} vend des arrêts de travail",
+    "{a} divulgue les diagnostics des patients à tout le monde",
+]
+AGENTS_EN = ["Dr. Smith", "the receptionist", "this clinic", "she"]
+HEDGES_EN = ["", "I heard ", "Apparently "]
+FACTS_EN = [
+    "{a} practises without a licence",
+    "{a} was drunk during my procedure",
+    "{a} billed my insurance for work never done",
+    "{a} reuses needles",
+    "{a} was suspended by the College",
+    "{a} defrauds RAMQ",
+    "{a} falsified my records",
+    "{a} sells prescriptions",
+]
+
+
+def _sentences(hedges: list[str], agents: list[str], facts: list[str]) -> list[str]:
+    out = []
+    for fact in facts:
+        for hedge in hedges:
+            for agent in agents:
+                text = hedge + fact.format(a=agent) + "."
+                out.append(text[0].upper() + text[1:])
+    return out
+
+
+@pytest.mark.parametrize(
+    "text", _sentences(HEDGES_FR, AGENTS_FR, FACTS_FR) + _sentences(HEDGES_EN, AGENTS_EN, FACTS_EN)
+)
+def test_imputations_whatever_the_agent_and_hedge(text: str) -> None:
+    assert classify(text, None).label == "defamation"
+
+
+EPITHET_CONTEXTS = ["Quel {t} !", "C'est un {t}.", "Espèce de {t}.", "Le dentiste est un vrai {t}.", "{T} !", "Dr Roy, {t}."]
+EPITHETS = ["charlatan", "boucher", "connard", "crosseur", "guignol", "escroc", "sorcière", "abruti"]
+
+
+@pytest.mark.parametrize("text", [c.format(t=t, T=t.capitalize()) for c in EPITHET_CONTEXTS for t in EPITHETS])
+def test_epithets_in_any_position(text: str) -> None:
+    assert classify(text, 1).label == "insult"
+
+
+HARSH = ["incompétent", "nul", "hautain", "arrogant", "méprisant", "lamentable", "pourri", "à fuir", "une arnaque", "du vol"]
+HARSH_CONTEXTS = ["Le dentiste est {a}.", "Médecin {a}.", "{A} !", "Service {a}, je ne reviendrai pas."]
+
+
+@pytest.mark.parametrize("text", [c.format(a=a, A=a.capitalize()) for c in HARSH_CONTEXTS for a in HARSH])
+def test_harsh_opinions_stay_criticism(text: str) -> None:
+    assert classify(text, 1).label == "criticism"
