@@ -209,7 +209,9 @@ class Normalized:
             i += 1
         tokens = []
         for text, fs, fe in merged:
-            variants = leet_variants(text)
+            # An e-mail address keeps its « @ » (info@clinique.ca is no « infoaclinique »).
+            email = "@" in text and re.match(r"[a-z0-9.-]*\.[a-z]{2,}", self.folded[fe : fe + 80]) is not None
+            variants = (text,) if email else leet_variants(text)
             decoded = variants[0]
             start, end = self.span(fs, fe)
             tokens.append(Token(decoded, key(decoded), start, end, tuple(key(v) for v in variants[1:])))

@@ -167,7 +167,7 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "La RAMQ ne couvre pas cet acte.",
         "La carte Vitale était expirée.",
         "Le remboursement prendra deux semaines.",
-        "Les honoraires sont affichés.",
+        "Vos honoraires ont été réglés.",
         "La Croix Bleue a refusé la demande.",
         "Votre mutuel n'a pas répondu.",
         "Le montant de 120 $ est dû.",
@@ -439,3 +439,20 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         'Le cabinet reste joignable par téléphone.',
     ],
 }
+
+# Topics named only to refuse them (no possessive, a refusal before them in the sentence).
+GENERIC_SAFE = [
+    "Bonjour, nous ne discutons jamais de soins, de traitements ni de dossiers en ligne.",
+    "Bonjour, nous ne commentons ni les diagnostics ni les traitements de qui que ce soit.",
+    "Bonjour, nous ne pouvons pas parler de traitement ou de facturation sur Internet.",
+    "Bonjour, nous ne pouvons évoquer aucun rendez-vous, aucun soin ni aucune facture en ligne.",
+    "Bonjour, les tarifs sont affichés à l'accueil du cabinet.",
+    "Bonjour, il ne nous est pas possible de répondre ici. Écrivez à info@clinique-exemple.ca.",
+]
+GENERIC_LEAKS = [
+    "Bonjour, nous ne commentons pas votre traitement.",
+    "Nous ne commentons pas, mais le traitement de canal a été fait correctement.",
+    "Nous ne pouvons pas parler du détartrage que vous avez eu.",
+    "Nous ne discutons pas des 450 € de la facture.",
+    "Le détartrage était nécessaire, nous ne commenterons pas davantage.",
+]

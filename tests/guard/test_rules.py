@@ -6,7 +6,7 @@ import pytest
 
 from responders.guard import DEFAULT_RULES, check, get_rule, get_rules
 from responders.guard.rule import Rule
-from tests.guard.cases import HITS, NEAR_MISSES
+from tests.guard.cases import GENERIC_LEAKS, GENERIC_SAFE, HITS, NEAR_MISSES
 
 
 def _cases(table):  # type: ignore[no-untyped-def]
@@ -74,3 +74,13 @@ def test_every_rule_explains_itself_in_french() -> None:
         # the staff see which words triggered the rule, in a French sentence
         assert "{text}" in rule.explanation
         assert any(c in rule.explanation + rule.description for c in "éèàçù")
+
+
+@pytest.mark.parametrize("text", GENERIC_SAFE)
+def test_topics_named_to_refuse_them_pass(text: str) -> None:
+    assert _check(text, {}).allowed, [(f.rule, f.text) for f in check(text).blocking]
+
+
+@pytest.mark.parametrize("text", GENERIC_LEAKS)
+def test_owned_or_unrefused_topics_still_block(text: str) -> None:
+    assert not _check(text, {}).allowed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from responders.guard.families.generic import generic_mention
 from responders.guard.rule import Rule
 
 _CARE_EXCLUSIONS = (
@@ -23,6 +24,7 @@ def _care(name: str, category: str, what: str, example: str) -> Rule:
         ),
         categories=(category,),
         exclusions=_CARE_EXCLUSIONS,
+        invalidate=generic_mention,
     )
 
 

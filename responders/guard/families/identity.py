@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from responders.guard.families.generic import generic_mention
 from responders.guard.rule import Context, Rule, Span
 
 _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fev|sept|oct|nov|dec"
@@ -191,6 +192,11 @@ COMPANION = Rule(
     ),
 )
 
+def _generic_money(ctx: Context, span: Span) -> bool:
+    # An amount is never generic; a word like « facturation » may be, when refused as a topic.
+    return not any(c.isdigit() for c in ctx.reply[span[0] : span[1]]) and generic_mention(ctx, span)
+
+
 MONEY = Rule(
     name="identity_money",
     family="identity",
@@ -213,8 +219,9 @@ MONEY = Rule(
         r"(?:le |au |du |un |ce |votre |vos )?(?:prix|cout|couts|montant|montants|paiement|paiements|solde|acompte|reglement)(?! (?:a|de) (?:tout|toute))",
         r"payer|paye|payee|payes|payees|paiement|avez paye|a paye|frais(?! de (?:port|stationnement))",
     ),
+    invalidate=_generic_money,
     exclusions=(
-        r"a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
+        r"(?:nos|les|des) (?:tarifs|honoraires|prix) (?:sont|restent|demeurent) (?:affiches|disponibles|publics|consultables|indiques|accessibles)|a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
         # The topic named only to decline it: « aucune question de facturation n'est traitée ici ».
         r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?(?:facturation|remboursements?|assurances?|mutuelles?|honoraires|tarifs?|tarification|paiements?|frais|factures?)(?: (?:ou|et) (?:de |d )?(?:la |l |les )?(?:facturation|remboursements?|assurances?|mutuelles?|honoraires|tarifs?|tarification|paiements?|frais|factures?))*",
     ),

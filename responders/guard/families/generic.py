@@ -1,0 +1,58 @@
+"""A health or money word named only to refuse the topic is no disclosure.
+
+« Nous ne discutons jamais de soins, de traitements ni de factures en ligne » names topics in
+general; « nous ne commentons pas votre traitement » still points at the reader's care. A
+mention counts as generic when a refusal (a negation and a verb of speaking) comes before it in
+the same sentence, with no « mais » in between, and nothing ties the word to someone
+(possessive, demonstrative, « que vous… » after it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from responders.guard.normalize import Normalized
+from responders.guard.rule import Context, Span
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_REFUSAL = re.compile(
+    r"(?<![a-z])(?:ne|n'|n|aucun|aucune|jamais|ni)(?![a-z])[^.!?;]*?(?<![a-z])"
+    r"(?:discut|comment|parl|abord|evoqu|trait|communiqu|divulgu|repond|publi|partag|confirm|"
+    r"donn|diffus|revel|mentionn|exprim|dire|dit|precis|detaill)[a-z]*"
+)
+_REFUSAL_NOUN = re.compile(
+    r"(?<![a-z])(?:aucune?s?|jamais|ni|sans)(?: [a-z']+){0,2} (?:question|information|detail|precision|"
+    r"discussion|donnee|commentaire|renseignement)s?(?![a-z])"
+)
+_BREAK = re.compile(r"(?<![a-z])(?:mais|cependant|toutefois|pourtant|or|neanmoins|sauf)(?![a-z])")
+_OWNED_BEFORE = re.compile(
+    r"(?<![a-z])(?:votre|vos|ton|tes|son|sa|ses|leur|leurs|mon|ma|mes|ce|cet|cette|ces)\s+(?:[a-z'-]+\s+)?$"
+)
+_OWNED_AFTER = re.compile(
+    r"^\s*(?:[a-z'-]+\s+){0,3}?(?:que vous|qu'on vous|que nous vous|que l'on vous|dont vous|qui vous|de votre|de vos|"
+    r"pour vous|chez vous|sur vous|realise|effectue|recu|pratique)(?![a-z])"
+)
+
+
+def generic_mention(ctx: Context, span: Span) -> bool:
+    reply = ctx.reply
+    start = max((m.end() for m in _SENTENCE_END.finditer(reply, 0, span[0])), default=0)
+    end_match = _SENTENCE_END.search(reply, span[1])
+    end = end_match.start() if end_match else len(reply)
+    before = Normalized(reply[start : span[0]]).folded
+    after = Normalized(reply[span[1] : end]).folded
+    refusal = None
+    for m in _REFUSAL.finditer(before):
+        refusal = m
+    if refusal is None:
+        for m in _REFUSAL_NOUN.finditer(before):
+            refusal = m
+    if refusal is None:
+        tail = before[-40:]
+        if not re.search(r"(?<![a-z])(?:aucune?|ni)(?: [a-z']+)?\s*$", tail):
+            return False
+    elif _BREAK.search(before[refusal.end() :]):
+        return False
+    if _OWNED_BEFORE.search(before) or _OWNED_AFTER.search(after):
+        return False
+    return True
