@@ -11,6 +11,7 @@ from responders.importers.base import (
     collect,
     collect_rows,
     finish,
+    unwrap_items,
 )
 from responders.importers.record import NormalizedReview
 from responders.importers.tabular import Table
@@ -75,7 +76,7 @@ def item_to_record(item: dict[str, Any], ctx: Context) -> NormalizedReview:
 
 
 def parse_json(data: Any, ctx: Context) -> ParsedFile:
-    items = data if isinstance(data, list) else [data]
+    items = unwrap_items(data)
     parsed = ParsedFile(label=ctx.label, shape=NAME)
     return collect(parsed, enumerate(items, start=1), lambda i: item_to_record(i, ctx))
 

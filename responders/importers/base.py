@@ -141,3 +141,16 @@ def name_location_key(name: str) -> str:
 def as_dict(value: Any) -> dict[str, Any]:
     """A nested object, or {} when the source left it out or put something else there."""
     return value if isinstance(value, dict) else {}
+
+
+CONTAINER_KEYS = ("reviews", "items", "data", "results")
+
+
+def unwrap_items(data: Any) -> list[Any]:
+    """The list of row objects inside whatever envelope a tool saved them in."""
+    while isinstance(data, dict):
+        inner = next((data[k] for k in CONTAINER_KEYS if isinstance(data.get(k), list | dict)), None)
+        if inner is None:
+            return [data]
+        data = inner
+    return data if isinstance(data, list) else [data]

@@ -53,8 +53,8 @@ def _review_samples(data: Any, depth: int = 0) -> list[dict[str, Any]]:
             samples.extend(_review_samples(item, depth + 1))
         return samples
     if isinstance(data, dict):
-        for key in ("reviews", "reviews_data", "locationReviews", "places", "data"):
-            if isinstance(data.get(key), list) and data[key]:
+        for key in ("reviews", "reviews_data", "locationReviews", "places", "data", "items", "results"):
+            if isinstance(data.get(key), list | dict) and data[key]:
                 return _review_samples(data[key], depth + 1)
         if isinstance(data.get("review"), dict):
             return [data["review"]]

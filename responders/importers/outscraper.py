@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from responders.importers.base import (
+    CONTAINER_KEYS,
     Context,
     ParsedFile,
     RecordError,
     collect,
     collect_rows,
     finish,
+    unwrap_items,
 )
 from responders.importers.record import NormalizedReview
 from responders.importers.tabular import Table
@@ -89,8 +91,9 @@ def iter_rows(data: Any) -> Iterator[Any]:
         place = {k: data[k] for k in PLACE_KEYS if k in data}
         for review in data["reviews_data"]:
             yield {**place, **review} if isinstance(review, dict) else review
-    elif isinstance(data, dict) and isinstance(data.get("data"), list):
-        yield from iter_rows(data["data"])  # the API's {"id", "status", "data": [...]} envelope
+    elif isinstance(data, dict) and any(isinstance(data.get(k), list) for k in CONTAINER_KEYS):
+        # the API's {"id", "status", "data": [...]} envelope, or rows saved under "reviews"
+        yield from iter_rows(unwrap_items(data))
     else:
         yield data
 

@@ -80,7 +80,7 @@ class NormalizedReview:
         seconds in scrapers, minutes once Excel has re-saved a file). Without a known author or
         an exact date that would be too weak, so the text is mixed in instead.
         """
-        minute = self.created_at.strftime("%Y-%m-%dT%H:%M") if self.created_at else ""
+        minute = self.created_at.isoformat()[:16] if self.created_at else ""  # YYYY-MM-DDTHH:MM
         rating = "" if self.rating is None else str(self.rating)
         if self.has_strong_identity():
             author = " ".join(unicodedata.normalize("NFKC", self.author_display_name or "").casefold().split())

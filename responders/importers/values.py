@@ -255,7 +255,9 @@ def clean_text(value: Any) -> str | None:
     if isinstance(value, float) and value != value:
         return None
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    text = unicodedata.normalize("NFC", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = text.strip()
     return text or None
 
 
@@ -275,7 +277,7 @@ _ORIGINAL_FIRST = re.compile(rf"^(?P<original>.*?)\s*{_TRANSLATED}\s*(?P<transla
 def split_google_translation(text: str | None) -> tuple[str | None, str | None]:
     """(original, translated) from Google's '(Translated by Google) … (Original) …' layout,
     in English or French, in either order. Text without the markers is returned as original."""
-    if not text:
+    if not text or "Google)" not in text:  # cheap test first: most reviews are not translated
         return text, None
     match = _TRANSLATED_FIRST.match(text)
     if match:
