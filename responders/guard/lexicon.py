@@ -9,6 +9,7 @@ word is never read as its medical neighbour.
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +35,7 @@ class Entry:
     term: str
     category: Category
     source: str
+    exact: bool = False  # « =opéré »: only that accented spelling (« opère » is another verb form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class Lexicon:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
         self.surfaces: set[str] = set()  # folded spellings of single-word terms
+        self.exact_surfaces: dict[str, set[str]] = {}
         self.first_keys: set[str] = set()
         self.max_len = 1
         self.general = frozenset(_lines("general_fr.txt.gz"))
@@ -74,6 +77,8 @@ class Lexicon:
             curated = not name.endswith(".gz")
             for line in _lines(name):
                 term, category, *_ = line.split("\t")
+                exact = term.startswith("=")
+                term = term.lstrip("=")
                 tokens = [t.key for t in normalize(term).tokens] if not term.isascii() or "'" in term or "-" in term else [key(t) for t in term.split()]
                 if not tokens:
                     continue
@@ -83,7 +88,9 @@ class Lexicon:
                     if general_by_key[k] != term and key(general_by_key[k]) == k and term not in self.general:
                         continue
                 # The curated lists come first and win: their category is the precise one.
-                self.entries.setdefault(k, Entry(term, category, source))
+                self.entries.setdefault(k, Entry(term, category, source, exact))
+                if exact:
+                    self.exact_surfaces.setdefault(k, set()).add(unicodedata.normalize("NFC", term.lower()))
                 if len(tokens) == 1:
                     self.surfaces.add("".join(t.text for t in normalize(term).tokens))
                 self.first_keys.add(tokens[0])
@@ -136,6 +143,10 @@ class Lexicon:
             for length in range(min(self.max_len, n - i), 0, -1):
                 k = " ".join(keys[i : i + length])
                 entry = self.entries.get(k)
+                if entry is not None and entry.exact:
+                    written = unicodedata.normalize("NFC", norm.original[tokens[i].start : tokens[i + length - 1].end].lower())
+                    if written not in self.exact_surfaces.get(k, ()):
+                        entry = None
                 if entry is not None and (length > 1 or self._single_ok(tokens[i], k)):
                     return Match(i, i + length, entry, False)
         for variant in tokens[i].variants:

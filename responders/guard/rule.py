@@ -60,6 +60,7 @@ COMMON_EXCLUSIONS = (
     r"(?:la )?sante de (?:chacun|tous|toutes et tous)",
     r"(?:notre |l |une |votre )?equipe (?:soignante|medicale|dentaire|de soins)",
     r"(?:le |notre |un |du |au )?(?:cabinet|centre|clinique|pole) (?:dentaire|medical|medicale|de sante|medico dentaire)",
+    r"(?:le |notre |un |du |au |la )?(?:cabinet|centre|clinique|pole|service|groupe) (?:d|de) (?:orthodontie|implantologie|parodontie|endodontie|radiologie|imagerie medicale|imagerie|kinesitherapie|physiotherapie|ophtalmologie|cardiologie|dermatologie|pediatrie|gynecologie|osteopathie|podologie|psychologie|medecine [a-z]+|chirurgie [a-z]+|[a-z]+ologie|[a-z]+iatrie)",
     r"(?:professionnels?|etablissements?|services?) de (?:la )?sante",
     r"(?:nous )?ne (?:pouvons|pourrons|saurions|pouvons pas) (?:ni )?(?:confirmer|infirmer|commenter|divulguer|discuter)[a-z ]{0,60}",
     r"ni (?:de )?confirmer ni (?:d )?infirmer",

@@ -102,6 +102,12 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "La mâchoire était bloquée.",
         "Vos molaires sont fragiles.",
     ],
+    "care_clinical_form": [
+        "La scintigraphie a été réalisée comme prévu.",
+        "Une spirométrie a été faite rapidement.",
+        "Votre épicondylite guérira.",
+        "La cholécystectomie s'est bien passée.",
+    ],
     "care_tooth_number": [
         "La dent 36 a été soignée.",
         "Nous avons traité la 46.",
@@ -333,6 +339,12 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Le cabinet dentaire ne commente pas les avis.",
         "La clinique médicale reste joignable.",
         "Notre équipe a à cœur de répondre à chacun.",
+    ],
+    "care_clinical_form": [
+        "Nous avons publié une photographie du cabinet.",
+        "Nous faisons preuve d'empathie envers chacun.",
+        "Le cabinet d'orthodontie reste joignable.",
+        "Nous ne commentons aucune radiographie ni aucune échographie.",
     ],
     "care_tooth_number": [
         "Le cabinet est ouvert du lundi au vendredi de 9h à 17h.",

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from responders.guard.families.generic import generic_mention
-from responders.guard.rule import Rule
+from responders.guard.rule import Context, Rule, Span
 
 _CARE_EXCLUSIONS = (
     r"(?:sans |en cas d )?(?:urgence|urgences) (?:dentaire|medicale)s?|en cas d urgence",
     r"(?:examen|analyse|etude) (?:de|du|des|attentif de|attentive de) (?:votre|vos|la|le|les|cette|chaque|ce) (?:demande|dossier|reclamation|plainte|message|commentaire|avis|situation)s?",
     r"bouche a oreille|sang froid|bon sang|sang neuf|nez a nez|a vue de nez",
+    r"consultation (?:de|d|avec|aupres de|aupres d) (?:l equipe|la direction|nos|notre|l ensemble|la responsable|le responsable|nos collegues|nos associes|la gerance|l administration)|consultation publique",
 )
 
 
@@ -77,4 +80,52 @@ HEALTH_PHRASE = Rule(
     ),
 )
 
-RULES = (CONDITION, SYMPTOM, ACT, MATERIAL, DRUG, EXAM, BODY, TOOTH_NUMBER, HEALTH_PHRASE)
+# Medical word-forms: a word outside everyday French with a clinical ending is a health term
+# even when no terminology lists it (« scintigraphie », « tendinite », « spirométrie »).
+_CLINICAL_ENDINGS = re.compile(
+    r"(?:ites?|oses?|omes?|algies?|pathies?|emies?|uries?|plegies?|plegiques?|ectomies?|otomies?|ostomies?|"
+    r"plasties?|scopies?|graphies?|grammes?|metries?|therapies?|therapeutes?|logues?|iatres?|iatries?|"
+    r"ologies?|cytes?|mycines?|cillines?|azoles?|prazoles?|"
+    r"oxacines?|statines?|olols?|prils?|sartans?|mabs?|tidines?|zepams?|azepams?|caines?)$"
+)
+_ALWAYS_CLINICAL = re.compile(
+    r"(?:ectomies?|otomies?|plasties?|scopies?|graphies?|metries?|therapies?|emies?|algies?|pathies?)$"
+)
+_EVERYDAY_FORMS = frozenset(
+    "photographie photographies biographie biographies geographie choregraphie calligraphie "
+    "typographie bibliographie cartographie demographie orthographie cinematographie pornographie "
+    "lexicographie geometrie symetrie asymetrie telemetrie trigonometrie dichotomie telescopie "
+    "empathie sympathie antipathie apathie telepathie academie epidemie nostalgie economie "
+    "autonomie astronomie gastronomie taxonomie ergonomie agronomie".split()
+)
+
+
+def _clinical_words(ctx: Context) -> list[Span]:
+    from responders.guard.lexicon import get_lexicon
+
+    general = get_lexicon().general
+    out = []
+    for tok in ctx.norm.tokens:
+        word = tok.text
+        if len(word) < 7 or not word.isalpha() or word in _EVERYDAY_FORMS:
+            continue
+        if _ALWAYS_CLINICAL.search(word) or (word not in general and _CLINICAL_ENDINGS.search(word)):
+            out.append((tok.start, tok.end))
+    return out
+
+
+CLINICAL_FORM = Rule(
+    name="care_clinical_form",
+    family="care",
+    severity="block",
+    description="Un mot de forme médicale (examen, maladie, acte, médicament) hors du vocabulaire courant.",
+    explanation=(
+        "« {text} » a la forme d'un terme médical (examen, maladie, acte ou médicament) : une "
+        "réponse publique ne doit jamais parler de santé. Retirez-le."
+    ),
+    detector=_clinical_words,
+    exclusions=_CARE_EXCLUSIONS,
+    invalidate=generic_mention,
+)
+
+RULES = (CONDITION, SYMPTOM, ACT, MATERIAL, DRUG, EXAM, BODY, TOOTH_NUMBER, HEALTH_PHRASE, CLINICAL_FORM)
