@@ -48,6 +48,10 @@ _NEGATED_EVENT = re.compile(
     r"\b(?:ne|n')\s*(?:[\w']+\s+){0,2}?(?:pas|jamais|rien|plus|aucune?|guere)\b"
     r"|\b(?:never|didn't|did not|doesn't|does not|wasn't|won't|couldn't|no one|nobody)\b"
 )
+# Clause breaks inside a sentence; "et" is kept inside (one fact often spans "X et Y").
+_CLAUSE_BREAK = re.compile(r"\s*[,;:…]\s*|\s+-\s+|\s+(?:mais|but|sauf que|however|par contre|cependant)\s+")
+# A clause that carries on the same account ("…, il titubait", "…, ça m'a donné un abcès").
+_CONTINUATION = re.compile(r"(?:il|elle|ils|elles|ca|c'|ce|pis|et|qui|que|qu'|donc|he|she|they|it|and|which|so)\b|\w+ant\b")
 _HEDGES = re.compile(
     r"(?<![a-z])(?:" + "|".join(re.escape(h) for h in lexicon.terms("hedges.txt")) + r")(?![a-z])"
 )
@@ -86,10 +90,51 @@ def _quote(doc: Normalized, start: int, end: int) -> str:
     return doc.original[s:e]
 
 
+def _clauses(doc: Normalized, span: tuple[int, int]) -> list[tuple[int, int]]:
+    out = []
+    start = span[0]
+    for match in _CLAUSE_BREAK.finditer(doc.text, span[0], span[1]):
+        if match.start() > start:
+            out.append((start, match.start()))
+        start = match.end()
+    if span[1] > start:
+        out.append((start, span[1]))
+    return out or [span]
+
+
+def _narrow(doc: Normalized, span: tuple[int, int], hits: list[tuple[int, int]]) -> tuple[int, int]:
+    """The shortest run of clauses holding every hit, with a hedge clause just before it kept
+    ("D'après une ancienne assistante, le dentiste frappe…")."""
+    if not hits:
+        return span
+    clauses = _clauses(doc, span)
+    first = min(i for i, (s, e) in enumerate(clauses) if any(hs < e and s < he for hs, he in hits))
+    last = max(i for i, (s, e) in enumerate(clauses) if any(hs < e and s < he for hs, he in hits))
+    if first > 0 and _HEDGES.search(doc.text, *clauses[first - 1]):
+        first -= 1
+    while last + 1 < len(clauses) and _CONTINUATION.match(doc.text, clauses[last + 1][0]):
+        last += 1
+    start = min(clauses[first][0], min(h for h, _ in hits))
+    end = max(clauses[last][1], max(e for _, e in hits))
+    while end > start and doc.text[end - 1] in " ,;:-":
+        end -= 1
+    return start, end
+
+
 def _passage(
-    doc: Normalized, sentence: _Sentence, qualification: Qualification, rule: str, explanation: str
+    doc: Normalized,
+    sentence: _Sentence,
+    qualification: Qualification,
+    rule: str,
+    explanation: str,
+    hits: list[tuple[int, int]] | None = None,
 ) -> Passage:
-    s, e = doc.span(*sentence.span)
+    start, end = _narrow(doc, sentence.span, hits or [])
+    s, e = doc.span(start, end)
+    text = doc.original[s:e]
+    # keep the passage verbatim but without surrounding blanks
+    s += len(text) - len(text.lstrip())
+    e -= len(text) - len(text.rstrip())
     return Passage(s, e, doc.original[s:e], qualification, rule, explanation)
 
 
@@ -106,14 +151,16 @@ def _defamation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, 
     if len({r.name for r, _, _ in sentence.defamation}) > 1:
         confidence += 0.05
     parts.append(LAWYER_NOTE)
-    return _passage(doc, sentence, "defamation", rule.name, " ".join(parts)), min(confidence, 0.97)
+    hits = [(s, e) for _, s, e in sentence.defamation + sentence.insult]  # type: ignore[operator]
+    return _passage(doc, sentence, "defamation", rule.name, " ".join(parts), hits), min(confidence, 0.97)
 
 
 def _insult_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
     rule, _, _ = max(sentence.insult, key=lambda hit: hit[0].confidence)
     words = ", ".join(f"« {_quote(doc, s, e)} »" for _, s, e in sentence.insult)
     explanation = f"{rule.explanation} Terme(s) : {words}. {LAWYER_NOTE}"
-    return _passage(doc, sentence, "insult", rule.name, explanation), rule.confidence
+    hits = [(s, e) for _, s, e in sentence.insult]
+    return _passage(doc, sentence, "insult", rule.name, explanation, hits), rule.confidence
 
 
 def _criticism_passage(doc: Normalized, sentence: _Sentence) -> Passage:
