@@ -55,6 +55,7 @@ TOOTH_NUMBER = Rule(
 )
 
 HEALTH_PHRASE = Rule(
+    invalidate=generic_mention,
     name="care_health_context",
     family="care",
     severity="block",
@@ -72,6 +73,7 @@ HEALTH_PHRASE = Rule(
         r"(?:avoir|a|ai|avez|avait|aviez|ayez|eu|aurez|aura) mal(?! (?:compris|interprete|lu|entendu|saisi|exprime|formule|oriente|oriente|pris|vecu|place|accueilli|recu|informe|renseigne|percu|a l aise))",
         r"(?:intervention|operation|chirurgie|soins?|probleme|problemes|douleurs?|mal) (?:a|au|aux|sur|de|du|des) (?:la |le |l |les |votre |vos |son |sa |ses )?(?:main|mains|bras|pied|pieds|jambe|jambes|dos|tete|oeil|yeux|genou|genoux|hanche|epaule|cou|doigt|doigts|poignet|cheville|visage|nez|ventre|coeur|dent|dents|gencive|gencives|machoire|bouche|langue|gorge|oreille|oreilles|peau)(?![a-z])",
         r"(?:main|bras|pied|jambe|oeil|genou|hanche|epaule|poignet|cheville|oreille|poumon|rein|sein) (?:droite?|gauche)",
+        r"dossiers? (?:medical|medicaux|patient|patients|de soins|dentaire|dentaires|clinique|cliniques|de sante)|(?:programme|plan|protocole|parcours|cycle|serie|phase|etape|seance|seances|suite) (?:de |du |des |d )?(?:soins?|traitements?|traitement|orthodontie|implantologie|reeducation|physiotherapie|kinesitherapie)",
         r"(?:au|dans le|sur le) fauteuil|(?:que vous|vous) (?:allez|alliez|irez|portez|sentez|sentiez) (?:mieux|bien mieux|beaucoup mieux|moins bien)|(?:prompt|bon|rapide|meilleur) retablissement|remis(?:e|es)? sur pied|(?:votre|sa) (?:guerison|convalescence|cicatrisation|recuperation)",
         r"(?:vers|chez|a|aupres d|aupres de) (?:un|une|le|la|notre|votre) (?:specialiste|confrere|consoeur|chirurgien|chirurgienne|orthodontiste|parodontiste|endodontiste|pediatre|dermatologue|radiologue|generaliste|medecin de famille|medecin traitant|urgentiste|hopital)",
         r"(?:votre|sa|ta|leur) (?:tension|glycemie|temperature|poids|cholesterol)|tension (?:trop |tres |un peu )?(?:elevee|basse|haute|arterielle)",

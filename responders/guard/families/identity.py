@@ -160,6 +160,7 @@ DATETIME = Rule(
         rf"(?:de|du|d'un|d'une|ce|le) (?:{_DAYS})(?! au)",
         r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs) (?:jours?|semaines?|mois|ans|annees)",
         r"(?:en|depuis|de) (?:19|20)\d{2}",
+        rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})(?!s)(?! (?:au|et|ou) )",
     ),
     exclusions=(
         r"(?:du|de) (?:lundi|mardi|mercredi|jeudi) (?:au|a) (?:jeudi|vendredi|samedi|dimanche)(?: de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2})?",

@@ -16,7 +16,8 @@ _CARE_EPISODE = (
     r"arrivee|attente|anesthesie|extraction|cas medical|situation medicale|parcours de soins?|"
     r"experience (?:au|a la|chez|avec|dans|lors|parmi)|experience|temps d attente|accueil|depart|sortie|"
     r"entretien|echange avec|conversation avec|discussion avec|admission|inscription|premier contact|"
-    r"cas|situation|medecin traitant|dentiste traitant|plan de soins|ordonnance|facture"
+    r"cas|situation|medecin traitant|dentiste traitant|plan de soins|ordonnance|facture|abonnement|adhesion|"
+    r"compte patient|programme de soins|carnet|carnet de sante|carnet de vaccination"
 )
 
 # Past participles that only describe writing or reading the review (« vous avez écrit »).
@@ -61,6 +62,9 @@ CONFIRMED = Rule(
         rf"(?:nous|je|on|l equipe|le cabinet|la clinique) vous (?:l |le |la |les |en |y )?(?:avons|ai|a|avions|avais|avait) (?:bien |deja |pourtant |alors |clairement |pourtant bien )?(?!{_NEUTRAL_OURS})[a-z]{{2,}}(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|it|ait|ert|int)",
         r"(?:nous|je|on|le cabinet|la clinique|l equipe|le secretariat|le docteur|la docteure) (?:vous )?(?:rappellerons|rappellera|recontacterons|recontactera|contacterons|contactera|appellerons|appellera|reverrons|reverra|reconvoquerons)",
         r"(?:du|pu|voulu|tente de|essaye de|decide de|choisi de) vous (?:reorienter|orienter|referer|envoyer|adresser|soigner|recevoir|examiner|traiter|operer|faire attendre|rappeler|annuler|facturer|refuser|renvoyer|reporter)",
+        r"(?:la|le|l|cette|ce|cet|votre|vos) (?:seance|consultation|visite|rendez vous|rdv|attente|intervention|soin|soins|anesthesie|examen|operation|extraction|accueil|traitement)s? vous (?:a|ont|avait|avaient|aura) (?:semble|paru|fait|cause|derange|deplu|plu|inquiete|surpris|choque|decu|gene|fatigue|stresse|effraye|fait peur|fait mal)",
+        r"(?:on s est|nous nous sommes|on s etait|nous nous etions) (?:deja )?(?:vus|vu|vues|rencontres|rencontre|parle|parles|croises|croise|entretenus)",
+        r"(?:avons|ai|a|avions) (?:bien |vite |tout de suite |immediatement )?(?:reconnu|identifie|retrouve|repere|devine) (?:votre|vos|vous|l auteur|l auteure|qui)",
         r"(?:nous|je) vous (?:connaissons|connais|connaissions)|(?:nous|je) (?:savons|sais) (?:que vous|ce que vous avez)",
         r"(?:que vous|vous) (?:ayez|avez|aviez|auriez) (?:du |pu )?(?:attendu|patiente|souffert|eu mal|ete recue?s?|ete soignee?s?|ete vue?s?|ete traitee?s?|ete operee?s?|ete piquee?s?|ete mal recue?s?|eu peur|saigne|ete decue? par (?:les soins|le traitement|l intervention|la consultation))",
         r"vous (?:avez|aviez) quitte (?:le cabinet|la clinique|la salle|les lieux|le fauteuil|la consultation)|vous (?:etes|etiez) (?:partie?s?|repartie?s?|arrivee?s?|reparti) (?:du cabinet|de la clinique|sans|avant|en|avec|a)",
@@ -96,7 +100,7 @@ DENIED = Rule(
     patterns=(
         r"vous n (?:avez |aviez )?(?:jamais |pas |meme pas )(?:ete |etes )?(?:notre |un |une )?(?:patient|patiente|cliente?|soignee?|recue?|vue?|venue?|consulte|mis les pieds|pris rendez vous|pris de rendez vous|eu de rendez vous|ete recue?|ete soignee?|ete vue?)",
         r"vous n etes (?:jamais |pas |meme pas )(?:venue?|passee?|un patient|une patiente|notre patiente?|patiente?|cliente?|connue?)",
-        r"(?:aucune|pas de|pas la moindre|nulle) (?:trace|dossier|fiche|rendez vous|rdv|consultation|visite|facture|inscription)s? (?:a votre nom|de vous|vous concernant|de votre (?:passage|visite|venue|nom)|dans nos|a ce nom|au nom de)",
+        r"(?:aucune|pas de|pas la moindre|nulle|sans) trace(?! ecrite de votre (?:message|appel|demande))|(?:aucune|pas de|pas la moindre|nulle) (?:trace|dossier|fiche|rendez vous|rdv|consultation|visite|facture|inscription)s? (?:a votre nom|de vous|vous concernant|de votre (?:passage|visite|venue|nom)|dans nos|a ce nom|au nom de)",
         r"(?:inconnue?s?|introuvables?) (?:de nos services|au cabinet|de notre cabinet|de notre clinique|dans nos (?:fichiers|dossiers|registres|systemes|bases))",
         r"nous ne vous (?:connaissons|avons jamais|avons pas)",
         r"(?:je|nous) ne (?:vous )?(?:trouvons|trouve|retrouvons|retrouve) (?:pas|aucune?|nulle) (?:trace|dossier|fiche|rendez vous|votre nom|de trace)",
