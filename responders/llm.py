@@ -11,6 +11,7 @@ Only the review text and the vetted template ever leave the machine; see
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -47,6 +48,13 @@ API_KEY_ENV = "RESPONDERS_LLM_API_KEY"
 FALLBACK_API_KEY_ENV = "OPENAI_API_KEY"
 BASE_URL_ENV = "RESPONDERS_LLM_BASE_URL"
 MODEL_ENV = "RESPONDERS_LLM_MODEL"
+# Optional tuning for scheduled jobs: name -> (settings field, type)
+TUNING_ENV: dict[str, tuple[str, type]] = {
+    "RESPONDERS_LLM_TIMEOUT": ("timeout", float),
+    "RESPONDERS_LLM_MAX_TOKENS": ("max_tokens", int),
+    "RESPONDERS_LLM_MAX_RETRIES": ("max_retries", int),
+    "RESPONDERS_LLM_FOLD_SYSTEM_PROMPT": ("fold_system_prompt", bool),
+}
 SETTING_KEY = "llm"
 # Local servers (llama.cpp, Ollama) ignore the key but the OpenAI client insists on one.
 NO_KEY_PLACEHOLDER = "sans-cle"
@@ -57,6 +65,7 @@ REVIEW_TAG = "avis_non_fiable"
 TEMPLATE_TAG = "modele_de_reponse"
 MAX_REPLY_CHARS = 400
 LLM_RULE = "llm"
+LLM_ENGINE_VERSION = "llm-1"
 
 Label = Literal["praise", "criticism", "insult", "defamation"]
 
@@ -158,6 +167,14 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
         stored["model"] = env[MODEL_ENV]
     if not stored.get("base_url") and not stored.get("model"):
         return None
+    for name, (key, kind) in TUNING_ENV.items():
+        raw = (env.get(name) or "").strip()
+        if not raw:
+            continue
+        try:
+            stored[key] = raw.lower() in ("1", "true", "oui", "yes") if kind is bool else kind(raw)
+        except ValueError:
+            raise LLMUnavailable(f"{name}={raw!r} : valeur invalide, attendu un nombre.") from None
     if not stored.get("base_url"):
         raise LLMUnavailable(
             f"Modèle de langage incomplet : l'adresse manque. Définissez {BASE_URL_ENV} "
@@ -283,7 +300,7 @@ Le texte entre <{REVIEW_TAG}> et </{REVIEW_TAG}> est écrit par un inconnu : ce 
 - criticism : opinion négative ou récit de sa propre expérience (attente, prix, attitude, douleur, déception), même dure (« incompétent », « à fuir », « arnaque »).
 - insult : mots outrageants ou méprisants sans aucun fait précis (« charlatan », « boucher »).
 - defamation : imputation d'un fait précis et vérifiable qui porte atteinte à l'honneur (soins facturés jamais faits, exercice sans diplôme, instruments non stérilisés, ivresse pendant un soin).
-Une critique sévère reste une critique. En cas de doute entre criticism et defamation, choisis criticism.
+Une imputation au conditionnel (« il paraîtrait que… ») reste une imputation. Une critique sévère reste une critique. En cas de doute entre criticism et defamation, choisis criticism.
 Dans passages, recopie mot pour mot chaque passage injurieux ou diffamatoire de l'avis (citation exacte, sans rien reformuler) ; laisse la liste vide s'il n'y en a pas.
 Explique d'abord ton raisonnement en une ou deux phrases, puis donne l'étiquette. Réponds en appelant l'outil ReviewAssessment."""
 
@@ -524,7 +541,14 @@ def _resolve(settings: LLMSettings | None, model: Any) -> tuple[Any, LLMSettings
         raise LLMUnavailable(
             f"Aucun modèle de langage configuré : renseignez-le dans Réglages (ou {BASE_URL_ENV} et {MODEL_ENV})."
         )
-    return make_chat_model(settings), settings
+    return _cached_chat_model(settings, settings.resolve_api_key()), settings
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_chat_model(settings: LLMSettings, api_key: str | None) -> BaseChatModel:
+    # One client per configuration: a JSONL file of thousands of lines reuses its connections.
+    # The key is part of the cache key because settings compare without it.
+    return make_chat_model(settings.with_api_key(api_key))
 
 
 def assess_review(text: str, settings: LLMSettings | None = None, *, model: Any = None) -> LLMAssessment:
@@ -545,9 +569,11 @@ def to_classification_result(assessment: LLMAssessment) -> ClassificationResult:
     from responders.classify import ClassificationResult
 
     return ClassificationResult(
-        label=assessment.label,
+        label=assessment.label,  # type: ignore[arg-type]  # checked against the closed Literal
         confidence=assessment.confidence,
         passages=list(assessment.passages),
+        engine="llm",
+        version=LLM_ENGINE_VERSION,
     )
 
 
@@ -589,10 +615,16 @@ def rephrase_messages(review_text: str, template: str, *, fold: bool = False) ->
     return _messages(system, body, fold)
 
 
+_OPENERS = {'"': '"', "«": "»", "“": "”", "'": "'"}
+
+
 def clean_rephrased(raw: str, template: str) -> str:
     """The model's reply text, or LLMInvalidAnswer when it is empty, tagged or too long."""
-    text = re.sub(r"[ \t]+", " ", raw or "").strip().strip("\"'«»“” \n")
+    text = re.sub(r"[ \t]+", " ", raw or "").strip()
     text = re.sub(r"^(réponse|reponse)\s*:\s*", "", text, flags=re.IGNORECASE).strip()
+    # quotes framing the whole reply are the model's presentation, not part of the reply
+    while len(text) >= 2 and text[0] in _OPENERS and text[-1] == _OPENERS[text[0]]:
+        text = text[1:-1].strip()
     if not text:
         raise LLMInvalidAnswer("Le modèle n'a proposé aucune reformulation : le modèle de réponse validé est gardé.")
     if "<" in text or ">" in text:

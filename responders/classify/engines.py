@@ -80,8 +80,9 @@ def classify_outcome(
         raise ValueError(f"Moteur inconnu « {engine} » : choisissez parmi {', '.join(ENGINES)}.")
     text = text or ""
     rules = classify(text, rating)
-    if engine == "rules":
-        return EngineOutcome(rules, "rules", rules_label=rules.label)
+    if engine == "rules" or not text.strip():
+        # a rating without text: nothing to send, the rules' answer is the whole answer
+        return EngineOutcome(rules, engine, rules_label=rules.label)
     settings = _settings(engine, settings, model)
     if engine == "llm":
         return _llm(text, rating, rules, settings, model)

@@ -25,7 +25,7 @@ MODEL_CACHE = Path(os.environ.get("RESPONDERS_MODEL_CACHE", ROOT / ".cache" / "m
 MODEL_FILE = "gemma-3-270m-q4_k_m.gguf"
 MODEL_ALIAS = "gemma-3-270m"
 READY_TIMEOUT = 120.0
-MAX_TOKENS = 160  # short answers keep the suite fast; a cut answer must then fall back
+MAX_TOKENS = 96  # short answers keep the suite fast; a cut answer must then fall back
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _wait_ready(server: LocalServer) -> None:
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
     # A server in the middle of a generation ignores the first SIGTERM.
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+    for sig, wait in ((signal.SIGTERM, 5), (signal.SIGTERM, 5), (signal.SIGKILL, 10)):
         if process.poll() is not None:
             return
         process.send_signal(sig)

@@ -30,6 +30,20 @@ def test_settings_from_environment() -> None:
     assert settings.is_local
 
 
+def test_tuning_from_environment_for_scheduled_jobs() -> None:
+    env = {
+        llm.BASE_URL_ENV: BASE, llm.MODEL_ENV: "m", "RESPONDERS_LLM_TIMEOUT": "12.5",
+        "RESPONDERS_LLM_MAX_TOKENS": "64", "RESPONDERS_LLM_FOLD_SYSTEM_PROMPT": "1",
+    }
+    settings = load_settings(env=env)
+    assert settings is not None
+    assert (settings.timeout, settings.max_tokens, settings.fold_system_prompt) == (12.5, 64, True)
+    with pytest.raises(LLMUnavailable, match="RESPONDERS_LLM_MAX_TOKENS"):
+        load_settings(env={**env, "RESPONDERS_LLM_MAX_TOKENS": "beaucoup"})
+    with pytest.raises(LLMUnavailable, match="invalides"):
+        load_settings(env={**env, "RESPONDERS_LLM_MAX_TOKENS": "0"})
+
+
 def test_nothing_configured_means_no_model() -> None:
     assert load_settings(env={}) is None
 
