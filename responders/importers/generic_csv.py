@@ -20,6 +20,7 @@ from responders.importers.tabular import Table
 from responders.importers.values import (
     clean_text,
     fold,
+    infer_dayfirst,
     json_safe,
     parse_datetime,
     parse_rating,
@@ -131,7 +132,9 @@ def resolve_columns(headers: list[str], mapping: dict[str, str], label: str) -> 
     return columns
 
 
-def row_to_record(row: dict[str, Any], columns: dict[str, str], ctx: Context) -> NormalizedReview:
+def row_to_record(
+    row: dict[str, Any], columns: dict[str, str], ctx: Context, dayfirst: bool = True
+) -> NormalizedReview:
     def cell(field: str) -> Any:
         header = columns.get(field)
         return row.get(header) if header else None
@@ -145,13 +148,13 @@ def row_to_record(row: dict[str, Any], columns: dict[str, str], ctx: Context) ->
     try:
         rating = parse_rating(cell("rating"))
         try:
-            created_at = parse_datetime(raw_date, dayfirst=True)
+            created_at = parse_datetime(raw_date, dayfirst=dayfirst)
         except ValueError:
             created_at = parse_relative(raw_date, ctx.now)  # last resort: "il y a 2 mois"
             if created_at is None:
                 raise
             approx = True
-        reply_at = parse_datetime(cell("reply_date"), dayfirst=True)
+        reply_at = parse_datetime(cell("reply_date"), dayfirst=dayfirst)
     except ValueError as exc:
         raise RecordError(str(exc)) from None
     author = clean_text(cell("author"))
@@ -186,5 +189,7 @@ def parse_table(table: Table, ctx: Context) -> ParsedFile:
             f"(colonnes : {', '.join(h for h in table.headers if h) or 'aucune'}). "
             "Indiquez-les avec --mapping, par exemple : --mapping text=Avis,rating=Note,date=Date."
         )
+    dates = [row.get(columns[f]) for _, _, row in table.rows for f in ("date", "reply_date") if f in columns]
+    dayfirst = infer_dayfirst(dates, default=True)  # a French file unless its dates say otherwise
     parsed = ParsedFile(label=ctx.label, shape=NAME)
-    return collect_rows(parsed, table, lambda r: row_to_record(r, columns, ctx))
+    return collect_rows(parsed, table, lambda r: row_to_record(r, columns, ctx, dayfirst))

@@ -21,6 +21,7 @@ from responders.importers.tabular import Table
 from responders.importers.values import (
     clean_text,
     first,
+    infer_dayfirst,
     json_safe,
     parse_datetime,
     parse_rating,
@@ -47,16 +48,17 @@ def place_key(row: dict[str, Any]) -> str | None:
     return f"google:{google_id}" if google_id else None
 
 
-def row_to_record(row: dict[str, Any], ctx: Context) -> NormalizedReview:
+def row_to_record(row: dict[str, Any], ctx: Context, dayfirst: bool = False) -> NormalizedReview:
     original, translated = split_google_translation(clean_text(row.get("review_text")))
     try:
         rating = parse_rating(row.get("review_rating"))
-        # the epoch column is unambiguous; the text one is month-first (US) in Outscraper files
+        # the epoch column is unambiguous; the text one is month first as Outscraper writes it,
+        # day first once French Excel has re-saved it (see parse_table)
         created_at = parse_datetime(row.get("review_timestamp")) or parse_datetime(
-            row.get("review_datetime_utc"), dayfirst=False
+            row.get("review_datetime_utc"), dayfirst=dayfirst
         )
         reply_at = parse_datetime(row.get("owner_answer_timestamp")) or parse_datetime(
-            row.get("owner_answer_timestamp_datetime_utc"), dayfirst=False
+            row.get("owner_answer_timestamp_datetime_utc"), dayfirst=dayfirst
         )
     except ValueError as exc:
         raise RecordError(str(exc)) from None
@@ -104,6 +106,12 @@ def parse_json(data: Any, ctx: Context) -> ParsedFile:
 
 
 def parse_table(table: Table, ctx: Context) -> ParsedFile:
+    dates = [
+        row.get(column)
+        for _, _, row in table.rows
+        for column in ("review_datetime_utc", "owner_answer_timestamp_datetime_utc")
+    ]
+    dayfirst = infer_dayfirst(dates, default=False)
     parsed = ParsedFile(label=ctx.label, shape=NAME)
-    return collect_rows(parsed, table, lambda r: row_to_record(r, ctx))
+    return collect_rows(parsed, table, lambda r: row_to_record(r, ctx, dayfirst))
 

@@ -150,6 +150,33 @@ def parse_datetime(value: Any, *, dayfirst: bool = True) -> datetime | None:
     return parsed
 
 
+_SLASHED = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?:[ T,]+\d{1,2}[:hH]\d{2}(:\d{2})?)?")
+
+
+def infer_dayfirst(values: Any, default: bool) -> bool:
+    """Day or month first, decided for a whole column: one `25/01/2025` settles it for the
+    ambiguous `03/02/2025` of the same file. With no telling value, times without seconds
+    mean the file went through French Excel (day first); otherwise `default`."""
+    day_first = month_first = 0
+    with_seconds = without_seconds = 0
+    for value in values:
+        match = _SLASHED.match(value) if isinstance(value, str) else None
+        if not match:
+            continue
+        a, b = int(match.group(1)), int(match.group(2))
+        day_first += a > 12 >= b
+        month_first += b > 12 >= a
+        if match.group(3):
+            with_seconds += 1
+        elif match.end() > 10:
+            without_seconds += 1
+    if day_first != month_first:
+        return day_first > month_first
+    if without_seconds and not with_seconds:
+        return True
+    return default
+
+
 def _from_number(number: float, original: Any) -> datetime:
     if number != number:
         raise ValueError("date illisible : valeur vide")

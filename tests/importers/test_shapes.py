@@ -245,3 +245,20 @@ def test_batch_get_reviews_shape(tmp_path):
     path.write_text(json.dumps({"locationReviews": [{"name": "accounts/1/locations/55", "review": {"reviewId": "b1", "starRating": "TWO", "comment": "Bof", "createTime": "2025-01-01T00:00:00Z", "reviewer": {"displayName": "Zed"}}}]}))
     recs, _ = records(path)
     assert recs[0].location_key == "locations/55" and recs[0].external_id == "b1"
+
+
+def test_outscraper_resaved_by_french_excel_without_timestamps(tmp_path):
+    """Excel drops the seconds and shows day first; the epoch column was deleted."""
+    path = tmp_path / "outscraper_fr.csv"
+    path.write_bytes(
+        (
+            "name;place_id;review_id;author_title;review_text;review_rating;review_datetime_utc;owner_answer;owner_answer_timestamp_datetime_utc\r\n"
+            "Cabinet;P1;r1;Ana;Très bien;5;03/02/2025 15:01;Merci;04/02/2025 08:00\r\n"
+            "Cabinet;P1;r2;Ben;Bof;2;11/01/2025 09:30;;\r\n"
+        ).encode("utf-8-sig")
+    )
+    recs, errors = records(path)
+    assert errors == []
+    assert recs[0].created_at == datetime(2025, 2, 3, 15, 1, tzinfo=UTC)
+    assert recs[0].owner_reply_at == datetime(2025, 2, 4, 8, 0, tzinfo=UTC)
+    assert recs[1].created_at == datetime(2025, 1, 11, 9, 30, tzinfo=UTC)

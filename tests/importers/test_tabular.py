@@ -39,7 +39,7 @@ def test_excel_variants(delimiter, encoding, prefix):
 
 
 def test_line_numbers_follow_quoted_newlines():
-    data = 'Avis;Note\n"ligne un\nligne deux";5\n;\nsuite;4\n'.encode()
+    data = b'Avis;Note\n"ligne un\nligne deux";5\n;\nsuite;4\n'
     table = read_csv(data, "x.csv")
     assert [(n, line) for n, line, _ in table.rows] == [(1, 2), (2, 5)]  # the empty ";" row is skipped
 

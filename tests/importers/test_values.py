@@ -126,3 +126,20 @@ def test_clean_text():
     assert clean_text("   ") is None
     assert clean_text(float("nan")) is None
     assert clean_text("e\u0301") == "é"  # NFC
+
+
+@pytest.mark.parametrize(
+    ("values", "default", "expected"),
+    [
+        (["03/02/2025 15:01:23", "01/25/2025 10:12:00"], True, False),  # 25 can only be a day
+        (["03/02/2025 15:01", "25/01/2025 10:12"], False, True),
+        (["03/02/2025 15:01", "04/02/2025 10:12"], False, True),  # no seconds: French Excel
+        (["03/02/2025 15:01:23", "04/02/2025 10:12:00"], False, False),  # Outscraper as written
+        (["03/02/2025", None, ""], True, True),
+        (["2025-03-02T15:01:23Z"], False, False),
+    ],
+)
+def test_day_or_month_first_per_column(values, default, expected):
+    from responders.importers.values import infer_dayfirst
+
+    assert infer_dayfirst(values, default) is expected
