@@ -277,3 +277,21 @@ def test_demo_api_pages_and_their_excel_csv_are_the_same_reviews(engine, csv_fir
     assert second.new == 0
     names = [n for (n,) in rows(engine, "SELECT name FROM locations")]
     assert names and all(names)  # the CSV names the listings the API only numbers
+
+
+def test_reimport_with_the_real_classifier_writes_nothing(engine, tmp_path):
+    pytest.importorskip("responders.classify.store")
+    path = write_page(tmp_path / "page.json", [gbp_review(i) for i in range(6)])
+    summary = import_paths(engine, [path])
+    assert summary.results[0].classified == 6
+    assert count(engine, "classifications") == 6
+    before = snapshot(engine)
+    import_paths(engine, [path])
+    assert snapshot(engine) == before
+    edited = [gbp_review(i) for i in range(6)]
+    edited[0]["comment"] = "Texte modifié."
+    write_page(path, edited)
+    summary = import_paths(engine, [path])
+    assert summary.updated == 1 and summary.results[0].classified == 1
+    latest = rows(engine, "SELECT count(*) FROM classifications c JOIN reviews r ON r.current_revision_id = c.revision_id")
+    assert latest == [(6,)]
