@@ -2,10 +2,12 @@
 
 Decisions worth knowing:
 
-- A review is matched by (listing, source id), else by its fingerprint (author + publication
-  minute + rating) in the same listing, else, when author and exact date are known, by that
+- A review is matched by (listing, source id), else by a long Google id in any listing, else
+  by its fingerprint (author + publication minute + rating; the text instead when there is
+  no author) in the same listing, else, when the publication time is exact, by that
   fingerprint in any listing: the same review exported by the API and by a scraper is one
-  review even though the two sources name the listing differently.
+  review even though the two sources name the listing differently. The matching listing's
+  empty name is filled from the other source.
 - Re-importing an identical file writes nothing at all: no revision, no `last_seen_at` update,
   no ImportRun row. An ImportRun row is written for each file that brought something new or
   changed (its revisions point to it), and only then is `last_seen_at` of the unchanged
@@ -41,10 +43,10 @@ REVIEWS = Review.__table__  # type: ignore[attr-defined]
 REVISIONS = ReviewRevision.__table__  # type: ignore[attr-defined]
 LOCATIONS = Location.__table__  # type: ignore[attr-defined]
 RUNS = ImportRun.__table__  # type: ignore[attr-defined]
-CHUNK = 500
+CHUNK = 500  # ids per IN (...) clause: far below every database's parameter limit
 # Google's review ids are long opaque strings, unique across listings: a match on one of them
 # holds whatever listing id the source used. Short ids ("1", "2" in a hand-made CSV) do not.
-GLOBAL_ID_LENGTH = 20  # ids per IN (...) clause: far below every database's parameter limit
+GLOBAL_ID_LENGTH = 20
 
 
 @dataclass
@@ -105,42 +107,47 @@ class _Known:
 class _Index:
     def __init__(self) -> None:
         self.by_external: dict[tuple[str, str], _Known] = {}
-        self.by_print_here: dict[tuple[str, str], _Known] = {}
-        self.by_print: dict[str, _Known] = {}
         self.by_long_external: dict[str, _Known] = {}
+        self.by_print_here: dict[tuple[str, str], list[_Known]] = {}
+        self.by_print: dict[str, list[_Known]] = {}
 
     def add(self, known: _Known) -> None:
         if known.external_id:
             self.by_external.setdefault((known.key, known.external_id), known)
-        self.by_print_here.setdefault((known.key, known.fingerprint), known)
-        self.by_print.setdefault(known.fingerprint, known)
-        if known.external_id and len(known.external_id) >= GLOBAL_ID_LENGTH:
-            self.by_long_external.setdefault(known.external_id, known)
+            if len(known.external_id) >= GLOBAL_ID_LENGTH:
+                self.by_long_external.setdefault(known.external_id, known)
+        self.by_print_here.setdefault((known.key, known.fingerprint), []).append(known)
+        self.by_print.setdefault(known.fingerprint, []).append(known)
 
-    def match(self, rec: NormalizedReview, key: str, fingerprint: str) -> _Known | None:
+    def match(self, rec: NormalizedReview, key: str, fingerprint: str, seen: set[int]) -> _Known | None:
         if rec.external_id:
             known = self.by_external.get((key, rec.external_id))
             if known is None and len(rec.external_id) >= GLOBAL_ID_LENGTH:
                 known = self.by_long_external.get(rec.external_id)
             if known is not None:
                 return known
-        known = self.by_print_here.get((key, fingerprint))
-        if known is None and rec.is_distinctive():
-            known = self.by_print.get(fingerprint)
-        if known is None:
-            return None
-        if (
-            rec.external_id and known.external_id and rec.source == known.source
-            and rec.external_id != known.external_id
-        ):
-            return None  # one source, two ids: two reviews, however alike
-        return known
+        candidates = [
+            k for k in self.by_print_here.get((key, fingerprint), ())
+            if not (
+                rec.external_id and k.external_id and rec.source == k.source
+                and rec.external_id != k.external_id  # one source, two ids: two reviews
+            )
+        ]
+        if not candidates and rec.is_distinctive():
+            candidates = self.by_print.get(fingerprint, [])
+        for known in candidates:
+            if id(known) not in seen:
+                return known
+        # Every look-alike was already matched in this file. With an author or a text at an
+        # exact time it is the same review listed twice (API pages overlap); a bare "Super !",
+        # 5 stars, no name, no date, twice, is two people.
+        return candidates[0] if candidates and rec.is_distinctive() else None
 
 
 STATE_COLUMNS = ("rating", "text_original", "text_translated", "language", "owner_reply_text", "owner_reply_at")
 
 
-def _load_index(conn: Connection) -> tuple[_Index, dict[str, dict[str, Any]], dict[int, str]]:
+def _load_index(conn: Connection) -> tuple[_Index, dict[str, dict[str, Any]]]:
     locations = {row.key: {"id": row.id, "name": row.name} for row in conn.execute(select(LOCATIONS.c.id, LOCATIONS.c.key, LOCATIONS.c.name))}
     key_of = {loc["id"]: key for key, loc in locations.items()}
     index = _Index()
@@ -158,7 +165,7 @@ def _load_index(conn: Connection) -> tuple[_Index, dict[str, dict[str, Any]], di
                 count=row.revision_count, has_url=bool(row.has_url), has_flag=bool(row.has_flag),
             )
         )
-    return index, locations, key_of
+    return index, locations
 
 
 def _load_states(conn: Connection, knowns: list[_Known]) -> None:
@@ -214,7 +221,7 @@ def store_file(
     now = utcnow()
     conn = session.connection()
     result = FileResult(label=parsed.label, shape=parsed.shape, read=parsed.read, rejected=len(parsed.errors), errors=list(parsed.errors))
-    index, locations, _ = _load_index(conn)
+    index, locations = _load_index(conn)
     new_reviews: list[_Known] = []
     changed: list[_Known] = []
     unchanged: set[int | None] = set()
@@ -225,7 +232,7 @@ def store_file(
 
     for position, (number, rec) in enumerate(parsed.records, start=1):
         key, fingerprint, digest = _plan_record(rec)
-        known = index.match(rec, key, fingerprint)
+        known = index.match(rec, key, fingerprint, seen)
         if known is None:
             known = _Known(
                 key=key, external_id=rec.external_id, fingerprint=fingerprint, source=rec.source,

@@ -295,3 +295,20 @@ def test_reimport_with_the_real_classifier_writes_nothing(engine, tmp_path):
     assert summary.updated == 1 and summary.results[0].classified == 1
     latest = rows(engine, "SELECT count(*) FROM classifications c JOIN reviews r ON r.current_revision_id = c.revision_id")
     assert latest == [(6,)]
+
+
+def test_look_alike_rows_without_identity_stay_distinct(engine, tmp_path):
+    path = tmp_path / "avis.csv"
+    path.write_text(
+        "Avis;Note;Auteur;Date\n"
+        "Super !;5;;\n"
+        "Super !;5;;\n"
+        "Très bien;4;Ana;02/03/2025 10:00\n"
+        "Très bien;4;Ana;02/03/2025 10:00\n",
+        encoding="utf-8",
+    )
+    first = import_paths(engine, [path], location="Cabinet", classify=False)
+    assert (first.new, first.unchanged) == (3, 1)  # two people said "Super !"; Ana is listed twice
+    again = import_paths(engine, [path], location="Cabinet", classify=False)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 4)
+    assert count(engine, "reviews") == 3
