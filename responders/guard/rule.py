@@ -68,6 +68,8 @@ COMMON_EXCLUSIONS = (
     r"(?:(?:pendant|durant|lors|apres|avant|pour|dans) )?(?:le |au |du |l )?(?:traitement|examen|analyse|suivi) (?:de|des|du) (?:votre |vos |la |cette |ces |chaque |toute |toutes |les |tous les )?(?:demande|reclamation|plainte|dossier|message|donnee|requete|avis|commentaire|information|courriel|appel|signalement)s?(?: de reclamation| de plainte)?",
     r"(?:votre |le |un )?dossier de (?:reclamation|plainte|demande)",
     r"protection des donnees(?: personnelles| de sante)?",
+    # « whether or not »: the form the policy asks for (« que vous ayez été reçu ou non »)
+    r"(?:que|qu|si) (?:[a-z]+ ){0,10}(?:ou non|ou pas|ou jamais)(?: [a-z]+){0,3}",
     r"donnees (?:personnelles|de sante)",
 )
 

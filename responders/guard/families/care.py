@@ -11,6 +11,7 @@ _CARE_EXCLUSIONS = (
     r"(?:sans |en cas d )?(?:urgence|urgences) (?:dentaire|medicale)s?|en cas d urgence",
     r"(?:examen|analyse|etude) (?:de|du|des|attentif de|attentive de) (?:votre|vos|la|le|les|cette|chaque|ce) (?:demande|dossier|reclamation|plainte|message|commentaire|avis|situation)s?",
     r"bouche a oreille|sang froid|bon sang|sang neuf|nez a nez|a vue de nez",
+    r"nettoyage (?:des|du|de la|de nos) (?:locaux|salle|salles|cabinet|clinique|lieux|vitres|sols|surfaces)",
     r"consultation (?:de|d|avec|aupres de|aupres d) (?:l equipe|la direction|nos|notre|l ensemble|la responsable|le responsable|nos collegues|nos associes|la gerance|l administration)|consultation publique",
 )
 
@@ -73,6 +74,8 @@ HEALTH_PHRASE = Rule(
         r"(?:avoir|a|ai|avez|avait|aviez|ayez|eu|aurez|aura) mal(?! (?:compris|interprete|lu|entendu|saisi|exprime|formule|oriente|oriente|pris|vecu|place|accueilli|recu|informe|renseigne|percu|a l aise))",
         r"(?:intervention|operation|chirurgie|soins?|probleme|problemes|douleurs?|mal) (?:a|au|aux|sur|de|du|des) (?:la |le |l |les |votre |vos |son |sa |ses )?(?:main|mains|bras|pied|pieds|jambe|jambes|dos|tete|oeil|yeux|genou|genoux|hanche|epaule|cou|doigt|doigts|poignet|cheville|visage|nez|ventre|coeur|dent|dents|gencive|gencives|machoire|bouche|langue|gorge|oreille|oreilles|peau)(?![a-z])",
         r"(?:main|bras|pied|jambe|oeil|genou|hanche|epaule|poignet|cheville|oreille|poumon|rein|sein) (?:droite?|gauche)",
+        r"(?:lettre|demande|bon|formulaire) de (?:recommandation|reference|liaison|consultation|transfert) (?:pour|vers|a|au|aupres)|(?:pour|vers) (?:le|la|un|une) (?:specialiste|chirurgien|chirurgienne|orthodontiste|cardiologue|dermatologue|radiologue|pneumologue|neurologue)",
+        r"sous (?:sedation|anesthesie|calmants?|medicaments?|antibiotiques?|traitement|perfusion|oxygene|morphine|antidepresseurs?|anticoagulants?)|(?:votre|son|sa|leur) etat(?! d esprit| civil| d avancement)|prise en charge (?:rapide|immediate|urgente|medicale|adaptee|specialisee|chirurgicale|dentaire)|(?:poursuivre|interrompre|arreter|reprendre|continuer|suspendre) (?:les|vos|le|votre|ses) (?:soins|traitements?|seances)",
         r"dossiers? (?:medical|medicaux|patient|patients|de soins|dentaire|dentaires|clinique|cliniques|de sante)|(?:programme|plan|protocole|parcours|cycle|serie|phase|etape|seance|seances|suite) (?:de |du |des |d )?(?:soins?|traitements?|traitement|orthodontie|implantologie|reeducation|physiotherapie|kinesitherapie)",
         r"(?:au|dans le|sur le) fauteuil|(?:que vous|vous) (?:allez|alliez|irez|portez|sentez|sentiez) (?:mieux|bien mieux|beaucoup mieux|moins bien)|(?:prompt|bon|rapide|meilleur) retablissement|remis(?:e|es)? sur pied|(?:votre|sa) (?:guerison|convalescence|cicatrisation|recuperation)",
         r"(?:vers|chez|a|aupres d|aupres de) (?:un|une|le|la|notre|votre) (?:specialiste|confrere|consoeur|chirurgien|chirurgienne|orthodontiste|parodontiste|endodontiste|pediatre|dermatologue|radiologue|generaliste|medecin de famille|medecin traitant|urgentiste|hopital)",

@@ -9,6 +9,8 @@ from responders.guard.rule import Context, Rule, Span
 
 _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fev|sept|oct|nov|dec"
 _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+# A weekday read as a date, not as a habit (« le jeudi », « tous les samedis » are opening hours).
+_DAY = rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})"
 _TITLES = (
     "dr", "dre", "docteur", "docteure", "doc", "pr", "professeur", "professeure", "mme", "madame",
     "m", "monsieur", "mlle", "mademoiselle", "me", "maitre", "mr", "mrs", "ms",
@@ -151,22 +153,23 @@ DATETIME = Rule(
     ),
     raw_patterns=(
         r"(?<!\d[/.-])\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?\d{2,4})?(?![/.\-]?\s?\d)",
-        rf"(?:le |du |au |ce |depuis le )?\d{{1,2}}(?:er|e)?\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?",
+        rf"(?:le |du |au |ce |depuis le )?\d{{1,2}}(?:er|e)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?",
         rf"(?:en |au mois d'|au mois de |debut |fin |mi-)(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+(?:dernier|passe|\d{{4}})",
-        rf"(?:ce |le |un |dernier |depuis )?(?:{_DAYS})(?:\s+(?:dernier|passe|matin|soir|apres-midi|apres midi|\d{{1,2}}(?:er)?))",
+        rf"(?:ce |un |dernier |depuis )?{_DAY}(?:\s+(?:dernier|passe|matin|soir|apres-midi|apres midi|\d{{1,2}}(?:er)?))",
         rf"(?:ce |cet |un )(?:{_DAYS})",
         r"\d{1,2}\s?(?:h|heures?)\s?\d{0,2}(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}",
         r"(?:avant-)?hier(?: soir| matin| apres-midi)?|ce matin|cet apres-midi|ce (?:jour|soir|matin)-la|ce jour-meme|cette (?:journee|fois|semaine)-la|la semaine (?:derniere|passee)|le mois (?:dernier|passe)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)",
-        rf"(?:de|du|d'un|d'une|ce|le) (?:{_DAYS})(?! au)",
+        rf"(?:de|du|d'un|d'une|ce) (?:{_DAYS})(?! au)",
         r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs) (?:jours?|semaines?|mois|ans|annees)",
-        r"(?:en|depuis|de) (?:19|20)\d{2}",
-        rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})(?!s)(?! (?:au|et|ou) )",
+        rf"{_DAY}(?!s)(?! (?:au|et|ou) )",
     ),
     exclusions=(
         r"(?:du|de) (?:lundi|mardi|mercredi|jeudi) (?:au|a) (?:jeudi|vendredi|samedi|dimanche)(?: de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2})?",
         r"de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2}",
         r"(?:sous|dans les|d ici|en moins de|dans un delai de) \d{1,3} ?(?:h|heures)",
         r"24 ?h ?24|7 ?j ?7|24 ?h ?sur ?24|7 ?jours sur ?7",
+        rf"(?:du|de|entre le|le) \d{{1,2}}(?: er)? (?:{_MONTHS})(?: \d{{4}})? (?:au|a|et le|jusqu au) \d{{1,2}}(?: er)? (?:{_MONTHS})(?: \d{{4}})?",
+        rf"(?:ferme|fermee|fermes|fermees|fermeture|ouvert|ouverte|ouverture|conges?|vacances|reouverture|rouvrira|ferme ses portes)(?: [a-z]+){{0,4}} (?:du|le|jusqu au|a partir du|des le|au) \d{{1,2}}(?: er)?(?: (?:{_MONTHS}))?",
     ),
 )
 
@@ -189,6 +192,7 @@ COMPANION = Rule(
         r"(?:vous etiez|vous etes venue?s?|vous etes venues?|venue?s?) (?:accompagnee?s?|avec (?:votre|vos|un|une))",
         r"(?:la|les) personnes? qui vous (?:accompagn|suivait|etait avec)[a-z]*",
         r"(?:votre|l) accompagn[a-z]+",
+        r"(?:le|ce|cette|la) (?:bebe|bambin|nourrisson|petit garcon|petite fille|fillette|gamin|gamine)",
         r"(?:le petit|la petite|les petits|les enfants|l enfant) (?:que vous|qui vous|etait|a ete|est venue?)",
     ),
 )
@@ -244,7 +248,11 @@ PERSONAL_DATA = Rule(
         r"vo(?:tre|s) (?:adresse|adresse postale|numero de telephone|numero de cellulaire|telephone|cellulaire|portable|date de naissance|age|numero d assurance maladie|nam|nas|numero d assurance sociale|numero de securite sociale|employeur|profession|metier|ecole|domicile|quartier|coordonnees|situation familiale|nationalite|origine)",
         r"vous avez \d+ ans|(?:age|agee?) de \d+ ans|a (?:votre|ton) age|ne(?:e)? (?:le|en) \d",
     ),
-    exclusions=(r"votre adresse (?:courriel|electronique|e mail|mail)|vos coordonnees (?:restent|demeurent|ne sont)",),
+    exclusions=(
+        r"votre adresse (?:courriel|electronique|e mail|mail)|vos coordonnees (?:restent|demeurent|ne sont)",
+        # Asking for a way to call back is no disclosure: « laissez-nous vos coordonnées ».
+        r"(?:laisse[rz]?|laissant|donne[rz]?|indique[rz]?|envoye[rz]?|communique[rz]?|transmet(?:tre|tez)|precise[rz]?) (?:nous )?(?:vos|votre) [a-z]+(?: [a-z]+)?",
+    ),
 )
 
 CONTACT = Rule(

@@ -16,6 +16,7 @@ SUPERLATIVE = Rule(
     patterns=(
         r"(?:le |la |les |nos |notre |un |une |des )?meilleure?s?(?! (?:journee|soiree|continuation|sante|salutations|voeux|sentiments|delais?|solution|facon|maniere|voie|suite|avenir|pour la suite|pour l avenir))",
         r"excellente?s?(?! (?:journee|soiree|continuation|fin de journee|semaine|annee|sante|fete|fetes))|exceptionnel(?:le)?s?|extraordinaires?|incomparables?|inegalee?s?|inegalables?|remarquables?|irreprochables?|impeccables?|parfaite?s?",
+        r"(?:patients?|patientes?|clients?|clientes?|familles?) (?:satisfaite?s?|ravie?s?|heureu(?:x|ses?)|conquise?s?)|(?:nous )?font confiance|des (?:centaines|milliers|dizaines) de (?:patients|clients|sourires|familles)|(?:plus de )?\d+ (?:patients|clients|sourires|familles) (?:satisfaits|soignes|traites)|photos? (?:avant|du resultat|des resultats)|avant ?apres|resultats? (?:spectaculaires?|garantis?|visibles|naturels)|sourire (?:de star|parfait|eclatant|de reve|hollywood)",
         r"(?:le|la|les) (?:plus|mieux|moins chers?|moins chere?s?) (?:[a-z]+ )?[a-z]+ (?:du|de la|de|des|en|au|a) (?:quartier|ville|region|secteur|province|pays|france|quebec|canada|coin|monde|environs|alentours|rive sud|rive nord|montreal|paris|lyon)|(?:le|la|les) (?:mieux|plus) (?:note|notee|notes|notees|classe|classee|classes|evalue|evaluee|evalues|recommande|recommandee|recommandes)",
         r"(?:n|no|numero) ?(?:1|un) (?:du|de|des|en|au|sur|a|dans)|(?:etre|sommes|est|le|la|les) (?:n|no|numero) ?(?:1|un)|leader|top|au top|a la pointe|de pointe|derniere generation|haut de gamme|dernier cri|technologies? (?:avancees?|de pointe|modernes?)|equipements? (?:modernes?|de pointe|recents?)",
         r"(?:experts?|experte?s?|specialistes?) (?:reconnue?s?|de reference|en [a-z]+)|hautement (?:qualifiee?s?|competente?s?)|le plus (?:competent|experimente|moderne|reconnu|qualifie)|reconnue?s? pour (?:notre|son|leur|la qualite)",
@@ -41,7 +42,7 @@ OFFER = Rule(
         r"premiere (?:consultation|visite|seance) (?:offerte|gratuite)|consultation (?:offerte|gratuite)|sans frais supplementaires? pour votre prochain",
     ),
     raw_patterns=(r"-\s?\d{1,2}\s?%|\d{1,2}\s?%\s?(?:de reduction|de remise|de rabais|offert)",),
-    exclusions=(r"(?:numero|appel|ligne|service) (?:gratuit|sans frais)|sans frais",),
+    exclusions=(r"(?:numero|appel|ligne|service) (?:gratuit|sans frais)|sans frais|(?:stationnement|parking|wifi|wi fi|acces|stationnements) (?:est |reste |sont )?gratuits?",),
 )
 
 BOOKING = Rule(
@@ -58,6 +59,8 @@ BOOKING = Rule(
         r"(?:prochain|nouveau|autre) (?:rendez vous|rdv)|planifier (?:un|votre|vos) (?:rendez vous|rdv|soins?)|fixer (?:un|votre) (?:rendez vous|rdv)|nos disponibilites|disponibilites|creneaux?|plages? horaires? (?:libres?|disponibles?)|agenda en ligne|des (?:demain|aujourd hui|cette semaine|maintenant)|sans attente|(?:reservation|inscription) en ligne",
         r"revene?z (?:nous voir|nous consulter|quand vous|des que|au cabinet)|n hesitez pas a (?:revenir|reprendre rendez vous|prendre rendez vous|nous rendre visite|venir)|venez (?:nous voir|decouvrir|essayer|nous rendre visite|consulter)|revenir (?:nous voir|au cabinet|a la clinique|consulter)",
         r"(?:nous serons |serons )?(?:ravie?s?|heureu(?:x|ses?)|enchantee?s?) de vous (?:revoir|recevoir|accueillir|soigner|retrouver)|au plaisir de vous (?:revoir|recevoir|accueillir|voir|retrouver|soigner)|a (?:tres )?bientot|a la prochaine",
+        r"(?:on|nous) vous attend(?:ons|rons)?|controle annuel|(?:rappel|bilan|examen|visite|nettoyage|detartrage) (?:annuel|semestriel|de controle|de routine|periodique|de suivi)|visite de (?:controle|suivi|routine)",
+        r"(?:obtene?z|profite?z|decouvre?z|essaye?z|offre?z vous|faites vous plaisir|ne tardez pas|n attendez plus|n attendez pas)",
         r"(?:un|toujours un|le|quel|un vrai|un reel) plaisir de vous (?:recevoir|soigner|accueillir|voir|revoir|compter|retrouver)",
         r"(?:acceptons|accueillons|prenons|recevons|accepte|accueille|prend|recoit) (?:de |des |les |encore de |a nouveau de |toujours de )?nouve(?:aux|lles) (?:patients?|patientes?|clients?|clientes?)|nouveaux patients",
     ),
@@ -79,6 +82,7 @@ REVIEW_REQUEST = Rule(
         r"(?:modifi|revis|reconsider|retir|supprim|corrig|mettre a jour|mettez a jour|changez|changer|ajust)[a-z]* (?:votre|cet|ce|la|sa|vos) (?:note|avis|evaluation|commentaire|publication|critique)",
         r"avis (?:positifs?|favorables?|5 etoiles)|(?:commentaires?|retours?) positifs?",
     ),
+    exclusions=(r"(?:pris|prenons|prend|prendre|prenez|avons pris) (?:bonne )?note|bonne note de",),
     raw_patterns=(
         r"[0-5](?:[.,]\d)?\s?/\s?5(?![\d/])|(?:10|[0-9](?:[.,]\d)?)\s?/\s?10(?![\d/])|[★⭐✰☆✩✪✫✬✭✮✯]+",
         r"(?:partagez|publiez|laissez|postez|ecrivez|donnez)[a-z]* (?:aussi |egalement |le |votre |vos |un |une )*(?:avis|commentaire|note|evaluation|experience)|sur (?:pages jaunes|google|yelp|facebook|doctolib|rate ?md|trustpilot)",
