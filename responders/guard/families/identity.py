@@ -169,7 +169,8 @@ DATETIME = Rule(
         r"(?:sous|dans les|d ici|en moins de|dans un delai de) \d{1,3} ?(?:h|heures)",
         r"24 ?h ?24|7 ?j ?7|24 ?h ?sur ?24|7 ?jours sur ?7",
         rf"(?:du|de|entre le|le) \d{{1,2}}(?: er)? (?:{_MONTHS})(?: \d{{4}})? (?:au|a|et le|jusqu au) \d{{1,2}}(?: er)? (?:{_MONTHS})(?: \d{{4}})?",
-        rf"(?:ferme|fermee|fermes|fermees|fermeture|ouvert|ouverte|ouverture|conges?|vacances|reouverture|rouvrira|ferme ses portes)(?: [a-z]+){{0,4}} (?:du|le|jusqu au|a partir du|des le|au) \d{{1,2}}(?: er)?(?: (?:{_MONTHS}))?",
+        rf"(?:ferme|fermee|fermes|fermees|fermeture|ouvert|ouverte|ouverture|conges?|vacances|reouverture|rouvrira|ferme ses portes)(?: [a-z]+){{0,4}} (?:du|le|jusqu au|a partir du|des le|au) \d{{1,2}}(?: ?er)?(?: (?:{_MONTHS}))?",
+        r"(?:ouvert|ouverte|ouverts|ouvertes|ouverture|ferme|fermee|fermes|fermeture|joignable|joignables|disponible|disponibles|accueil|reception|standard|secretariat|permanence|horaires?)(?: [a-z]+){0,4} (?:des|a partir de|jusqu a|avant|apres|de|entre|a) \d{1,2} ?h(?: ?\d{2})?(?: (?:a|et|jusqu a) \d{1,2} ?h(?: ?\d{2})?)?",
     ),
 )
 
