@@ -206,7 +206,7 @@ TABLE: dict[str, tuple[list[str], list[str]]] = {
             "Un vrai boucher.",
             "Dentiste = BOUCHER !!!",
             "Ce b o u c h e r m'a fait un mal de chien.",
-            "Estie d'épais, tu devrais pas soigner du monde.",
+            "Maudit épais, tu devrais pas soigner du monde.",
             "The receptionist is a miserable witch.",
         ],
         [
