@@ -26,7 +26,8 @@ JSON_SHAPES: dict[str, ModuleType] = {
 }
 TABLE_SHAPES: dict[str, ModuleType] = {"outscraper": outscraper, "apify": apify, "csv": generic_csv}
 FORMATS = ("auto", "takeout", *JSON_SHAPES, "csv")
-DATA_SUFFIXES = {".json", ".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".zip"}
+# files taken from a folder that is not a Takeout export (a README.txt there is not data)
+FOLDER_SUFFIXES = {".json", ".csv", ".tsv", ".xlsx", ".xlsm", ".zip"}
 _LOCATION_DIR = re.compile(r"^location-(.+)$")
 
 
@@ -196,7 +197,8 @@ def load_path(path: str | Path, *, fmt: str = "auto", mapping: dict[str, str] | 
             return [takeout.parse(p, now=now)]
         files = sorted(
             f for f in p.rglob("*")
-            if f.is_file() and f.suffix.lower() in DATA_SUFFIXES and not f.name.startswith(".")
+            if f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES and not f.name.startswith(".")
+            and f.name != takeout.ADDITIONAL_DATA  # a Takeout location folder's metadata
         )
         if not files:
             raise UnusableInput(f"{p} : dossier sans fichier d'avis (.json, .csv, .xlsx, .zip).")

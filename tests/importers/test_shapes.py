@@ -262,3 +262,19 @@ def test_outscraper_resaved_by_french_excel_without_timestamps(tmp_path):
     assert recs[0].created_at == datetime(2025, 2, 3, 15, 1, tzinfo=UTC)
     assert recs[0].owner_reply_at == datetime(2025, 2, 4, 8, 0, tzinfo=UTC)
     assert recs[1].created_at == datetime(2025, 1, 11, 9, 30, tzinfo=UTC)
+
+
+def test_a_takeout_location_folder_on_its_own(tmp_path):
+    location = FIXTURES / "takeout/Takeout/Google Business Profile/account-1087/location-4412"
+    units = load_path(location)
+    recs = [r for unit in units for _, r in unit.records]
+    assert sorted(r.external_id for r in recs) == ["T1", "T2", "T3"]
+    assert {r.location_name for r in recs} == {"Cabinet dentaire du Parc"}
+
+
+def test_a_plain_folder_of_exports(tmp_path):
+    shutil.copy(FIXTURES / "serpapi.json", tmp_path / "a.json")
+    shutil.copy(FIXTURES / "outscraper.csv", tmp_path / "b.csv")
+    (tmp_path / "LISEZMOI.txt").write_text("exports du 2 mars")
+    units = load_path(tmp_path)
+    assert [u.shape for u in units] == ["serpapi", "outscraper"]
