@@ -7,12 +7,22 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from responders.guard.families import care, counter, echo, identity, length, promotion, relationship
+from responders.guard.families import (
+    care,
+    counter,
+    echo,
+    identity,
+    length,
+    promotion,
+    relationship,
+    substance,
+)
 from responders.guard.lexicon import Corrector
 from responders.guard.rule import Rule
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     *relationship.RULES,
+    *substance.RULES,
     *care.RULES,
     *echo.RULES,
     *identity.RULES,
@@ -41,6 +51,7 @@ def corrector() -> Corrector:
 
 FAMILY_LABELS = {
     "relationship": "Relation de soins confirmée ou niée",
+    "substance": "Réponse sur le fond",
     "care": "Santé et soins",
     "echo": "Reprise de l'avis",
     "identity": "Détails identifiants",

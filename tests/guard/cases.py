@@ -284,6 +284,14 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Suivez-nous sur Instagram !",
         "Retrouvez nos conseils sur notre page Facebook.",
     ],
+    "substance_account": [
+        "La molaire du haut ne pouvait pas être sauvée.",
+        "Le temps d'attente s'explique par une urgence.",
+        "La gêne va passer d'ici quelques jours.",
+        "Une deuxième séance sera peut-être nécessaire.",
+        "Le cabinet n'a rien à se reprocher dans cette affaire.",
+        "Nous avons fait notre possible.",
+    ],
     "length_limit": ["x" * 4097, "é" * 2049],
     "length_soft": ["Bonjour. " + "Nous avons lu votre message. " * 15],
     'identity_personal_data': [
@@ -443,6 +451,11 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     "promotion_link": [
         "Écrivez-nous à contact@cabinet-dupont.fr.",
         "Le cabinet reste joignable par courriel.",
+    ],
+    "substance_account": [
+        "En raison du secret professionnel, nous ne pouvons pas répondre ici.",
+        "Si votre message était une question, le secrétariat peut y répondre.",
+        "Nous ne répondons pas sur le fond, par principe.",
     ],
     "length_limit": ["x" * 4096, "é" * 2048],
     "length_soft": ["Bonjour, nous avons lu votre message. Le cabinet reste joignable."],
