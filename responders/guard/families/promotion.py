@@ -16,6 +16,8 @@ SUPERLATIVE = Rule(
     patterns=(
         r"(?:le |la |les |nos |notre |un |une |des )?meilleure?s?(?! (?:journee|soiree|continuation|sante|salutations|voeux|sentiments|delais?|solution|facon|maniere|voie|suite|avenir|pour la suite|pour l avenir))",
         r"excellente?s?(?! (?:journee|soiree|continuation|fin de journee|semaine|annee|sante|fete|fetes))|exceptionnel(?:le)?s?|extraordinaires?|incomparables?|inegalee?s?|inegalables?|remarquables?|irreprochables?|impeccables?|parfaite?s?",
+        r"(?:hygieniste|assistante?|secretaire|docteure?|dentiste|medecin|chirurgien(?:ne)?|praticien(?:ne)?|infirmiere?|orthodontiste|equipe|personnel|specialiste)s?(?: [a-z]+){0,2} (?:est|sont|etait|etaient|reste|restent) (?:tres |particulierement |hautement |extremement |vraiment |tout a fait )?(?:experimentee?s?|qualifiee?s?|competente?s?|chevronnee?s?|reconnue?s?|diplomee?s?|formee?s?|expertes?|douee?s?|minutieu(?:x|se|ses)|delicate?s?|professionnel(?:le)?s?)",
+        r"(?:est|sont) desormais|desormais (?:climatisee?s?|equipee?s?|disponibles?|ouverte?s?|renovee?s?|accessibles?)|(?:a|ont) ete (?:renovee?s?|remplacee?s?|modernisee?s?|agrandie?s?|refaite?s? a neuf|equipee?s?)|nouvellement|climatisee?s?",
         r"vient d ouvrir|viennent d ouvrir|nouvelle? (?:clinique|succursale|adresse|localisation|antenne|salle|equipe de)|(?:deuxieme|second|seconde|troisieme|nouveau|nouvelle|autre) (?:local|locaux|succursale|clinique|cabinet|centre|adresse|point de service)|ouverture (?:de notre|d une|d un|prochaine)",
         r"(?:elus?|elue?s?|nommee?s?|classee?s?|primee?s?|recompensee?s?|couronnee?s?|designee?s?) (?:meilleure?s?|clinique|cabinet|dentistes?|medecins?|au|parmi|de l annee|numero)|de l annee|(?:prix|trophee|distinction|label|certification) (?:de|du|d)|recompenses?|palmares|classements?",
         r"(?:ans|annees) d (?:experience|expertise|exercice)|(?:plus de |pres de |depuis )?(?:\d+|dix|quinze|vingt|trente|quarante) ans (?:d experience|de pratique|d expertise|d exercice|de metier)|experience de (?:plus de )?\d+",
@@ -63,6 +65,7 @@ BOOKING = Rule(
         r"revene?z (?:nous voir|nous consulter|quand vous|des que|au cabinet)|n hesitez pas a (?:revenir|reprendre rendez vous|prendre rendez vous|nous rendre visite|venir)|venez (?:nous voir|decouvrir|essayer|nous rendre visite|consulter)|revenir (?:nous voir|au cabinet|a la clinique|consulter)",
         r"(?:nous serons |serons )?(?:ravie?s?|heureu(?:x|ses?)|enchantee?s?) de vous (?:revoir|recevoir|accueillir|soigner|retrouver)|au plaisir de vous (?:revoir|recevoir|accueillir|voir|retrouver|soigner)|a (?:tres )?bientot|a la prochaine",
         r"compter parmi (?:nos|notre|les)|parmi nos (?:patients|patientes|clients|clientes|fideles)|devenir (?:notre |un de nos |une de nos )?(?:patiente?|cliente?)|rejoindre (?:notre|nos) (?:patientele|clientele|patients|clients)|(?:ravie?s?|heureu(?:x|ses?)|enchantee?s?) de vous compter",
+        r"(?:espere|esperons|esperent|souhaitons|souhaite|souhaitent) (?:vivement |sincerement )?vous (?:revoir|retrouver|recevoir|accueillir|soigner)",
         r"(?:on|nous) vous attend(?:ons|rons)?|controle annuel|(?:rappel|bilan|examen|visite|nettoyage|detartrage) (?:annuel|semestriel|de controle|de routine|periodique|de suivi)|visite de (?:controle|suivi|routine)",
         r"(?:obtene?z|profite?z|decouvre?z|essaye?z|offre?z vous|faites vous plaisir|ne tardez pas|n attendez plus|n attendez pas)",
         r"(?:un|toujours un|le|quel|un vrai|un reel) plaisir de vous (?:recevoir|soigner|accueillir|voir|revoir|compter|retrouver)",
@@ -104,7 +107,7 @@ TESTIMONIAL = Rule(
         "seulement d'avoir écrit, sans vous en féliciter."
     ),
     patterns=(
-        r"merci (?:beaucoup |infiniment |mille fois |enormement |sincerement )?(?:pour|de) (?:votre|vos|ce|cet|cette|ces|ce tres|ce si) (?:(?:tres |si )?(?:bel|belle|beau|beaux|belles|gentil|gentils|gentille|joli|superbe|magnifique|excellent|chaleureu(?:x|se)|aimable|sympathique|genereu(?:x|se)|bon|bonne|adorable|precieu(?:x|se)|touchant|touchante|elogieu(?:x|se)|positi(?:f|ve)|enthousiaste|fidele) )?(?:temoignages?|recommandations?|eloges?|compliments?|note|notes|etoiles?|evaluation|fidelite|confiance|soutien|mots? (?:gentils?|doux|aimables?)|avis positif|bel avis|commentaire positif|retour positif|bons mots|gentillesse|felicitations|encouragements?)",
+        r"(?:merci|remercions|remercie|remercient)(?: beaucoup| infiniment| mille fois| enormement| sincerement| vivement| chaleureusement)? (?:vous )?(?:pour|de) (?:votre|vos|ce|cet|cette|ces|ce tres|ce si) (?:(?:tres |si )?(?:bel|belle|beau|beaux|belles|gentil|gentils|gentille|joli|superbe|magnifique|excellent|chaleureu(?:x|se)|aimable|sympathique|genereu(?:x|se)|bon|bonne|adorable|precieu(?:x|se)|touchant|touchante|elogieu(?:x|se)|positi(?:f|ve)|enthousiaste|fidele) )?(?:temoignages?|recommandations?|eloges?|compliments?|note|notes|etoiles?|evaluation|fidelite|confiance|soutien|mots? (?:gentils?|doux|aimables?)|avis positif|bel avis|commentaire positif|retour positif|bons mots|gentillesse|felicitations|encouragements?)",
         r"merci (?:de|pour) (?:nous )?(?:recommander|avoir recommande|nous avoir recommande|nous faire confiance|nous avoir fait confiance|votre fidelite|nous avoir choisis?|avoir choisi)",
         r"(?:ravie?s?|heureu(?:x|se|ses)|contente?s?|enchantee?s?|touchee?s?|fiers?|fieres?) (?:que vous (?:soyez|ayez ete|ayez) (?:satisfaite?s?|content|contente|apprecie|aime)|de (?:votre satisfaction|vous avoir satisfait|lire (?:vos|votre|ce|ces) (?:compliments|eloges|mots|bel avis)))",
         r"votre satisfaction|vous avez ete satisfaite?s?|vous etes satisfaite?s?|(?:touchee?s?|emue?s?) par (?:vos|votre|ce|ces) (?:mots|compliments|eloges|temoignage|paroles|avis)|vos (?:mots|paroles|compliments|eloges) nous (?:touchent|vont droit au coeur|font chaud au coeur)|(?:ca|cela) (?:nous )?(?:fait|va droit au) (?:chaud au )?coeur",
@@ -134,7 +137,7 @@ LINK = Rule(
         "pointer vers une page qui n'est pas la vôtre)."
     ),
     patterns=(
-        r"suive?z nous|abonne?z vous|rejoigne?z nous|notre (?:page|compte|chaine|profil|blog|infolettre|site)|nos reseaux(?: sociaux)?|instagram|facebook|tiktok|youtube|linkedin|twitter|pinterest|snapchat|pages jaunes|notre site (?:web|internet)",
+        r"faq|foire aux questions|notre blogue?|nos articles|nos videos|nos conseils|suive?z nous|abonne?z vous|rejoigne?z nous|notre (?:page|compte|chaine|profil|blog|infolettre|site)|nos reseaux(?: sociaux)?|instagram|facebook|tiktok|youtube|linkedin|twitter|pinterest|snapchat|pages jaunes|notre site (?:web|internet)",
     ),
     raw_patterns=(
         r"https?://\S+|www\s?\.\s?\S+(?:\s?\.\s?[a-z]{2,})?",

@@ -17,7 +17,8 @@ _CARE_EPISODE = (
     r"experience (?:au|a la|chez|avec|dans|lors|parmi)|experience|temps d attente|accueil|depart|sortie|"
     r"entretien|echange avec|conversation avec|discussion avec|admission|inscription|premier contact|"
     r"cas|situation|medecin traitant|dentiste traitant|plan de soins|ordonnance|facture|abonnement|adhesion|"
-    r"compte patient|programme de soins|carnet|carnet de sante|carnet de vaccination"
+    r"compte patient|programme de soins|carnet|carnet de sante|carnet de vaccination|fidelite|bonne humeur|"
+    r"gentillesse|ponctualite|patience lors|visites|venues|passages|courage|calme"
 )
 
 # Past participles that only describe writing or reading the review (« vous avez écrit »).
