@@ -50,11 +50,15 @@ filters = triage.QueueFilters(
     locations=tuple(chosen_locations), labels=tuple(chosen_labels), statuses=tuple(chosen_status),
     stars=tuple(chosen_stars), since=since, until=until, only_new=only_new,
 )
+page = max(1, int(st.session_state.get(KEY_PAGE, 1)))
 with db_session() as session:
-    queue = triage.queue_frame(session, filters, jurisdiction=get_profile(settings.profile).jurisdiction)
+    queue = triage.queue_page(
+        session, filters, jurisdiction=get_profile(settings.profile).jurisdiction,
+        offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE,
+    )
 
 top = st.columns([3, 1])
-top[0].write(f"**{len(queue)}** avis à traiter" + (
+top[0].write(f"**{queue.total}** avis à traiter" + (
     f" — dernier triage terminé le {stamp:%d/%m/%Y à %H:%M} (UTC)" if stamp else ""))
 if top[1].button("Terminer le triage", help="Les prochains avis à traiter seront ceux reçus ou modifiés après maintenant."):
     with db_session() as session:
@@ -62,11 +66,14 @@ if top[1].button("Terminer le triage", help="Les prochains avis à traiter seron
     st.session_state[KEY_PAGE] = 1
     st.rerun()
 
-pages = max(1, -(-len(queue) // PAGE_SIZE))
-page = st.number_input("Page", min_value=1, max_value=pages, step=1, key=KEY_PAGE) if pages > 1 else 1
-ids = [int(i) for i in queue["review_id"].iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]]
+pages = max(1, -(-queue.total // PAGE_SIZE))
+if page > pages:  # the filters shrank the queue under the page being shown
+    st.session_state[KEY_PAGE] = 1
+    st.rerun()
+if pages > 1:
+    st.number_input("Page", min_value=1, max_value=pages, step=1, key=KEY_PAGE)
 with db_session() as session:
-    items = triage.load_items(session, ids, profile=settings.profile)
+    items = triage.load_items(session, queue.review_ids, profile=settings.profile)
 
 if not items:
     st.info("Aucun avis à traiter avec ces filtres. Importez de nouveaux avis ou changez les filtres.")

@@ -66,7 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--format", required=True, choices=("csv", "xlsx", "pdf", "json"))
     q.add_argument("-o", "--output", required=True)
     q.add_argument("--profile", default=None, choices=sorted(PROFILES))
-    q = export.add_parser("verify", help="vérifier un dossier JSON contre la base")
+    q = export.add_parser(
+        "verify",
+        help="vérifier un dossier JSON contre la base (0 : identique, 1 : différences, 2 : dossier illisible)",
+    )
     q.add_argument("dossier", metavar="DOSSIER.json")
     q.add_argument("--db", dest="db", default=None)
 

@@ -70,6 +70,8 @@ class Review(SQLModel, table=True):
     current_revision_id: int | None = Field(default=None, index=True)
     revision_count: int = 1
     changed_at: datetime | None = _dt(index=True)
+    # the newest classification's label, kept here so the queue and the charts need no join
+    label: str | None = Field(default=None, max_length=20, index=True)
     # triage state, owned by staff
     status: str = Field(default="nouveau", max_length=40, index=True)
     for_lawyer: bool = False

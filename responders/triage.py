@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
 from sqlmodel import Session
 
 from responders.deadlines import compute_deadline, review_deadline
@@ -85,29 +85,14 @@ def last_triage_at(session: Session) -> datetime | None:
     return as_utc(datetime.fromisoformat(setting.value))
 
 
-def queue_frame(session: Session, filters: QueueFilters, jurisdiction: str = "FR") -> pd.DataFrame:
-    """Light rows for every review matching the filters, most urgent first.
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    total: int
+    review_ids: list[int]
 
-    Urgency: defamation by nearest legal deadline, then insult, criticism, praise; newest first
-    inside a label. Details are loaded per page by `load_items`.
-    """
-    newest = _current_labels()
-    query = (
-        select(
-            Review.id.label("review_id"),
-            Review.location_id,
-            Review.rating,
-            Review.status,
-            Review.created_at,
-            Review.knowledge_date,
-            Review.changed_at,
-            Review.first_seen_at,
-            Classification.label,
-        )
-        .select_from(Review)
-        .outerjoin(newest, newest.c.review_id == Review.id)
-        .outerjoin(Classification, Classification.id == newest.c.cid)
-    )
+
+def _filtered(session: Session, filters: QueueFilters, columns: list[Any]):  # type: ignore[no-untyped-def]
+    query = select(*columns).select_from(Review)
     if filters.locations:
         query = query.where(Review.location_id.in_(filters.locations))
     if filters.statuses:
@@ -115,7 +100,7 @@ def queue_frame(session: Session, filters: QueueFilters, jurisdiction: str = "FR
     if filters.stars:
         query = query.where(Review.rating.in_(filters.stars))
     if filters.labels:
-        query = query.where(Classification.label.in_(filters.labels))
+        query = query.where(Review.label.in_(filters.labels))
     if filters.since:
         query = query.where(Review.created_at >= filters.since)
     if filters.until:
@@ -127,33 +112,43 @@ def queue_frame(session: Session, filters: QueueFilters, jurisdiction: str = "FR
             query = query.where((changed > stamp) | (Review.status == "a_revoir"))
         if not filters.statuses:
             query = query.where(Review.status.not_in(DONE_STATUSES))
-    rows = session.execute(query).all()
-    frame = pd.DataFrame(rows, columns=[
-        "review_id", "location_id", "rating", "status", "created_at", "knowledge_date",
-        "changed_at", "first_seen_at", "label",
-    ])
-    if frame.empty:
-        frame["deadline"] = pd.Series(dtype="datetime64[ns]")
-        frame["rank"] = pd.Series(dtype="int64")
-        return frame
-    frame["rank"] = frame["label"].map(lambda label: LABEL_RANK.get(label, 4)).astype("int64")
-    frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True)
-    # Deadlines only matter (and only cost time) for the few insult/defamation candidates.
-    urgent = frame["rank"] <= LABEL_RANK["insult"]
-    frame["deadline"] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
-    if urgent.any():
-        sub = frame.loc[urgent]
-        frame.loc[urgent, "deadline"] = pd.to_datetime([
-            legal_deadline(jurisdiction, created, knowledge, first)
-            for created, knowledge, first in zip(
-                sub["created_at"], sub["knowledge_date"], sub["first_seen_at"], strict=True
-            )
-        ])
-    frame = frame.sort_values(
-        ["rank", "deadline", "created_at"], ascending=[True, True, False], na_position="last",
-        kind="stable",
-    )
-    return frame.reset_index(drop=True)
+    return query
+
+
+def queue_page(
+    session: Session, filters: QueueFilters, *, jurisdiction: str = "FR", offset: int = 0,
+    limit: int = 10,
+) -> QueuePage:
+    """One page of the queue, most urgent first, and the queue's length.
+
+    Urgency: defamation by nearest legal deadline, then insult by deadline, then criticism,
+    praise and unclassified reviews, newest first. Deadlines are computed in Python, so only
+    for the few legal candidates; the long tail is ordered and paginated by the database.
+    """
+    total = session.execute(
+        _filtered(session, filters, [func.count(Review.id)])
+    ).scalar_one()
+    legal = _filtered(session, filters, [
+        Review.id, Review.label, Review.created_at, Review.knowledge_date, Review.first_seen_at,
+    ]).where(Review.label.in_(("defamation", "insult")))
+    candidates = []
+    for review_id, label, created, knowledge, first_seen in session.execute(legal).all():
+        due = legal_deadline(jurisdiction, created, knowledge, first_seen)
+        candidates.append((LABEL_RANK[label], due or date.max, -(created.timestamp() if created else 0), review_id))
+    candidates.sort()
+    ids = [c[-1] for c in candidates[offset: offset + limit]]
+    if len(ids) < limit:
+        rest_offset = max(0, offset - len(candidates))
+        rank = case((Review.label == "criticism", 2), (Review.label == "praise", 3), else_=4)
+        rest = (
+            _filtered(session, filters, [Review.id])
+            .where(or_(Review.label.is_(None), Review.label.not_in(("defamation", "insult"))))
+            .order_by(rank, Review.created_at.desc().nulls_last(), Review.id.desc())
+            .offset(rest_offset)
+            .limit(limit - len(ids))
+        )
+        ids.extend(session.execute(rest).scalars().all())
+    return QueuePage(total=int(total), review_ids=[int(i) for i in ids])
 
 
 def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any, first_seen_at: Any) -> date | None:

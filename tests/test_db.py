@@ -39,3 +39,28 @@ def test_migrating_twice_keeps_data(db_url):
     eng = make_engine(db_url)
     with Session(eng) as session:
         assert session.exec(select(Location)).one().name == "Cabinet"
+
+
+def test_upgrade_from_the_first_schema_keeps_reviews_and_fills_their_label(db_url):
+    from sqlalchemy import text as sql
+
+    from responders.db import upgrade
+
+    eng = make_engine(db_url, migrate=False)
+    upgrade(eng, "0001")
+    with eng.begin() as conn:
+        conn.execute(sql("INSERT INTO locations (id, key, name) VALUES (1, 'k', 'Cabinet')"))
+        conn.execute(sql(
+            "INSERT INTO reviews (id, location_id, fingerprint, source, is_anonymous, revision_count,"
+            " status, for_lawyer) VALUES (1, 1, 'f', 'gbp', false, 1, 'nouveau', false)"))
+        conn.execute(sql(
+            "INSERT INTO review_revisions (id, review_id, number, source, raw, digest)"
+            " VALUES (1, 1, 1, 'gbp', '{}', 'd')"))
+        for cid, label in ((1, "criticism"), (2, "defamation")):
+            conn.execute(sql(
+                "INSERT INTO classifications (id, review_id, revision_id, label, confidence, passages,"
+                f" engine, version) VALUES ({cid}, 1, 1, '{label}', 0.5, '[]', 'rules', 'v')"))
+    upgrade(eng)
+    with eng.connect() as conn:
+        assert conn.execute(sql("SELECT label FROM reviews WHERE id = 1")).scalar_one() == "defamation"
+        assert conn.execute(sql("SELECT count(*) FROM review_revisions")).scalar_one() == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, func, insert, select
+from sqlalchemy import and_, func, insert, select, update
 from sqlmodel import Session, col
 
 from responders.classify import ENGINE_VERSION, classify
@@ -70,13 +70,18 @@ def classify_pending(session: Session) -> int:
             }
         )
         if len(rows) >= BATCH:
-            session.execute(insert(Classification), rows)
-            count += len(rows)
+            count += _store(session, rows)
             rows = []
     if rows:
-        session.execute(insert(Classification), rows)
-        count += len(rows)
+        count += _store(session, rows)
     return count
+
+
+def _store(session: Session, rows: list[dict[str, Any]]) -> int:
+    session.execute(insert(Classification), rows)
+    # the review keeps its current label too, so the queue and the charts need no join
+    session.execute(update(Review), [{"id": r["review_id"], "label": r["label"]} for r in rows])
+    return len(rows)
 
 
 def current_classifications(
