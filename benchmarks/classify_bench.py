@@ -78,18 +78,22 @@ def main() -> None:
     classify("warm-up", None)
 
     latencies = []
+    cpu_started = time.process_time()
     started = time.perf_counter()
     for text, rating in reviews:
         t0 = time.perf_counter()
         classify(text, rating)
         latencies.append(time.perf_counter() - t0)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     latencies.sort()
     p50 = statistics.median(latencies) * 1000
     p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
     mean_len = sum(len(t) for t, _ in reviews) / len(reviews)
     print(f"{len(reviews)} avis (longueur moyenne {mean_len:.0f} caractères)")
     print(f"1 processus : {len(reviews) / elapsed:,.0f} avis/s — p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+    # CPU time does not depend on what else runs on the machine: the capacity of one core.
+    print(f"temps processeur : {cpu / len(reviews) * 1000:.3f} ms par avis, soit {len(reviews) / cpu:,.0f} avis/s par cœur")
 
     workers = max(1, args.workers)
     size = (len(reviews) + workers * 8 - 1) // (workers * 8)

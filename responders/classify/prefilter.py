@@ -108,10 +108,10 @@ class _Scanner:
 
 _REGISTRY: set[str] = set()
 _scanner: _Scanner | None = None
-_last: tuple[str, frozenset[str]] | None = None
+_last: tuple[str, frozenset[str]] | None = None  # one review is scanned by many rules
 
 
-def _present(text: str) -> frozenset[str] | None:
+def literals_in(text: str) -> frozenset[str]:
     """Literals of all registered patterns present in `text` (memoized for the last text)."""
     global _scanner, _last
     if _last is not None and _last[0] is text:
@@ -135,8 +135,6 @@ class GatedPattern:
             _REGISTRY.update(self.literals)
 
     def finditer(self, text: str) -> Any:
-        if self.literals is not None:
-            present = _present(text)
-            if present is not None and self.literals.isdisjoint(present):
-                return ()
+        if self.literals is not None and self.literals.isdisjoint(literals_in(text)):
+            return ()
         return self.regex.finditer(text)

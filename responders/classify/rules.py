@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Literal
 
 from responders.classify import lexicon
-from responders.classify.prefilter import GatedPattern
+from responders.classify.prefilter import GatedPattern, literals_in
 
 Label = Literal["praise", "criticism", "insult", "defamation"]
 Span = tuple[int, int, float]  # normalized start, end, weight
@@ -59,12 +59,13 @@ class PatternRule(Rule):
         object.__setattr__(self, "_exclude", _compile(self.exclude, self.name))
 
     def find(self, text: str) -> list[Span]:
-        return [
-            (m.start(), m.end(), 1.0)
-            for pattern in self._gated
-            for m in pattern.finditer(text)
-            if m.end() > m.start()
-        ]
+        present = literals_in(text)
+        spans: list[Span] = []
+        for pattern in self._gated:
+            if pattern.literals is not None and pattern.literals.isdisjoint(present):
+                continue
+            spans.extend((m.start(), m.end(), 1.0) for m in pattern.regex.finditer(text) if m.end() > m.start())
+        return spans
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
         if self._exclude is None:
