@@ -146,11 +146,12 @@ def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None =
         raise UnusableInput(
             f"{label} : ancien format Excel (.xls). Ouvrez-le dans Excel et enregistrez-le en .xlsx ou CSV."
         )
-    if kind == "zip" or fmt == "takeout":
+    if kind == "zip":
         return takeout.parse(path, now=ctx.now)
     if kind == "json":
         content = load_json(data, label)
-        shape = detect_json(content) if fmt == "auto" else fmt
+        # a Takeout page on its own is an API page (its folder still names the listing)
+        shape = detect_json(content) if fmt in ("auto", "takeout") else fmt
         if shape == "maps" or is_maps_reviews(content):
             raise takeout.maps_refusal(label)
         if shape is None:
@@ -159,7 +160,9 @@ def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None =
             raise UnusableInput(f"{label} : le format « {fmt} » attend un tableau CSV ou Excel, pas du JSON.")
         if shape == "gbp":
             _takeout_context(path, ctx)
-        return JSON_SHAPES[shape].parse_json(content, ctx)
+        parsed: ParsedFile = JSON_SHAPES[shape].parse_json(content, ctx)
+        _check_forced_shape(parsed, fmt, detect_json(content), label)
+        return parsed
     table: Table = read_xlsx(data, label) if kind == "xlsx" else read_csv(data, label)
     if fmt == "auto":
         shape = "csv" if mapping else detect_table(table.headers)
@@ -167,7 +170,21 @@ def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None =
         shape = fmt
     if shape not in TABLE_SHAPES:
         raise UnusableInput(f"{label} : le format « {fmt} » attend un fichier JSON, pas un tableau.")
-    return TABLE_SHAPES[shape].parse_table(table, ctx)
+    parsed = TABLE_SHAPES[shape].parse_table(table, ctx)
+    _check_forced_shape(parsed, fmt, detect_table(table.headers), label)
+    return parsed
+
+
+def _check_forced_shape(parsed: ParsedFile, fmt: str, detected: str | None, label: str) -> None:
+    """A --format that rejects every record of a file that looks like another shape is a
+    mistake of the command, not of the file: say so instead of importing nothing."""
+    if fmt in ("auto", "takeout", "csv") or parsed.records or not parsed.read:
+        return
+    if detected and detected != fmt:
+        raise UnusableInput(
+            f"{label} : --format {fmt} ne correspond pas à ce fichier, qui ressemble à un export "
+            f"« {detected} ». Relancez sans --format (détection automatique) ou avec --format {detected}."
+        )
 
 
 def _describe(content: Any) -> str:

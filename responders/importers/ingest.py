@@ -20,6 +20,7 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import json
 from collections.abc import Callable
@@ -527,7 +528,13 @@ def classify_pending(session: Session) -> int | None:
         return None
     from responders.classify.store import classify_pending as run
 
-    return int(run(session) or 0)
+    paused = not gc.isenabled()
+    gc.enable()  # the import pauses the collector; the classifier's objects may form cycles
+    try:
+        return int(run(session) or 0)
+    finally:
+        if paused:
+            gc.disable()
 
 
 __all__ = ["FileResult", "canonical_json", "classify_pending", "inherit", "resolve_locations", "sha256", "store_file"]

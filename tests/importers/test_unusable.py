@@ -86,3 +86,10 @@ def test_one_unusable_file_writes_nothing_for_any_file(engine, tmp_path):
     with pytest.raises(UnusableInput, match="truncated.json"):
         import_paths(engine, [good, FIXTURES / "truncated.json"], classify=False)
     assert snapshot(engine) == before
+
+
+def test_a_wrong_forced_format_is_named():
+    with pytest.raises(UnusableInput, match="--format outscraper ne correspond pas .* « gbp »"):
+        read_paths([FIXTURES / "gbp_pages.json"], fmt="outscraper")
+    with pytest.raises(UnusableInput, match="attend un fichier JSON"):
+        read_paths([FIXTURES / "outscraper.csv"], fmt="gbp")
