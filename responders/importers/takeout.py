@@ -24,6 +24,7 @@ NAME = "takeout"
 REVIEWS_PAGE = re.compile(r"(?:^|/)account-([^/]+)/location-([^/]+)/reviews[^/]*\.json$", re.IGNORECASE)
 MAPS_REVIEWS = re.compile(r"(?:^|/)Maps[^/]*/(?:Reviews|Avis)\.json$", re.IGNORECASE)
 ADDITIONAL_DATA = "additionalData.json"
+RESOURCE = re.compile(r"[\w.-]+(?:/[\w.-]+)+")
 # Keys that may hold the listing's name in additionalData.json, most specific first.
 NAME_KEYS = ("locationName", "businessName", "storeName", "title", "locationTitle", "name", "nom")
 NAME_LABELS = {"name", "title", "business name", "location name", "nom", "nom de l'etablissement", "nom de l etablissement"}
@@ -75,9 +76,9 @@ def listing_name(data: Any) -> str | None:
 
     def usable(value: Any) -> str | None:
         text = clean_text(value) if isinstance(value, str) else None
-        if text and not text.startswith(("accounts/", "locations/", "http")) and len(text) <= 300:
-            return text
-        return None
+        if not text or len(text) > 300 or text.startswith("http") or RESOURCE.fullmatch(text):
+            return None  # "accounts/1/locations/2", "attributes/has_wifi": ids, not names
+        return text
 
     def walk(node: Any, depth: int) -> None:
         if depth > 6:

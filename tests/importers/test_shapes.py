@@ -278,3 +278,19 @@ def test_a_plain_folder_of_exports(tmp_path):
     (tmp_path / "LISEZMOI.txt").write_text("exports du 2 mars")
     units = load_path(tmp_path)
     assert [u.shape for u in units] == ["serpapi", "outscraper"]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"name": "accounts/1/locations/2", "locationName": "Cabinet A"}, "Cabinet A"),
+        ({"title": "Cabinet B", "attributes": [{"name": "attributes/has_wifi", "values": [True]}]}, "Cabinet B"),
+        ({"attributes": [{"name": "attributes/has_wifi"}], "profile": {"businessName": "Cabinet C"}}, "Cabinet C"),
+        ([{"name": "Nom de l'établissement", "value": "Cabinet D"}, {"name": "Téléphone", "value": "01"}], "Cabinet D"),
+        ({"websiteUri": "https://cabinet.example", "name": "locations/9"}, None),
+    ],
+)
+def test_listing_name_in_additional_data(data, expected):
+    from responders.importers.takeout import listing_name
+
+    assert listing_name(data) == expected
