@@ -227,3 +227,48 @@ HARSH_CONTEXTS = ["Le dentiste est {a}.", "Médecin {a}.", "{A} !", "Service {a}
 @pytest.mark.parametrize("text", [c.format(a=a, A=a.capitalize()) for c in HARSH_CONTEXTS for a in HARSH])
 def test_harsh_opinions_stay_criticism(text: str) -> None:
     assert classify(text, 1).label == "criticism"
+
+
+# Minimal pairs: the lawful side and the unlawful side of each boundary.
+MINIMAL_PAIRS = [
+    ("Il avait l'air fatigué et distrait.", "criticism"),
+    ("Il avait l'air saoul pendant la consultation.", "defamation"),
+    ("Elle ne semble pas très expérimentée.", "criticism"),
+    ("Elle n'a pas de diplôme, c'est une simple assistante qui joue au dentiste.", "defamation"),
+    ("Ils ont perdu mon dossier.", "criticism"),
+    ("Ils ont falsifié mon dossier.", "defamation"),
+    ("Il m'a facturé 150 € pour un détartrage, trop cher.", "criticism"),
+    ("Il m'a facturé un détartrage qu'il n'a jamais fait.", "defamation"),
+    ("Il est très tactile, un peu trop familier.", "criticism"),
+    ("Il m'a caressé la cuisse pendant l'examen.", "defamation"),
+    ("Voleurs ! 60 € les 5 minutes.", "criticism"),
+    ("Voleurs !", "insult"),
+    ("Voleurs : ils ont encaissé deux fois ma consultation.", "defamation"),
+    ("Il m'a arraché une dent, j'ai eu mal toute la semaine.", "criticism"),
+    ("Il m'a arraché la mauvaise dent.", "defamation"),
+    ("L'anesthésie n'a pas marché, j'ai souffert.", "criticism"),
+    ("Il a percé le nerf, je n'ai plus de sensation dans la lèvre.", "defamation"),
+    ("Les toilettes étaient sales.", "criticism"),
+    ("Les instruments étaient sales et rouillés.", "defamation"),
+    ("Il parle mal à tout le monde.", "criticism"),
+    ("Il a giflé un enfant dans la salle d'attente.", "defamation"),
+    ("Il paraît que c'est toujours 1 h de retard.", "criticism"),
+    ("Je me demande s'il a vraiment son diplôme.", "defamation"),
+    ("Le cabinet refuse les nouveaux patients.", "criticism"),
+    ("Le cabinet refuse les patients à l'AME.", "defamation"),
+    ("Tabarnak que c'est long !", "criticism"),
+    ("Mon tabarnak de charlatan.", "insult"),
+    ("She seemed tired and distracted.", "criticism"),
+    ("She seemed drunk and slurred her words.", "defamation"),
+    ("They lost my file twice.", "criticism"),
+    ("They falsified my file after the complaint.", "defamation"),
+    ("He charged me $200 for a cleaning, way too much.", "criticism"),
+    ("He charged me for a cleaning that never happened.", "defamation"),
+    ("The receptionist was a bit too familiar.", "criticism"),
+    ("The dentist groped me during the exam.", "defamation"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), MINIMAL_PAIRS)
+def test_minimal_pairs(text: str, label: str) -> None:
+    assert classify(text, None).label == label
