@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from responders.classify import LABELS
-from responders.classify.engines import classify_with
+from responders.classify.engines import classify_outcome
 from responders.errors import UnusableInput
 
 DEFAULT_FILE = "data/eval/classify/test.jsonl"
@@ -23,6 +24,9 @@ class Report:
     gold: list[str] = field(default_factory=list)
     predicted: list[str] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
+    # language-model engines only: reviews sent to the model, and why some fell back to the rules
+    asked: int = 0
+    fallbacks: list[str] = field(default_factory=list)
 
     def confusion(self) -> dict[str, dict[str, int]]:
         matrix = {g: dict.fromkeys(LABELS, 0) for g in LABELS}
@@ -85,10 +89,16 @@ def load(paths: list[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def evaluate(rows: list[dict[str, Any]], engine: str = "rules") -> Report:
+def evaluate(
+    rows: list[dict[str, Any]], engine: str = "rules", *, settings: Any = None, model: Any = None
+) -> Report:
     report = Report(engine)
     for row in rows:
-        result = classify_with(engine, row["text"], row.get("rating"))
+        outcome = classify_outcome(engine, row["text"], row.get("rating"), settings=settings, model=model)
+        result = outcome.result
+        report.asked += int(outcome.asked_llm)
+        if outcome.fallback_reason:
+            report.fallbacks.append(outcome.fallback_reason)
         report.gold.append(row["label"])
         report.predicted.append(result.label)
         report.rows.append(row)
@@ -99,6 +109,20 @@ def agreement(a: Report, b: Report) -> float:
     if not a.predicted:
         return 0.0
     return sum(1 for x, y in zip(a.predicted, b.predicted, strict=True) if x == y) / len(a.predicted)
+
+
+def format_llm_usage(report: Report) -> list[str]:
+    """How much the figures owe to the model: a fallback is a rules answer under another name."""
+    if report.engine == "rules":
+        return []
+    lines = [
+        f"Avis soumis au modèle de langage : {report.asked} / {len(report.gold)} ; "
+        f"repli sur les règles : {len(report.fallbacks)}"
+    ]
+    if report.fallbacks:
+        reason, count = Counter(report.fallbacks).most_common(1)[0]
+        lines.append(f"Motif de repli le plus fréquent ({count}) : {reason}")
+    return lines
 
 
 def format_report(report: Report, show: int = 50) -> str:
@@ -115,6 +139,7 @@ def format_report(report: Report, show: int = 50) -> str:
         )
     lines.append("")
     lines.append(f"Exactitude : {report.accuracy():.3f}   F1 macro : {report.macro_f1():.3f}")
+    lines.extend(format_llm_usage(report))
     errors = report.errors()
     if errors and show > 0:
         lines.append("")

@@ -224,3 +224,30 @@ def test_a_rating_without_text_is_never_sent(engine: str) -> None:
     model = recording()
     outcome = classify_outcome(engine, "  ", 1, model=model)
     assert not model.seen and outcome.result == classify("  ", 1)
+
+
+# --- evaluation: fallbacks are reported, not counted as the model's answers -----------------------
+
+
+def test_evaluation_reports_model_use_and_fallbacks() -> None:
+    from responders.classify.evaluate import agreement, evaluate, format_report
+
+    rows = [
+        {"id": "a", "text": DEFAMATION, "rating": 1, "label": "defamation"},
+        {"id": "b", "text": "Accueil correct.", "rating": 4, "label": "praise"},
+        {"id": "c", "text": "Très bien, merci.", "rating": 1, "label": "praise"},
+    ]
+    model = recording(
+        answer("defamation", [("m'a facturé des soins jamais faits", "defamation")]),
+        AIMessage(content="pas de JSON"),
+        answer("praise"),
+    )
+    report = evaluate(rows, "llm", model=model)
+    rules = evaluate(rows, "rules")
+    assert report.asked == 3 and len(report.fallbacks) == 1
+    assert report.predicted[0] == "defamation" and report.predicted[2] == "praise"
+    assert report.predicted[1] == rules.predicted[1]  # the fallback is the rules' answer
+    text = format_report(report, 0)
+    assert "soumis au modèle de langage : 3 / 3" in text and "repli sur les règles : 1" in text
+    assert "Avis soumis" not in format_report(rules, 0)
+    assert 0.0 <= agreement(report, rules) <= 1.0
