@@ -13,11 +13,12 @@ an exclusion match is dropped (« le traitement de votre demande » is not care)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from responders.guard.normalize import Normalized
+from responders.guard.prefilter import required
 from responders.profiles import Profile
 from responders.spans import Finding, Severity
 
@@ -50,8 +51,47 @@ def _bounded(pattern: str) -> str:
     return rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"
 
 
-def compile_all(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(_bounded(p)) for p in patterns)
+Compiled = tuple[re.Pattern[str], frozenset[str] | None]
+
+
+# Every required literal of every pattern, indexed by its first three characters, so the
+# literals present in a text are found from the text's trigrams.
+_BY_TRIGRAM: dict[str, set[str]] = {}
+_PRESENT_CACHE: dict[str, frozenset[str]] = {}
+
+
+def compile_all(patterns: Iterable[str]) -> tuple[Compiled, ...]:
+    out = []
+    for p in patterns:
+        rx = re.compile(_bounded(p))
+        needed = required(p)
+        for word in needed or ():
+            _BY_TRIGRAM.setdefault(word[:3], set()).add(word)
+        out.append((rx, needed))
+    return tuple(out)
+
+
+def present_literals(text: str) -> frozenset[str]:
+    hit = _PRESENT_CACHE.get(text)
+    if hit is None:
+        found: set[str] = set()
+        for i in range(len(text) - 2):
+            for word in _BY_TRIGRAM.get(text[i : i + 3], ()):
+                if text.startswith(word, i):
+                    found.add(word)
+        hit = frozenset(found)
+        if len(_PRESENT_CACHE) > 256:
+            _PRESENT_CACHE.clear()
+        _PRESENT_CACHE[text] = hit
+    return hit
+
+
+def _scan(patterns: tuple[Compiled, ...], text: str) -> Iterator[re.Match[str]]:
+    present = present_literals(text)
+    for rx, needed in patterns:
+        # A pattern whose every match contains one of `needed` is skipped when none occurs.
+        if needed is None or not needed.isdisjoint(present):
+            yield from rx.finditer(text)
 
 
 # Near-misses every rule lets through: the policy's own words and the practice's setting.
@@ -88,7 +128,7 @@ class Rule:
     detector: Detector | None = None
     invalidate: Invalidate | None = None
     description: str = ""  # one line for the dashboard
-    _compiled: dict[str, tuple[re.Pattern[str], ...]] = field(
+    _compiled: dict[str, tuple[Compiled, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -104,7 +144,7 @@ class Rule:
         try:
             self._compiled["clean"] = compile_all(self.patterns)
             self._compiled["raw"] = compile_all(self.raw_patterns)
-            self._compiled["case"] = tuple(re.compile(p) for p in self.case_patterns)
+            self._compiled["case"] = tuple((re.compile(p), None) for p in self.case_patterns)
             self._compiled["exclude"] = compile_all(self.exclusions)
         except re.error as exc:
             raise ValueError(f"rule {self.name}: bad pattern ({exc})") from None
@@ -113,15 +153,13 @@ class Rule:
     def spans(self, ctx: Context) -> list[Span]:
         norm = ctx.norm
         out: list[Span] = []
-        for rx in self._compiled["clean"]:
-            for m in rx.finditer(norm.clean):
-                if m.end() > m.start():
-                    out.append(norm.clean_span(m.start(), m.end()))
-        for rx in self._compiled["raw"]:
-            for m in rx.finditer(norm.folded):
-                if m.end() > m.start():
-                    out.append(norm.span(m.start(), m.end()))
-        for rx in self._compiled["case"]:
+        for m in _scan(self._compiled["clean"], norm.clean):
+            if m.end() > m.start():
+                out.append(norm.clean_span(m.start(), m.end()))
+        for m in _scan(self._compiled["raw"], norm.folded):
+            if m.end() > m.start():
+                out.append(norm.span(m.start(), m.end()))
+        for rx, _ in self._compiled["case"]:
             for m in rx.finditer(ctx.reply):
                 g = m.lastindex or 0
                 s, e = (m.start(g), m.end(g)) if g else (m.start(), m.end())
@@ -170,13 +208,8 @@ class Rule:
 _COMMON = compile_all(COMMON_EXCLUSIONS)
 
 
-def _spans_of(norm: Normalized, patterns: tuple[re.Pattern[str], ...]) -> list[Span]:
-    return [
-        norm.clean_span(m.start(), m.end())
-        for rx in patterns
-        for m in rx.finditer(norm.clean)
-        if m.end() > m.start()
-    ]
+def _spans_of(norm: Normalized, patterns: tuple[Compiled, ...]) -> list[Span]:
+    return [norm.clean_span(m.start(), m.end()) for m in _scan(patterns, norm.clean) if m.end() > m.start()]
 
 
 def _short(text: str) -> str:

@@ -120,3 +120,34 @@ def test_edit1(a: str, b: str, expected: bool) -> None:
 def test_typos_in_rule_words_are_read_as_the_rule_word() -> None:
     assert not check("Nous allons porter plinte.").allowed
     assert not check("Notre avocta vous contactera.").allowed
+
+
+def test_prefilter_never_hides_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    from responders.guard import rule as rule_module
+    from tests.guard.cases import HITS, NEAR_MISSES
+    from tests.guard.paraphrases import LEAKS, SAFE
+
+    texts = [e if isinstance(e, str) else e[0] for table in (HITS, NEAR_MISSES) for v in table.values() for e in v]
+    texts += LEAKS + SAFE
+    with_filter = [check(t).to_dict() for t in texts]
+    everything = frozenset().union(*rule_module._BY_TRIGRAM.values())
+    monkeypatch.setattr(rule_module, "present_literals", lambda text: everything)
+    without = [check(t).to_dict() for t in texts]
+    assert with_filter == without
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"avocats?|huissiers?", {"avocat", "huissier"}),
+        (r"vo(?:tre|s) (?:consultation|dossier)", {"consultation", "dossier"}),
+        (r"\d{1,2}\s?h", None),
+        (r"(?:le |)plainte", {"plainte"}),
+        (r"(?:ha|ah)(?: (?:ha|ah))+", None),
+    ],
+)
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    from responders.guard.prefilter import required
+
+    got = required(pattern)
+    assert (set(got) if got is not None else None) == expected
