@@ -128,6 +128,8 @@ class Rule:
     detector: Detector | None = None
     invalidate: Invalidate | None = None
     description: str = ""  # one line for the dashboard
+    # Legal reference appended to the explanation, by profile: "FR-dentiste", then "FR".
+    refs: dict[str, str] = field(default_factory=dict, compare=False)
     _compiled: dict[str, tuple[Compiled, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -173,6 +175,12 @@ class Rule:
             out.extend(self.detector(ctx))
         return out
 
+    def _explain(self, ctx: Context, text: str) -> str:
+        out = self.explanation.replace("{text}", _short(text))
+        profile = ctx.profile
+        ref = self.refs.get(f"{profile.jurisdiction}-{profile.profession}") or self.refs.get(profile.jurisdiction)
+        return f"{out} (Réf. : {ref}.)" if ref else out
+
     def excluded(self, ctx: Context) -> list[Span]:
         return ctx.common_exclusions + _spans_of(ctx.norm, self._compiled["exclude"])
 
@@ -198,7 +206,7 @@ class Rule:
                     start=start,
                     end=end,
                     text=text,
-                    explanation=self.explanation.replace("{text}", _short(text)),
+                    explanation=self._explain(ctx, text),
                 )
             )
             last_end = end

@@ -84,3 +84,19 @@ def test_topics_named_to_refuse_them_pass(text: str) -> None:
 @pytest.mark.parametrize("text", GENERIC_LEAKS)
 def test_owned_or_unrefused_topics_still_block(text: str) -> None:
     assert not _check(text, {}).allowed
+
+
+@pytest.mark.parametrize(
+    ("profile", "reference"),
+    [
+        ("fr-dentiste", "R4127-206"),
+        ("fr-medecin", "R4127-4"),
+        ("qc-medecin", "art. 20"),
+        ("qc-dentiste", "60.4"),
+    ],
+)
+def test_explanations_cite_the_profile_law(profile: str, reference: str) -> None:
+    result = check("Votre consultation est notée.", profile=profile)
+    relationship = [f for f in result.findings if f.rule == "relationship_confirmed"]
+    assert relationship and reference in relationship[0].explanation
+    assert hash(get_rule("relationship_confirmed"))

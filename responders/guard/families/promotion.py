@@ -100,6 +100,12 @@ TESTIMONIAL = Rule(
     name="promotion_testimonial",
     family="promotion",
     severity="block",
+    refs={
+        "FR-medecin": "Code de la santé publique, art. R4127-19-1",
+        "FR-dentiste": "Code de la santé publique, art. R4127-215-1",
+        "QC-dentiste": "Code de déontologie des dentistes : aucun témoignage accepté, utilisé ni encouragé",
+        "QC-medecin": "Code de déontologie des médecins : publicité et témoignages encadrés",
+    },
     description="La réponse remercie l'avis comme un témoignage ou une recommandation.",
     explanation=(
         "« {text} » accueille l'avis comme un témoignage ou une recommandation : les "

@@ -31,10 +31,18 @@ _NEUTRAL_PAST = (
 )
 _NEUTRAL_OURS = r"(?:lu|lue|lus|bien lu|entendu|entendue|compris|comprise|ecoute|ecoutee|repondu|ecrit|transmis)(?![a-z])"
 
+_SECRET_REFS = {
+    "FR": "Code de la santé publique, art. L1110-4 et R4127-4 ; Code pénal, art. 226-13",
+    "FR-dentiste": "Code de la santé publique, art. L1110-4 et R4127-206 ; Code pénal, art. 226-13",
+    "QC": "Charte des droits et libertés de la personne, art. 9 ; Code des professions, art. 60.4",
+    "QC-medecin": "Code de déontologie des médecins, art. 20 ; Code des professions, art. 60.4",
+}
+
 CONFIRMED = Rule(
     name="relationship_confirmed",
     family="relationship",
     severity="block",
+    refs=_SECRET_REFS,
     description="La réponse laisse entendre que l'auteur de l'avis est ou a été patient.",
     explanation=(
         "« {text} » laisse entendre que cette personne est venue au cabinet : le secret "
@@ -97,6 +105,7 @@ DENIED = Rule(
     name="relationship_denied",
     family="relationship",
     severity="block",
+    refs=_SECRET_REFS,
     description="La réponse nie que l'auteur de l'avis soit patient : c'est aussi une information couverte par le secret.",
     explanation=(
         "« {text} » dit que cette personne n'est pas patiente : le nier révèle autant que le "
