@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, func, insert, select, text, update
+from sqlalchemy import JSON, Boolean, bindparam, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
@@ -441,13 +441,27 @@ def _write(
     bulk_insert(conn, REVIEWS, [k.row for k in new_reviews if k.row is not None])
     bulk_insert(conn, REVISIONS, revisions)
 
-    for known in changed:
-        values = {name: known.columns[name] for name in UPDATABLE if known.columns.get(name) is not None}
+    if changed:
+        # one executemany; COALESCE keeps what the source left empty (None never erases)
+        statement = update(REVIEWS).where(REVIEWS.c.id == bindparam("p_id")).values(
+            current_revision_id=bindparam("p_revision"),
+            revision_count=bindparam("p_count"),
+            changed_at=bindparam("p_now", type_=UTCDateTime()),
+            last_seen_at=bindparam("p_now", type_=UTCDateTime()),
+            **{
+                name: func.coalesce(bindparam(f"p_{name}", type_=REVIEWS.c[name].type), REVIEWS.c[name])
+                for name in UPDATABLE
+            },
+        )
         conn.execute(
-            update(REVIEWS).where(REVIEWS.c.id == known.id).values(
-                current_revision_id=latest[id(known)], revision_count=known.count,
-                changed_at=now, last_seen_at=now, **values,
-            )
+            statement,
+            [
+                {
+                    "p_id": known.id, "p_revision": latest[id(known)], "p_count": known.count,
+                    "p_now": now, **{f"p_{name}": known.columns.get(name) for name in UPDATABLE},
+                }
+                for known in changed
+            ],
         )
 
     seen_ids = [i for i in unchanged if i is not None]

@@ -312,3 +312,18 @@ def test_look_alike_rows_without_identity_stay_distinct(engine, tmp_path):
     again = import_paths(engine, [path], location="Cabinet", classify=False)
     assert (again.new, again.updated, again.unchanged) == (0, 0, 4)
     assert count(engine, "reviews") == 3
+
+
+def test_a_new_revision_updates_the_review_columns_but_never_erases(engine, tmp_path):
+    review = gbp_review(3)
+    path = write_page(tmp_path / "page.json", [review])
+    import_paths(engine, [path], classify=False)
+    changed = copy.deepcopy(review)
+    changed["starRating"] = "ONE"
+    changed["updateTime"] = "2026-01-01T00:00:00Z"
+    del changed["reviewer"]  # this capture lost the author's name: the stored one stays
+    write_page(path, [changed])
+    summary = import_paths(engine, [path], classify=False)
+    assert summary.updated == 1
+    stored = rows(engine, "SELECT rating, author_display_name, revision_count FROM reviews")
+    assert stored == [(1, "Patient numéro 3", 2)]
