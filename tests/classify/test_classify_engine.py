@@ -67,7 +67,7 @@ def test_hedge_is_reported_in_the_explanation() -> None:
 
 
 def test_weak_evidence_is_criticism_with_uncertain_note() -> None:
-    result = classify("Il m'a menti sur le prix, des soins inutiles pour gonfler la facture.", 2)
+    result = classify("Il m'a menti sur le prix, des soins inutiles à mon avis.", 2)
     assert result.label == "criticism"
     assert any("incertaine" in p.explanation for p in result.passages)
 

@@ -15,6 +15,7 @@ TABLE: dict[str, tuple[list[str], list[str]]] = {
             "Crosseur qui m'a chargé 200$ pour un traitement qu'il a jamais fait.",
             "Ils ont encaissé deux fois la même consultation.",
             "He billed me for a cleaning that was never done.",
+            "Des soins inutiles pour gonfler la facture.",
         ],
         [
             "Il m'a facturé 80 € la consultation, c'est beaucoup trop cher.",
@@ -219,7 +220,7 @@ TABLE: dict[str, tuple[list[str], list[str]]] = {
     "criticism.uncertain_honesty": (
         [
             "Il m'a menti sur le prix.",
-            "Des soins inutiles pour gonfler la facture.",
+            "Des soins inutiles à mon avis, un autre dentiste n'a rien trouvé.",
         ],
         [
             "Il m'a expliqué honnêtement les risques.",
