@@ -136,6 +136,10 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         ("Nous regrettons l'attente de 45 minutes.", {"review": "45 minutes d'attente, inadmissible"}),
         ("Nous transmettons à Mélanie.", {"review": "La secrétaire Mélanie a été désagréable"}),
         ("Nous regrettons pour la gelée.", {"review": "La gelée a duré toute la journée, horrible"}),
+        ("Le stationnement payant ne dépend pas de nous.", {"review": "Stationnement payant 15 $"}),
+        ("Nous avons noté votre remarque sur la salle 3.", {"review": "Salle 3 sale"}),
+        ("Bonjour Ginette, merci.", {"review": "Très déçue", "reviewer_name": "Ginette Bouchard"}),
+        ("Nous transmettrons à Karine.", {"review": "Karine est super gentille"}),
     ],
     "identity_person_name": [
         'La petite Léa a été très sage.',
@@ -373,6 +377,8 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     "echo_review": [
         ("Nous avons lu votre message avec attention.", {"review": "Mon mari a eu une carie, 45 minutes d'attente"}),
         ("Le cabinet reste joignable par téléphone.", {"review": "Le cabinet ne répond jamais au téléphone"}),
+        ("Les points que vous soulevez seront étudiés en interne.", {"review": "Salle 3 sale, 40 minutes de retard"}),
+        ("Nous avons bien reçu votre commentaire.", {"review": "Mon Invisalign ne tient pas, 300 $ pour rien"}),
     ],
     "identity_person_name": [
         "Madame, Monsieur, nous avons lu votre avis.",

@@ -142,7 +142,34 @@ def _review_items(ctx: Context) -> list[Span]:
     for number in _NUMBER.finditer(norm.folded):
         if number.group() in numbers:
             out.append(norm.span(number.start(), number.end()))
+    # Two words in a row taken from the review (« stationnement payant », « salle 3 »).
+    pairs = {
+        (a.key, b.key)
+        for a, b in zip(review.tokens, review.tokens[1:], strict=False)
+        if _detail_pair(a.text, b.text)
+    }
+    toks = norm.tokens
+    for a, b in zip(toks, toks[1:], strict=False):
+        if (a.key, b.key) in pairs:
+            out.append((a.start, b.end))
     return out
+
+
+_STOP = frozenset(
+    "le la les l un une des de du d au aux a et ou en dans sur pour par avec sans ce cet cette ces "
+    "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs je tu il elle on nous vous ils "
+    "elles ne pas plus que qui quoi dont y est sont etait ete avoir etre tres trop bien tout toute "
+    "tous toutes meme aussi mais donc car si se s n m t c j qu".split()
+)
+
+
+def _detail_pair(a: str, b: str) -> bool:
+    if a in _STOP or b in _STOP:
+        return False
+    words = _template_words()
+    content = [w for w in (a, b) if w.isalpha() and len(w) >= 4 and w not in words]
+    numbers = [w for w in (a, b) if w.isdigit()]
+    return bool(content) and (len(content) == 2 or bool(numbers))
 
 
 REVIEW_ECHO = Rule(
