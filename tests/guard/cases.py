@@ -138,7 +138,6 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         ("Nous regrettons pour la gelée.", {"review": "La gelée a duré toute la journée, horrible"}),
         ("Le stationnement payant ne dépend pas de nous.", {"review": "Stationnement payant 15 $"}),
         ("Nous avons noté votre remarque sur la salle 3.", {"review": "Salle 3 sale"}),
-        ("Bonjour Ginette, merci.", {"review": "Très déçue", "reviewer_name": "Ginette Bouchard"}),
         ("Nous transmettrons à Karine.", {"review": "Karine est super gentille"}),
     ],
     "identity_person_name": [
