@@ -34,15 +34,25 @@ UNCERTAIN_NOTE = "Qualification incertaine"
 RATING_PRIOR = {1: -3.0, 2: -2.0, 3: -0.5, 4: 1.5, 5: 2.5}
 # Irony markers: with any negative cue, the praise words of the review are not meant.
 _SARCASM = re.compile(
-    "[\U0001F643\U0001F644\U0001F612\U0001F921\U0001F611\U0001F44F]"
+    "[\U0001F643\U0001F644\U0001F612\U0001F921\U0001F611\U0001F44F\U0001F602\U0001F923]"
     "|\\b(?:ironie|sarcasme|lol|mdr|oh (?:great|super|genial|wow)|ah (?:super|genial|bravo)|"
-    "bravo pour (?:avoir|le|la|les|l')|i guess|j'imagine|comme d'hab(?:itude)?)\\b",
+    "bravo pour (?:avoir|le|la|les|l')|i guess|j'imagine|comme d'hab(?:itude)?|ou pas|"
+    "si vous aimez|si vous adorez|if you (?:enjoy|like|love)|quelle efficacite|what a treat)\\b"
+    "|\\bnot[.!]|\\bnot\\s*$",
     re.IGNORECASE,
 )
 # "J'ai mis 1 étoile par erreur", "meant to give 5 stars": the stars say nothing.
 _RATING_MISTAKE = re.compile(
     r"\b(?:par erreur|par megarde|sans faire expres|je voulais (?:mettre|donner)|voulu (?:mettre|donner)|"
-    r"en voulant (?:mettre|donner)|by mistake|meant to (?:give|put|leave)|wrong (?:star|rating)|misclick\w*)"
+    r"en voulant (?:mettre|donner)|by mistake|meant to (?:give|put|leave)|wrong (?:star|rating)|misclick\w*|"
+    # the writer explains the stars by something else ("je mets 2 étoiles parce que le parking…")
+    r"(?:je|j')\s*(?:mets|met|donne|laisse|ai mis|ai donne)\s+(?:\w+\s+){0,2}?(?:etoiles?|stars?)\s+"
+    r"(?:\w+\s+)?(?:car|parce|pour|a cause|because|since|only because)|"
+    r"(?:i(?:'m| am)? (?:giving|gave|give|leave|left))\s+(?:\w+\s+){0,2}?stars?\s+(?:\w+\s+)?(?:because|since|for)|"
+    # the complaint is about someone else than the practice ("c'est la RAMQ le problème, pas lui")
+    r"pas (?:de )?(?:sa|leur) faute|not (?:his|her|their) fault|"
+    r"c'est (?:le systeme|la ramq|la secu|le gouvernement|la mutuelle|l'assurance|le ministere)|"
+    r"(?:le|the) (?:probleme|problem),? (?:c'est )?pas (?:lui|elle|eux|le (?:docteur|medecin|dentiste)))"
 )
 _NEGATED_EVENT = re.compile(
     r"\b(?:ne|n')\s*(?:[\w']+\s+){0,2}?(?:pas|jamais|rien|plus|aucune?|guere)\b"
@@ -235,12 +245,13 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
     # negative sentence do not count) and the rating as a prior.
     negative = sum(s.negative for s in table)
     if negative and (_SARCASM.search(doc.original) or _SARCASM.search(doc.text)):
-        positive = 0.0
+        positive = 0.0  # praise words in an ironic review are not meant
     else:
         positive = sum(s.positive for s in table if s.negative < 2 or s.positive < s.negative)
     prior = RATING_PRIOR.get(rating, 0.0) if rating is not None else 0.0
-    if _RATING_MISTAKE.search(doc.text):
-        prior = 0.0
+    sarcastic = bool(negative) and bool(_SARCASM.search(doc.original) or _SARCASM.search(doc.text))
+    if _RATING_MISTAKE.search(doc.text) or sarcastic:
+        prior = 0.0  # the stars are explained away, or meant ironically
     evidence = positive + negative
     if evidence >= 6:
         prior *= 0.5

@@ -277,7 +277,7 @@ class LexiconRule(Rule):
 _NEGATION = re.compile(
     r"(?:\b(?:pas|jamais|sans|aucun|aucune|ni|not|no|never|nothing|rien|ne)\b|\bn'|n't)(?:\s*[\w-]*'|\s+[\w'-]+){0,2}\s*$"
 )
-_SELF_NEGATED = re.compile(r"(?:pas|jamais|aucune?|sans|rien|plus jamais|never|not|no)\b")
+_SELF_NEGATED = re.compile(r"(?:pas|jamais|aucune?|sans|rien|plus jamais|meme pas|never|not|no)\b")
 _POST_NEGATION = re.compile(r"\s*(?:pas|plus|jamais|pantoute|point|not|at all)\b")
 _CONTRAST = re.compile(r"\b(?:mais|cependant|par contre|toutefois|neanmoins|pourtant|sauf que|but|however)\b")
 

@@ -272,3 +272,33 @@ MINIMAL_PAIRS = [
 @pytest.mark.parametrize(("text", "label"), MINIMAL_PAIRS)
 def test_minimal_pairs(text: str, label: str) -> None:
     assert classify(text, None).label == label
+
+
+# Praise versus criticism: irony, explained stars, complaints about someone else.
+OPINION_TABLE = [
+    ("Génial, encore 2 heures d'attente, comme d'habitude. Bravo !", 5, 'criticism'),
+    ('Parfait si vous aimez attendre debout pendant une heure 😂', 5, 'criticism'),
+    ('Bon dentiste mais les tarifs ont explosé cette année, dommage.', 4, 'criticism'),
+    ('Super accueil... ou pas. La secrétaire ne lève même pas la tête.', 5, 'criticism'),
+    ('Moyen. Le médecin est correct mais le secrétariat est une catastrophe.', 3, 'criticism'),
+    ('Rendez-vous annulé 3 fois.', 1, 'criticism'),
+    ("J'attends toujours mes résultats.", 2, 'criticism'),
+    ("Pour un cabinet qui se dit moderne, ils n'ont même pas la carte bancaire.", None, 'criticism'),
+    ('Best clinic ever if you enjoy waiting 3 hours. Not.', 5, 'criticism'),
+    ("Nice staff but the doctor didn't listen to anything I said.", 4, 'criticism'),
+    ('Très bonne dentiste, je mets une étoile car le cabinet va fermer et je suis triste :(', 1, 'praise'),
+    ("Le docteur est génial, c'est la RAMQ qui est le problème, pas lui.", 1, 'praise'),
+    ('Rien à reprocher au médecin, juste le parking qui est difficile.', 2, 'praise'),
+    ('Merci pour tout, vous êtes formidables.', None, 'praise'),
+    ('RAS', 5, 'praise'),
+    ('Consultation rapide et efficace.', 4, 'praise'),
+    ('Correct, sans plus, ça fait le travail.', 3, 'praise'),
+    ('Excellent, merci pour votre écoute.', 1, 'praise'),
+    ("Dentiste doux et rassurant, mon fils n'a pas pleuré une seule fois.", None, 'praise'),
+    ("Je n'ai jamais eu aussi peu mal chez un dentiste !", 5, 'praise'),
+]
+
+
+@pytest.mark.parametrize(("text", "rating", "label"), OPINION_TABLE)
+def test_opinion_with_rating(text: str, rating: int | None, label: str) -> None:
+    assert classify(text, rating).label == label
