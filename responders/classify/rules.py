@@ -86,6 +86,7 @@ _EPITHET_CONTEXT = re.compile(
     r"chirurgien|orthodontiste|infirmier|infirmiere|assistante|hygieniste|"
     r"such a|a|an|you|you're|what a|this|that|total|complete|real|doctor|dentist|"
     r"(?:et|and|ou|or|pis)\s+(?:de|d'|des)?|(?:dr|dre|docteur|doctoresse|doc)\.?\s+[a-z]+\s*[,:=-]+|"
+    r"(?:bunch|band|gang|pack|herd) of|"
     r"receptionist|nurse|surgeon|hygienist)\s*[=:\-]*\s*"
     r"(?:[a-z'-]+\s+)?)$"
 )
@@ -271,7 +272,11 @@ class LexiconRule(Rule):
             return True
         head = text[sentence[0] : start].strip(" !?.,;:\"'-")
         words = text[sentence[0] : sentence[1]].split()
-        return not (head == "" and (len(words) <= 4 or text[end : end + 12].lstrip().startswith(("et ", "and ", "!", ","))))
+        short = len(words) <= 4
+        if head == "":
+            return not (short or text[end : end + 12].lstrip().startswith(("et ", "and ", "!", ",")))
+        # "Incompetent moron.", "Boucher sadique." : one word before the epithet in a short cry
+        return not (short and len(head.split()) == 1)
 
 
 _NEGATION = re.compile(

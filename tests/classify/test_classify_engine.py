@@ -302,3 +302,18 @@ OPINION_TABLE = [
 @pytest.mark.parametrize(("text", "rating", "label"), OPINION_TABLE)
 def test_opinion_with_rating(text: str, rating: int | None, label: str) -> None:
     assert classify(text, rating).label == label
+
+
+BOUNDARY = Path(__file__).with_name("boundary_reviews.tsv")
+
+
+def test_boundary_reviews_accuracy() -> None:
+    rows = []
+    for line in BOUNDARY.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            label, rating, text = line.split("\t")
+            rows.append((label, None if rating == "None" else int(rating), text))
+    wrong = [(label, text) for label, rating, text in rows if classify(text, rating).label != label]
+    assert len(rows) >= 150
+    # a few boundary cases stay debatable; the set as a whole must hold
+    assert len(wrong) / len(rows) <= 0.03, wrong
