@@ -327,3 +327,20 @@ def test_a_new_revision_updates_the_review_columns_but_never_erases(engine, tmp_
     assert summary.updated == 1
     stored = rows(engine, "SELECT rating, author_display_name, revision_count FROM reviews")
     assert stored == [(1, "Patient numéro 3", 2)]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ({"reviews": [], "totalReviewCount": 0}, {"read": 0, "new": 0, "rejected": 0}),
+        ({"reviews": ["texte seul", gbp_review(1)]}, {"read": 2, "new": 1, "rejected": 1}),
+        ({"reviews": [{**gbp_review(2), "createTime": "hier soir"}]}, {"read": 1, "new": 0, "rejected": 1}),
+    ],
+)
+def test_odd_but_usable_pages(engine, tmp_path, content, expected):
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    summary = import_paths(engine, [path], classify=False).to_dict()
+    assert {k: summary[k] for k in expected} == expected
+    for error in summary["errors"]:
+        assert error["file"] == str(path) and error["record"] >= 1 and error["reason"]
