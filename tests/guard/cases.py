@@ -31,6 +31,9 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Madame, p a t i e n t e du cabinet depuis longtemps, vous connaissez nos règles.",
         "Lors de vottre rendez vous, le praticien a pris son temps.",
         "V0tre d0ssier a été transmis.",
+        "Votre numéro de dossier est le 44521.",
+        "Nous avons parlé avec votre médecin de famille.",
+        "Bon courage avec votre nouveau dentiste.",
         "Après vérification, tout est en ordre de notre côté.",
     ],
     "relationship_denied": [
@@ -313,6 +316,9 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Par respect pour la vie privée de chacun, nous ne confirmons jamais si une personne est patiente du cabinet.",
         "Nous ne pouvons ni confirmer ni infirmer qu'une personne a été reçue au cabinet.",
         "Le respect de nos patients est notre priorité.",
+        "Nous entendons votre colère et restons disponibles.",
+        "Nous avons lu vos lignes et votre point de vue.",
+        "Le cabinet reste à votre disposition et à votre écoute.",
     ],
     "relationship_denied": [
         "Nous ne pouvons ni confirmer ni infirmer la présence d'une personne au cabinet.",

@@ -114,7 +114,7 @@ def test_rules_metadata_lists_every_rule() -> None:
 
 def test_to_dict_shape() -> None:
     d = check("Votre détartrage.").to_dict()
-    assert d["allowed"] is False and d["findings"][0]["rule"] == "care_act"
+    assert d["allowed"] is False and "care_act" in {f["rule"] for f in d["findings"]}
     assert check("Nous avons lu votre message.").to_dict() == {"allowed": True, "findings": []}
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from responders.guard.rule import Rule
+from responders.guard.normalize import squeeze
+from responders.guard.rule import Context, Rule, Span
 
 _VOTRE = r"(?:votre|vos|ton|tes)"
 _CARE_EPISODE = (
@@ -17,7 +18,7 @@ _CARE_EPISODE = (
     r"experience (?:au|a la|chez|avec|dans|lors|parmi)|experience|temps d attente|accueil|depart|sortie|"
     r"entretien|echange avec|conversation avec|discussion avec|admission|inscription|premier contact|"
     r"cas|situation|medecin traitant|dentiste traitant|plan de soins|ordonnance|facture|abonnement|adhesion|"
-    r"compte patient|programme de soins|carnet|carnet de sante|carnet de vaccination|fidelite|bonne humeur|"
+    r"medecin de famille|numero de dossier|compte patient|programme de soins|carnet|carnet de sante|carnet de vaccination|fidelite|bonne humeur|"
     r"gentillesse|ponctualite|patience lors|visites|venues|passages|courage|calme"
 )
 
@@ -38,11 +39,57 @@ _SECRET_REFS = {
     "QC-medecin": "Code de déontologie des médecins, art. 20 ; Code des professions, art. 60.4",
 }
 
+
+# « votre / vos » + anything but the review itself, feelings about it, or the ways to reach us
+# points at something of the reader's (their file, their doctor, their cheque, their smile):
+# it presupposes a relation with the practice.
+_POSSESSED_OK = frozenset(
+    """message messages avis commentaire commentaires retour retours publication publications demande
+    demandes reclamation reclamations courriel courriels appel appels lettre lettres ecrit ecrits texte
+    mot mots propos parole paroles temps point opinion opinions deception deceptions insatisfaction
+    mecontentement ressenti ressentis frustration frustrations comprehension patience disposition ecoute
+    attention remarque remarques preoccupation preoccupations suggestion suggestions question questions
+    coordonnees droit droits choix sentiment sentiments impression impressions critique critiques
+    interpellation inquietude inquietudes interrogation interrogations perspective vision souhait souhaits
+    besoin besoins convenance gre egard part place cote sujet vie confidentialite securite attentes
+    demarche demarches franchise sincerite indulgence bienveillance initiative contribution partage
+    reaction reactions plainte plaintes signalement signalements tour aise reponse reponses insistance
+    emotion emotions peine chagrin desaccord lecture regard colere agacement irritation exasperation
+    amertume tristesse desarroi indignation lassitude desappointement contrariete ressentiment
+    lignes recit description expression plume post observation observations doleances griefs
+    reproche reproches envie volonte intention motivation courrier""".split()
+)
+_POSSESSIVE = frozenset({"votre", "vos", "ton", "tes"})
+_ADJECTIVES = frozenset(
+    """nouveau nouvel nouvelle ancien ancienne dernier derniere premier premiere prochain prochaine
+    propre petit petite grand grande bel belle beau long longue cher chere precieux precieuse gentil
+    gentille aimable sincere legitime juste honnete bon bonne mauvais mauvaise entiere entier tres si
+    vive vif profond profonde recent recente""".split()
+)
+
+
+def _possessive(ctx: Context) -> list[Span]:
+    tokens = ctx.norm.tokens
+    out = []
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.text not in _POSSESSIVE and squeeze(tok.text) != "votre":
+            continue
+        j = i + 1
+        if tokens[j].text in _ADJECTIVES and j + 1 < len(tokens):
+            j += 1
+        noun = tokens[j].text
+        if noun in _POSSESSED_OK or not noun.isalpha() or len(noun) < 2:
+            continue
+        out.append((tok.start, tokens[j].end))
+    return out
+
+
 CONFIRMED = Rule(
     name="relationship_confirmed",
     family="relationship",
     severity="block",
     refs=_SECRET_REFS,
+    detector=_possessive,
     description="La réponse laisse entendre que l'auteur de l'avis est ou a été patient.",
     explanation=(
         "« {text} » laisse entendre que cette personne est venue au cabinet : le secret "
@@ -75,6 +122,8 @@ CONFIRMED = Rule(
         r"(?:la|le|l|cette|ce|cet|votre|vos) (?:seance|consultation|visite|rendez vous|rdv|attente|intervention|soin|soins|anesthesie|examen|operation|extraction|accueil|traitement)s? vous (?:a|ont|avait|avaient|aura) (?:semble|paru|fait|cause|derange|deplu|plu|inquiete|surpris|choque|decu|gene|fatigue|stresse|effraye|fait peur|fait mal)",
         r"(?:figure|figurent|figurait|note|notee|consigne|consignee|inscrit|inscrite|verse|versee|classe) (?:[a-z]+ )?(?:au|dans le|dans votre|a votre) dossier|(?:au|dans le) dossier (?:medical|patient)?",
         r"vous (?:avoir|compter) (?:eu )?(?:comme|pour|parmi nos) (?:patiente?s?|cliente?s?)|comme (?:patient|patiente|cliente?)(?! ou non)",
+        r"(?:hygieniste|assistante?|secretaire|receptionniste|docteure?|dentiste|medecin|praticien(?:ne)?|infirmiere?|equipe|personnel|stagiaire|collegue) (?:s est|s etait|se sont|s etaient) (?:[a-z]+ )?(?:excusee?s?|occupee?s?|chargee?s?|entretenue?s?|adressee?s?|montree?s?|expliquee?s?) (?:aupres de vous|de vous|avec vous|a vous)?|(?:aupres de vous|avec vous) (?:au telephone|en salle|au cabinet|sur place|ce jour)",
+        r"ce qui s est (?:dit|passe|produit|deroule|fait)|s est (?:passe|deroule|produit) (?:ce jour|lors|pendant|en salle|au cabinet|a la clinique|avec vous)|en salle(?: d attente| de soins| d examen)?(?! d attente (?:du|de la) (?:cabinet|clinique))",
         r"(?:juste |immediatement |peu |tout de suite )(?:avant|apres) vous|(?:urgence|patient|patiente|rendez vous|rdv|personne) (?:juste )?(?:avant|apres) vous",
         r"(?:on s est|nous nous sommes|on s etait|nous nous etions) (?:deja )?(?:vus|vu|vues|rencontres|rencontre|parle|parles|croises|croise|entretenus)",
         r"(?:avons|ai|a|avions) (?:bien |vite |tout de suite |immediatement )?(?:reconnu|identifie|retrouve|repere|devine) (?:votre|vos|vous|l auteur|l auteure|qui)",
