@@ -117,12 +117,8 @@ _INSULT_CANCEL = re.compile(
 )
 
 
-def squeeze(word: str) -> str:
-    """Letters stretched for emphasis ("connnnard", "nuuuul") back to one."""
-    return _REPEAT.sub(r"\1", word)
-
-
 def _spellings(word: str) -> tuple[str, ...]:
+    """A word and its unstretched forms: "connnnard" -> "conard", "connard"."""
     if not _REPEAT.search(word):
         return (word,)
     return (_REPEAT.sub(r"\1", word), _REPEAT.sub(r"\1\1", word))
@@ -266,16 +262,14 @@ class LexiconRule(Rule):
         context = _DIRECT_CONTEXT if "direct" in marks else _EPITHET_CONTEXT
         if context.search(before):
             return False
-        # A short exclamation opening a sentence ("Boucher sadique.", "Crooks and idiots!")
-        # is aimed at the practitioner too.
         if "direct" in marks:
-            return True
+            return True  # "Nul." alone is a judgement, "Gros nul" an epithet
+        # A short cry is aimed at the practitioner too: "Boucher sadique.", "Incompetent
+        # moron.", "Crooks and idiots, the whole lot of them."
         head = text[sentence[0] : start].strip(" !?.,;:\"'-")
-        words = text[sentence[0] : sentence[1]].split()
-        short = len(words) <= 4
+        short = len(text[sentence[0] : sentence[1]].split()) <= 4
         if head == "":
             return not (short or text[end : end + 12].lstrip().startswith(("et ", "and ", "!", ",")))
-        # "Incompetent moron.", "Boucher sadique." : one word before the epithet in a short cry
         return not (short and len(head.split()) == 1)
 
 
@@ -335,9 +329,9 @@ class OpinionRule(Rule):
         """The cue's weight in its sentence: flipped under negation, stronger after "mais"."""
         before = text[max(sentence[0], start - 30) : start]
         negation = _NEGATION.search(before)
-        # "ne ... que" restricts, it does not negate: "il ne pense qu'à l'argent".
         if _SELF_NEGATED.match(text, start):
             negation = None  # "jamais rappelée", "pas à l'écoute" already carry their negation
+        # "ne ... que" restricts, it does not negate: "il ne pense qu'à l'argent".
         if negation and not (
             negation.group().lstrip().startswith(("ne", "n'"))
             and (re.search(r"\bqu", negation.group()) or text.startswith("qu", start))
