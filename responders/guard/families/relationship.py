@@ -57,7 +57,8 @@ _POSSESSED_OK = frozenset(
     emotion emotions peine chagrin desaccord lecture regard colere agacement irritation exasperation
     amertume tristesse desarroi indignation lassitude desappointement contrariete ressentiment
     lignes recit description expression plume post observation observations doleances griefs
-    reproche reproches envie volonte intention motivation courrier""".split()
+    reproche reproches envie volonte intention motivation courrier evaluation liberte service
+    attente_ comprehension bonne_foi""".split()
 )
 _POSSESSIVE = frozenset({"votre", "vos", "ton", "tes"})
 _ADJECTIVES = frozenset(
@@ -161,7 +162,8 @@ DENIED = Rule(
         "confirmer. Ne dites rien de la relation avec l'auteur de l'avis."
     ),
     patterns=(
-        r"vous n (?:avez |aviez )?(?:jamais |pas |meme pas )(?:ete |etes )?(?:notre |un |une )?(?:patient|patiente|cliente?|soignee?|recue?|vue?|venue?|consulte|mis les pieds|pris rendez vous|pris de rendez vous|eu de rendez vous|ete recue?|ete soignee?|ete vue?)",
+        r"mis les pieds|qui nous (?:suivez|suivent|suivait|faites confiance|font confiance|etes fidele|restez fidele)|nous suivez depuis|depuis nos debuts",
+        r"vous n (?:avez |aviez )?(?:[a-z]+ment )?(?:jamais |pas |meme pas )(?:ete |etes )?(?:notre |un |une )?(?:patient|patiente|cliente?|soignee?|recue?|vue?|venue?|consulte|mis les pieds|pris rendez vous|pris de rendez vous|eu de rendez vous|ete recue?|ete soignee?|ete vue?)",
         r"vous n etes (?:jamais |pas |meme pas )(?:venue?|passee?|un patient|une patiente|notre patiente?|patiente?|cliente?|connue?)",
         r"(?:aucune|pas de|pas la moindre|nulle|sans) trace(?! ecrite de votre (?:message|appel|demande))|(?:aucune|pas de|pas la moindre|nulle) (?:trace|dossier|fiche|rendez vous|rdv|consultation|visite|facture|inscription)s? (?:a votre nom|de vous|vous concernant|de votre (?:passage|visite|venue|nom)|dans nos|a ce nom|au nom de)",
         r"(?:inconnue?s?|introuvables?) (?:de nos services|au cabinet|de notre cabinet|de notre clinique|dans nos (?:fichiers|dossiers|registres|systemes|bases))",
