@@ -27,6 +27,7 @@ FILES = (
     ("drugs.tsv.gz", "médicaments"),
 )
 FUZZY_MIN_LEN = 7
+PREFIX_LEN = 7
 MAX_NGRAM = 6
 
 
@@ -98,6 +99,12 @@ class Lexicon:
         self.never = frozenset(
             key(t.text) for line in _lines("never_health.txt") for t in normalize(line).tokens
         )
+        # Seven-letter beginnings of the curated single words: « détartreuse » shares
+        # « detartr » with « détartrage ».
+        self.prefixes: dict[str, str] = {}
+        for k, entry in self.entries.items():
+            if " " not in k and entry.source in (FILES[0][1], FILES[1][1]) and len(k) >= PREFIX_LEN + 1:
+                self.prefixes.setdefault(k[:PREFIX_LEN], k)
         self.deletes: dict[str, list[str]] = {}
         for k in self.entries:
             if " " not in k and len(k) >= FUZZY_MIN_LEN:
@@ -164,10 +171,19 @@ class Lexicon:
             entry = self.entries.get(k)
             if entry is not None and len(k) >= 5 and (glued or not self._all_words(tokens[i : j + 1])):
                 return Match(i, j + 1, entry, False)
-        target = self.fuzzy(tokens[i])
+        target = self.fuzzy(tokens[i]) or self._derived(tokens[i])
         if target is not None:
             return Match(i, i + 1, self.entries[target], True)
         return None
+
+    def _derived(self, tok: Token) -> str | None:
+        """A word built on a curated term (« détartreuse », « implantaire ») that is no everyday word."""
+        text = tok.text
+        if len(text) < PREFIX_LEN + 1 or not text.isalpha() or text in self.general:
+            return None
+        if tok.key in self.general_keys or tok.key in self.never:
+            return None
+        return self.prefixes.get(text[:PREFIX_LEN])
 
     def _single_ok(self, tok: Token, k: str) -> bool:
         """A one-word hit through stemming only counts if the word is not another everyday word

@@ -67,6 +67,7 @@ BOOKING = Rule(
         r"(?:nous serons |serons )?(?:ravie?s?|heureu(?:x|ses?)|enchantee?s?) de vous (?:revoir|recevoir|accueillir|soigner|retrouver)|au plaisir de vous (?:revoir|recevoir|accueillir|voir|retrouver|soigner)|a (?:tres )?bientot|a la prochaine",
         r"compter parmi (?:nos|notre|les)|parmi nos (?:patients|patientes|clients|clientes|fideles)|devenir (?:notre |un de nos |une de nos )?(?:patiente?|cliente?)|rejoindre (?:notre|nos) (?:patientele|clientele|patients|clients)|(?:ravie?s?|heureu(?:x|ses?)|enchantee?s?) de vous compter",
         r"(?:espere|esperons|esperent|souhaitons|souhaite|souhaitent) (?:vivement |sincerement )?vous (?:revoir|retrouver|recevoir|accueillir|soigner)",
+        r"pour (?:un|votre|prendre|fixer|obtenir) (?:nouveau |prochain )?(?:rdv|rendez vous)",
         r"(?:on|nous) vous attend(?:ons|rons)?|controle annuel|(?:rappel|bilan|examen|visite|nettoyage|detartrage) (?:annuel|semestriel|de controle|de routine|periodique|de suivi)|visite de (?:controle|suivi|routine)",
         r"(?:obtene?z|profite?z|decouvre?z|essaye?z|offre?z vous|faites vous plaisir|ne tardez pas|n attendez plus|n attendez pas)",
         r"(?:un|toujours un|le|quel|un vrai|un reel) plaisir de vous (?:recevoir|soigner|accueillir|voir|revoir|compter|retrouver)",
@@ -144,10 +145,11 @@ LINK = Rule(
         "pointer vers une page qui n'est pas la vôtre)."
     ),
     patterns=(
-        r"faq|foire aux questions|notre blogue?|nos articles|nos videos|nos conseils|suive?z nous|abonne?z vous|rejoigne?z nous|notre (?:page|compte|chaine|profil|blog|infolettre|site)|nos reseaux(?: sociaux)?|instagram|facebook|tiktok|youtube|linkedin|twitter|pinterest|snapchat|pages jaunes|notre site (?:web|internet)",
+        r"whatsapp|messenger|wechat|telegram|(?:texto|sms|textez nous) au|faq|foire aux questions|notre blogue?|nos articles|nos videos|nos conseils|suive?z nous|abonne?z vous|rejoigne?z nous|notre (?:page|compte|chaine|profil|blog|infolettre|site)|nos reseaux(?: sociaux)?|instagram|facebook|tiktok|youtube|linkedin|twitter|pinterest|snapchat|pages jaunes|notre site (?:web|internet)",
     ),
     raw_patterns=(
         r"https?://\S+|www\s?\.\s?\S+(?:\s?\.\s?[a-z]{2,})?",
+        r"www[\s._-]{0,3}[a-z0-9-]+(?:[\s._-]{1,3}[a-z0-9]+)*[\s._-]{1,3}(?:com|fr|ca|net|org|quebec|info)\b|(?:point|dot) (?:com|fr|ca|net|org|quebec)\b",
         r"[a-z0-9-]{2,}\s*(?:\[\s*(?:\.|dot|point)\s*\]|\(\s*(?:\.|dot|point)\s*\)|\{\s*(?:\.|dot|point)\s*\}|\s(?:dot|point)\s|\s\.\s)\s*(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu)\b",
         r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S*)?(?![a-z0-9@])",
     ),

@@ -162,6 +162,8 @@ DENIED = Rule(
         "confirmer. Ne dites rien de la relation avec l'auteur de l'avis."
     ),
     patterns=(
+        r"vous (?:etes|etiez|serez|soyez) (?:deja |bien |souvent |plusieurs fois |encore |aussi )?(?:venue?s?|passee?s?|revenue?s?)(?! (?:sur|a|jusqu a) (?:notre|cette|la) page)|(?:deux|trois|quatre|cinq|plusieurs|\d+) fois (?:cette annee|ce mois|cette semaine|par an|par mois|depuis|l an dernier)",
+        r"(?:un|une|des|nos|notre|l) (?:habituee?s?|fideles?|habitues)(?! de la page)|habituee? (?:du cabinet|de la clinique|des lieux|de la maison)",
         r"mis les pieds|qui nous (?:suivez|suivent|suivait|faites confiance|font confiance|etes fidele|restez fidele)|nous suivez depuis|depuis nos debuts",
         r"vous n (?:avez |aviez )?(?:[a-z]+ment )?(?:jamais |pas |meme pas )(?:ete |etes )?(?:notre |un |une )?(?:patient|patiente|cliente?|soignee?|recue?|vue?|venue?|consulte|mis les pieds|pris rendez vous|pris de rendez vous|eu de rendez vous|ete recue?|ete soignee?|ete vue?)",
         r"vous n etes (?:jamais |pas |meme pas )(?:venue?|passee?|un patient|une patiente|notre patiente?|patiente?|cliente?|connue?)",
