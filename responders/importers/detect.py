@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Any
 
@@ -103,7 +104,7 @@ def _kind(path: Path, data: bytes) -> str:
     head = data.lstrip()[:1]
     if data.startswith(b"PK"):
         try:
-            with zipfile.ZipFile(path) as archive:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = archive.namelist()
         except zipfile.BadZipFile:
             return "zip"
@@ -117,14 +118,14 @@ def _kind(path: Path, data: bytes) -> str:
     return "table"
 
 
-def _takeout_context(path: Path, ctx: Context) -> None:
+def _takeout_context(path: Path, ctx: Context, on_disk: bool = True) -> None:
     """A lone reviews.json taken out of a Takeout folder still knows its listing."""
-    for parent in path.resolve().parents:
+    for parent in (path.resolve() if on_disk else path).parents:
         match = _LOCATION_DIR.match(parent.name)
         if match:
             ctx.location_key = f"locations/{match.group(1)}"
             extra = parent / takeout.ADDITIONAL_DATA
-            if extra.is_file():
+            if on_disk and extra.is_file():
                 try:
                     ctx.location_name = takeout.listing_name(load_json(extra.read_bytes(), str(extra)))
                 except UnusableInput:
@@ -132,12 +133,43 @@ def _takeout_context(path: Path, ctx: Context) -> None:
             return
 
 
-def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None = None, now: datetime | None = None) -> ParsedFile:
-    label = str(path)
+def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None = None, now: datetime | None = None) -> list[ParsedFile]:
+    """One file: usually one unit; a .zip of exports (not a Takeout) gives one per file."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnusableInput(f"{label} : lecture impossible ({exc.strerror}).") from None
+        raise UnusableInput(f"{path} : lecture impossible ({exc.strerror}).") from None
+    if _kind(path, data) == "zip":
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile:
+            raise UnusableInput(
+                f"{path} : archive .zip illisible ou incomplète. Téléchargez-la de nouveau."
+            ) from None
+        with archive:
+            names = [n for n in archive.namelist() if not n.endswith("/")]
+            if fmt == "takeout" or takeout.is_takeout(names):
+                return [takeout.parse(path, now=now)]
+            inner = sorted(
+                n for n in names
+                if PurePosixPath(n).suffix.lower() in FOLDER_SUFFIXES - {".zip"}
+                and not PurePosixPath(n).name.startswith((".", "__MACOSX"))
+                and "__MACOSX/" not in n
+            )
+            if not inner:
+                return [takeout.parse(path, now=now)]  # says what a Takeout export should hold
+            return [
+                load_bytes(archive.read(n), Path(n), f"{path}/{n}", fmt=fmt, mapping=mapping, now=now, on_disk=False)
+                for n in inner
+            ]
+    return [load_bytes(data, path, str(path), fmt=fmt, mapping=mapping, now=now)]
+
+
+def load_bytes(
+    data: bytes, path: Path, label: str, *, fmt: str = "auto",
+    mapping: dict[str, str] | None = None, now: datetime | None = None, on_disk: bool = True,
+) -> ParsedFile:
+    """One file's content; `path` gives its name and its Takeout folder, if any."""
     if not data.strip() or not data.strip(b"\xef\xbb\xbf \r\n\t"):
         raise UnusableInput(f"{label} : le fichier est vide. Exportez de nouveau les avis.")
     ctx = Context(label=label, now=now or utcnow(), mapping=mapping)
@@ -147,7 +179,7 @@ def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None =
             f"{label} : ancien format Excel (.xls). Ouvrez-le dans Excel et enregistrez-le en .xlsx ou CSV."
         )
     if kind == "zip":
-        return takeout.parse(path, now=ctx.now)
+        raise UnusableInput(f"{label} : archive .zip dans une archive .zip : décompressez-la d'abord.")
     if kind == "json":
         content = load_json(data, label)
         # a Takeout page on its own is an API page (its folder still names the listing)
@@ -159,7 +191,7 @@ def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None =
         if shape not in JSON_SHAPES:
             raise UnusableInput(f"{label} : le format « {fmt} » attend un tableau CSV ou Excel, pas du JSON.")
         if shape == "gbp":
-            _takeout_context(path, ctx)
+            _takeout_context(path, ctx, on_disk)
         parsed: ParsedFile = JSON_SHAPES[shape].parse_json(content, ctx)
         _check_forced_shape(parsed, fmt, detect_json(content), label)
         return parsed
@@ -219,8 +251,8 @@ def load_path(path: str | Path, *, fmt: str = "auto", mapping: dict[str, str] | 
         )
         if not files:
             raise UnusableInput(f"{p} : dossier sans fichier d'avis (.json, .csv, .xlsx, .zip).")
-        return [load_file(f, fmt=fmt, mapping=mapping, now=now) for f in files]
-    return [load_file(p, fmt=fmt, mapping=mapping, now=now)]
+        return [unit for f in files for unit in load_file(f, fmt=fmt, mapping=mapping, now=now)]
+    return load_file(p, fmt=fmt, mapping=mapping, now=now)
 
 
-__all__ = ["FORMATS", "detect_json", "detect_table", "load_file", "load_path", "location_key_from_name"]
+__all__ = ["FORMATS", "detect_json", "detect_table", "load_bytes", "load_file", "load_path", "location_key_from_name"]

@@ -294,3 +294,27 @@ def test_listing_name_in_additional_data(data, expected):
     from responders.importers.takeout import listing_name
 
     assert listing_name(data) == expected
+
+
+def test_a_zip_of_plain_exports(tmp_path):
+    archive = tmp_path / "exports.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(FIXTURES / "serpapi.json", "exports/serpapi.json")
+        zf.write(FIXTURES / "outscraper.csv", "exports/outscraper.csv")
+        zf.writestr("__MACOSX/exports/._serpapi.json", b"\x00\x05\x16\x07")
+        zf.writestr("exports/LISEZMOI.txt", "notes")
+    units = load_path(archive)
+    assert [(u.shape, u.label) for u in units] == [
+        ("outscraper", f"{archive}/exports/outscraper.csv"),
+        ("serpapi", f"{archive}/exports/serpapi.json"),
+    ]
+    assert units[0].errors[0]["file"] == f"{archive}/exports/outscraper.csv"
+
+
+def test_a_zipped_takeout_page_keeps_its_listing_from_the_path(tmp_path):
+    archive = tmp_path / "page.zip"
+    page = FIXTURES / "takeout/Takeout/Google Business Profile/account-2290/location-9001/reviews.json"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(page, "mes avis/location-9001/reviews.json")
+    units = load_path(archive)
+    assert units[0].records[0][1].location_key == "locations/9001"
