@@ -77,6 +77,9 @@ def resolve_locations(parsed: ParsedFile, location: str | None) -> None:
             rec.location_name = location
         if rec.location_key:
             continue
+        if fallback is None and rec.location_name:
+            rec.location_key = name_location_key(rec.location_name)  # the source's own name for it
+            continue
         if fallback is None:
             raise UnusableInput(
                 f"{parsed.label} : ce fichier ne dit pas à quel établissement appartiennent les avis. "

@@ -93,3 +93,14 @@ def test_a_wrong_forced_format_is_named():
         read_paths([FIXTURES / "gbp_pages.json"], fmt="outscraper")
     with pytest.raises(UnusableInput, match="attend un fichier JSON"):
         read_paths([FIXTURES / "outscraper.csv"], fmt="gbp")
+
+
+def test_a_listing_named_by_the_source_needs_no_location(tmp_path):
+    path = tmp_path / "outscraper.csv"
+    path.write_text(
+        "name,review_id,author_title,review_text,review_rating,review_datetime_utc\n"
+        "Cabinet du Dr Martin,r1,Ana,Bien,4,01/25/2025 10:00:00\n",
+        encoding="utf-8",
+    )
+    units = read_paths([path])
+    assert units[0].records[0][1].location_key == "nom:cabinet du dr martin"
