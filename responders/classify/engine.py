@@ -32,6 +32,7 @@ LAWYER_NOTE = "Qualification proposée, à valider par un avocat."
 UNCERTAIN_NOTE = "Qualification incertaine"
 # Star rating as a prior on opinion: strong at the ends, weak in the middle.
 RATING_PRIOR = {1: -3.0, 2: -2.0, 3: -0.5, 4: 1.5, 5: 2.5}
+_ACCOUNT_WORDS = 8
 # Irony markers: with any negative cue, the praise words of the review are not meant.
 _SARCASM = re.compile(
     "[\U0001F643\U0001F644\U0001F612\U0001F921\U0001F611\U0001F44F\U0001F602\U0001F923]"
@@ -256,6 +257,10 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
     if evidence >= 6:
         prior *= 0.5
     balance = positive - negative + prior
+    if rating is None and not evidence and len(doc.text.split()) >= _ACCOUNT_WORDS:
+        # No opinion word and no stars: praise nearly always says so ("merci", "top",
+        # "je recommande"); a plain account of what happened is most often a complaint.
+        balance = -0.5
     uncertain = any(s.uncertain for s in table)
     opinion: Label = "criticism" if balance < 0 or (uncertain and balance < 2) else "praise"
 
