@@ -5,9 +5,11 @@
   on any failure the rules' result is used and the reason kept.
 - `auto`: the rules first; the model is asked only where the rules are unsure (low
   confidence, a "qualification incertaine", an opinion that contradicts the stars). The
-  model may settle praise versus criticism and add passages it can quote, but it can never
-  make a defamation or insult passage found by the rules disappear: that passage is kept,
-  its explanation says the model disagreed, and the outcome records it.
+  model may settle praise versus criticism and point at passages it can quote. A more
+  serious qualification seen by the model alone is weak evidence: it is shown as criticism
+  with a "Qualification incertaine" note, never as an insult or a defamation. And the model
+  can never make a defamation or insult passage found by the rules disappear: that passage
+  is kept, its explanation says the model disagreed, and the outcome records it.
 """
 
 from __future__ import annotations
@@ -155,6 +157,18 @@ def _overlaps(a: Passage, b: Passage) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _uncertain(passage: Passage) -> Passage:
+    seen_as = "une diffamation" if passage.qualification == "defamation" else "une injure"
+    return replace(
+        passage,
+        qualification="criticism",
+        explanation=(
+            f"{UNCERTAIN_NOTE} : le modèle de langage y voit {seen_as} possible, les règles non. "
+            "À vérifier avant toute démarche."
+        ),
+    )
+
+
 def combine(rules: ClassificationResult, assessment: Any) -> tuple[ClassificationResult, bool, list[str]]:
     """Merge the rules' result and a validated model assessment (see module docstring).
 
@@ -174,12 +188,20 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
                 disputed += 1
                 passage = replace(passage, explanation=f"{passage.explanation} {DISAGREEMENT_NOTE}".strip())
         kept.append(passage)
-    added = [p for p in llm_passages if not any(_overlaps(p, r) for r in rules.passages)]
+    # What only the model sees is weak evidence: a serious passage becomes an uncertain
+    # criticism (DOMAIN: over-flagging defamation wastes a lawyer's time and invites abuse).
+    added = [
+        _uncertain(p) if p.qualification in SERIOUS else p
+        for p in llm_passages
+        if not any(_overlaps(p, r) for r in rules.passages)
+    ]
 
-    serious_floor = max((SEVERITY[p.qualification] for p in kept if p.qualification in SERIOUS), default=0)
-    label = assessment.label
-    if SEVERITY[label] < serious_floor:
-        label = next(k for k, v in SEVERITY.items() if v == serious_floor)
+    floor = max((SEVERITY[p.qualification] for p in kept if p.qualification in SERIOUS), default=0)
+    proposed = assessment.label
+    unsupported = proposed in SERIOUS and SEVERITY[proposed] > floor
+    if unsupported:
+        proposed = "criticism"
+    label = max(proposed, next(k for k, v in SEVERITY.items() if v == floor), key=SEVERITY.__getitem__)
     disagreement = assessment.label != rules.label or disputed > 0
 
     if disputed:
@@ -187,7 +209,12 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
             f"Le modèle de langage propose « {assessment.label} » ; {disputed} passage(s) grave(s) "
             "relevé(s) par les règles conservé(s) : désaccord à vérifier."
         )
-    elif label != rules.label:
+    if unsupported:
+        notes.append(
+            f"Le modèle de langage propose « {assessment.label} » sans appui des règles : "
+            f"qualification incertaine, classé « {label} », à vérifier."
+        )
+    elif not disputed and label != rules.label:
         notes.append(f"Le modèle de langage tranche : « {label} » au lieu de « {rules.label} » (règles).")
     if added:
         notes.append(f"{len(added)} passage(s) ajouté(s) par le modèle de langage, cité(s) mot pour mot.")
@@ -196,12 +223,12 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
     passages = sorted(kept + added, key=lambda p: (p.start, p.end))
     if label == "praise":
         passages = []  # criticism passages make no sense under a positive label; nothing serious is left
-    if label == rules.label and label == assessment.label and not disputed:
+    if label == rules.label == assessment.label and not disputed:
         confidence = max(rules.confidence, assessment.confidence)
     elif label == assessment.label:
         confidence = assessment.confidence
     else:
-        confidence = min(rules.confidence, DISPUTED_CONFIDENCE)
+        confidence = min(rules.confidence, assessment.confidence, DISPUTED_CONFIDENCE)
     result = ClassificationResult(
         label=label,  # type: ignore[arg-type]  # from the closed label set
         confidence=round(confidence, 3),

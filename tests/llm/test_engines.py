@@ -195,18 +195,42 @@ def test_model_insult_under_rules_defamation_keeps_the_defamation() -> None:
     assert defamation and defamation[0].explanation.endswith(DISAGREEMENT_NOTE)
 
 
-def test_model_may_add_a_quoted_passage_the_rules_missed() -> None:
-    text = "Accueil froid. On m'a dit qu'il rédige des ordonnances de complaisance."
-    rules = classify(text, 2)
-    message = answer("defamation", [("il rédige des ordonnances de complaisance", "defamation")])
-    result, disagreement, notes = combine(rules, parse_assessment(message, text))
-    _check_contract(text, result)
-    added = [p for p in result.passages if p.rule == "llm"]
-    if rules.label == "defamation":  # the rules already caught it: nothing to add
-        assert not added
-    else:
-        assert result.label == "defamation" and added and disagreement
-        assert any("ajouté" in note for note in notes)
+def _rules(label: str, passages: list[Passage], confidence: float = 0.55) -> ClassificationResult:
+    return ClassificationResult(label, confidence, passages)  # type: ignore[arg-type]
+
+
+OPINION = "Accueil froid. On m'a dit qu'il rédige des ordonnances de complaisance."
+FACT = "il rédige des ordonnances de complaisance"
+
+
+def test_a_serious_passage_seen_by_the_model_alone_is_an_uncertain_criticism() -> None:
+    rules = _rules("criticism", [])
+    message = answer("defamation", [(FACT, "defamation")])
+    result, disagreement, notes = combine(rules, parse_assessment(message, OPINION))
+    _check_contract(OPINION, result)
+    assert result.label == "criticism" and disagreement
+    (added,) = result.passages
+    assert added.text == FACT and added.rule == "llm" and added.qualification == "criticism"
+    assert added.explanation.startswith("Qualification incertaine")
+    assert result.confidence <= 0.6
+    assert any("sans appui des règles" in note for note in notes)
+
+
+def test_the_model_cannot_raise_an_insult_of_the_rules_to_defamation_alone() -> None:
+    text = "C'est un charlatan qui vole ses patients."
+    rules = _rules("insult", [Passage(0, 19, text[:19], "insult", "insult.epithet", "Injure.")], 0.9)
+    result, disagreement, _ = combine(rules, parse_assessment(answer("defamation", [(text, "defamation")]), text))
+    assert result.label == "insult" and disagreement
+    assert [(p.start, p.end, p.qualification) for p in result.passages] == [(0, 19, "insult")]
+    assert not result.passages[0].explanation.endswith(DISAGREEMENT_NOTE)  # the model backed it
+
+
+def test_the_model_settles_praise_against_unsure_rules_criticism() -> None:
+    text = "Rien à redire."
+    result, disagreement, notes = combine(_rules("criticism", []), parse_assessment(answer("praise"), text))
+    assert result.label == "praise" and result.passages == [] and disagreement
+    assert result.confidence == llm.CONFIDENCE["high"]
+    assert any("tranche" in note for note in notes)
 
 
 def test_praise_from_the_model_drops_criticism_passages_only() -> None:

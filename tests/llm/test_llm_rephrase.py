@@ -115,7 +115,10 @@ def _draft(rephrase: object, *, text: str = INJECTION, reviewer_name: str | None
 def test_an_obeyed_injection_is_blocked_and_the_template_kept(leak: str) -> None:
     baseline = _draft(None)
     assert baseline.action == "reply" and baseline.reply  # type: ignore[attr-defined]
-    result = _draft(make_rephraser(model=recording(AIMessage(content=leak))))
+    model = recording(AIMessage(content=leak))
+    result = _draft(make_rephraser(model=model))
+    sent = " ".join(str(m.content) for m in model.seen[0])
+    assert "Jeanne" not in sent and "Martin" not in sent  # the reviewer's name never leaves
     assert result.action == "reply"  # type: ignore[attr-defined]
     assert result.reply == baseline.reply  # type: ignore[attr-defined]
     assert result.rephrased is False  # type: ignore[attr-defined]
