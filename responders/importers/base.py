@@ -90,6 +90,10 @@ def load_json(data: bytes, label: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg.startswith("Extra data"):
+            lines = _json_lines(text)  # JSON Lines, as Apify and others can export
+            if lines is not None:
+                return lines
         stripped = text.rstrip()
         truncated = exc.pos >= len(stripped) - 1 or not stripped.endswith(("}", "]"))
         if truncated:
@@ -100,6 +104,17 @@ def load_json(data: bytes, label: str) -> Any:
             f"{label} : ligne {exc.lineno}, colonne {exc.colno}, JSON invalide : {why}. "
             "Téléchargez ou exportez de nouveau le fichier."
         ) from None
+
+
+def _json_lines(text: str) -> list[Any] | None:
+    items = []
+    for line in text.splitlines():
+        if line.strip():
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError:
+                return None
+    return items
 
 
 def unknown_shape(label: str, found: str) -> UnusableInput:

@@ -28,7 +28,7 @@ JSON_SHAPES: dict[str, ModuleType] = {
 TABLE_SHAPES: dict[str, ModuleType] = {"outscraper": outscraper, "apify": apify, "csv": generic_csv}
 FORMATS = ("auto", "takeout", *JSON_SHAPES, "csv")
 # files taken from a folder that is not a Takeout export (a README.txt there is not data)
-FOLDER_SUFFIXES = {".json", ".csv", ".tsv", ".xlsx", ".xlsm", ".zip"}
+FOLDER_SUFFIXES = {".json", ".jsonl", ".csv", ".tsv", ".xlsx", ".xlsm", ".zip"}
 _LOCATION_DIR = re.compile(r"^location-(.+)$")
 
 

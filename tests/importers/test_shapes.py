@@ -318,3 +318,11 @@ def test_a_zipped_takeout_page_keeps_its_listing_from_the_path(tmp_path):
         zf.write(page, "mes avis/location-9001/reviews.json")
     units = load_path(archive)
     assert units[0].records[0][1].location_key == "locations/9001"
+
+
+def test_json_lines(tmp_path):
+    items = json.loads((FIXTURES / "apify.json").read_text(encoding="utf-8"))
+    path = tmp_path / "dataset.jsonl.json"
+    path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    recs, errors = records(path)
+    assert errors == [] and len(recs) == 3 and recs[0].author_display_name == "Lucie Garnier"
