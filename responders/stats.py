@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, String, cast, func
+from sqlalchemy import Integer, Select, cast, func
 from sqlmodel import Session, select
 
 from responders.models import AuditEvent, Location, Review, ReviewRevision
@@ -26,14 +26,22 @@ def _raw_rows(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:
         cursor.close()
 
 
+def _epoch(column: Any, dialect: str) -> Any:
+    """Seconds since 1970 computed by the database: numbers convert in bulk, datetimes do not."""
+    if dialect == "sqlite":
+        return cast(func.strftime("%s", column), Integer)
+    return func.extract("epoch", column)
+
+
 def reviews_frame(session: Session, location_ids: tuple[int, ...] = ()) -> pd.DataFrame:
     names = {
         loc.id: (loc.name or "").strip() or loc.key for loc in session.exec(select(Location)).all()
     }
+    dialect = session.connection().dialect.name
     query = (
         select(
             Review.id, Review.location_id, Review.rating,
-            cast(Review.created_at, String), Review.label, cast(ReviewRevision.owner_reply_at, String),
+            _epoch(Review.created_at, dialect), Review.label, _epoch(ReviewRevision.owner_reply_at, dialect),
         )
         .outerjoin(ReviewRevision, ReviewRevision.id == Review.current_revision_id)
     )
@@ -44,8 +52,8 @@ def reviews_frame(session: Session, location_ids: tuple[int, ...] = ()) -> pd.Da
     ])
     frame["location"] = frame["location_id"].map(names)
     frame["rating"] = pd.to_numeric(frame["rating"])
-    frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True, format="ISO8601")
-    frame["owner_reply_at"] = pd.to_datetime(frame["owner_reply_at"], utc=True, format="ISO8601")
+    for column in ("created_at", "owner_reply_at"):
+        frame[column] = pd.to_datetime(pd.to_numeric(frame[column]), unit="s", utc=True)
     replied_here = select(AuditEvent.review_id, func.min(AuditEvent.at)).where(
         AuditEvent.action == "reply_copied"
     ).group_by(AuditEvent.review_id)

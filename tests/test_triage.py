@@ -1,0 +1,125 @@
+"""The triage queue, its order and the staff actions, on a real database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from responders import stats, triage
+from responders.models import AuditEvent, Location, Review, ReviewRevision
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def add(session: Session, loc: Location, n: int, label: str | None, days_ago: int, rating: int | None = 3,
+        reply_after_days: float | None = None) -> int:
+    created = NOW - timedelta(days=days_ago)
+    review = Review(location_id=loc.id, external_id=f"r{n}", fingerprint=f"f{n}", source="gbp", rating=rating,
+                    created_at=created, updated_at=created, first_seen_at=created, changed_at=created, label=label)
+    session.add(review)
+    session.flush()
+    revision = ReviewRevision(
+        review_id=review.id, source="gbp", text_original=f"avis {n}", digest=f"d{n}",
+        owner_reply_text="Réponse" if reply_after_days is not None else None,
+        owner_reply_at=created + timedelta(days=reply_after_days) if reply_after_days is not None else None,
+    )
+    session.add(revision)
+    session.flush()
+    review.current_revision_id = revision.id
+    session.add(review)
+    return int(review.id)
+
+
+@pytest.fixture
+def seeded(engine):
+    with Session(engine) as session:
+        loc = Location(key="accounts/1/locations/1", name="Cabinet")
+        session.add(loc)
+        session.flush()
+        ids = {
+            "praise_new": add(session, loc, 1, "praise", 1, 5, reply_after_days=2),
+            "criticism_old": add(session, loc, 2, "criticism", 30, 2),
+            "criticism_new": add(session, loc, 3, "criticism", 2, 1, reply_after_days=1),
+            "defamation_recent": add(session, loc, 4, "defamation", 5, 1),
+            "defamation_old": add(session, loc, 5, "defamation", 60, 1),
+            "insult": add(session, loc, 6, "insult", 70, 1),
+            "unclassified": add(session, loc, 7, None, 3, None),
+        }
+        session.commit()
+    return ids
+
+
+def page(engine, **filters):
+    with Session(engine) as session:
+        return triage.queue_page(session, triage.QueueFilters(**filters), offset=0, limit=50)
+
+
+def test_queue_is_ordered_by_legal_urgency_then_label_then_recency(engine, seeded):
+    queue = page(engine)
+    order = {v: k for k, v in seeded.items()}
+    assert [order[i] for i in queue.review_ids] == [
+        "defamation_old", "defamation_recent", "insult",  # nearest deadline first inside a label
+        "criticism_new", "criticism_old", "praise_new", "unclassified",
+    ]
+    assert queue.total == 7
+
+
+def test_pages_join_the_legal_candidates_and_the_rest_without_gaps(engine, seeded):
+    whole = page(engine).review_ids
+    with Session(engine) as session:
+        pieces = [
+            triage.queue_page(session, triage.QueueFilters(), offset=o, limit=2).review_ids for o in (0, 2, 4, 6)
+        ]
+    assert sum(pieces, []) == whole
+
+
+def test_filters_by_label_and_stars(engine, seeded):
+    assert set(page(engine, labels=("criticism",)).review_ids) == {seeded["criticism_old"], seeded["criticism_new"]}
+    assert page(engine, stars=(5,)).review_ids == [seeded["praise_new"]]
+
+
+def test_done_reviews_leave_the_queue_and_finish_triage_starts_a_new_week(engine, seeded):
+    with Session(engine) as session:
+        triage.set_status(session, seeded["criticism_old"], "repondu", user="Claire")
+        triage.set_status(session, seeded["insult"], "a_revoir", user="Claire")
+        session.commit()
+    assert seeded["criticism_old"] not in page(engine).review_ids
+    with Session(engine) as session:
+        triage.finish_triage(session, user="Claire", at=NOW)
+        session.commit()
+    # only what staff asked to look at again survives the stamp
+    assert page(engine).review_ids == [seeded["insult"]]
+    with Session(engine) as session:
+        actions = [e.action for e in session.exec(select(AuditEvent)).all()]
+    assert actions == ["status", "status", "triage_finished"]
+
+
+def test_a_reply_the_guard_refused_cannot_be_recorded_as_copied(engine, seeded):
+    with Session(engine) as session:
+        with pytest.raises(PermissionError):
+            triage.record_copy(session, review_id=seeded["praise_new"], user="x", text="votre carie",
+                               guard={"allowed": False, "findings": []})
+        triage.record_copy(session, review_id=seeded["praise_new"], user="x", text="Merci.",
+                           guard={"allowed": True, "findings": []})
+        session.commit()
+        assert session.exec(select(AuditEvent)).one().text == "Merci."
+
+
+def test_unknown_status_is_refused(engine, seeded):
+    with Session(engine) as session, pytest.raises(ValueError):
+        triage.set_status(session, seeded["insult"], "supprime", user="x")
+
+
+def test_figures_for_the_manager(engine, seeded):
+    with Session(engine) as session:
+        frame = stats.reviews_frame(session)
+    summary = stats.reply_summary(frame).iloc[0]
+    assert summary["Avis"] == 7
+    assert summary["Taux de réponse"] == pytest.approx(100 * 2 / 7, abs=0.1)
+    assert summary["Délai médian (jours)"] == pytest.approx(1.5)
+    monthly = stats.rating_over_time(frame)
+    assert monthly.loc[datetime(2026, 11, 1), "Cabinet"] == pytest.approx((5 + 1 + 1) / 3, abs=0.01)  # rating-less reviews are left out
+    weekly = stats.labels_per_week(frame)
+    assert weekly.to_numpy().sum() == 7
