@@ -267,7 +267,7 @@ class LexiconRule(Rule):
         # A short cry is aimed at the practitioner too: "Boucher sadique.", "Incompetent
         # moron.", "Crooks and idiots, the whole lot of them."
         head = text[sentence[0] : start].strip(" !?.,;:\"'-")
-        short = len(text[sentence[0] : sentence[1]].split()) <= 4
+        short = len(text[sentence[0] : sentence[1]].split()) <= 5
         if head == "":
             return not (short or text[end : end + 12].lstrip().startswith(("et ", "and ", "!", ",")))
         return not (short and len(head.split()) == 1)
