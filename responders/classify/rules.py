@@ -278,6 +278,7 @@ _NEGATION = re.compile(
 )
 _SELF_NEGATED = re.compile(r"(?:pas|jamais|aucune?|sans|rien|plus jamais|meme pas|never|not|no)\b")
 _POST_NEGATION = re.compile(r"\s*(?:pas|plus|jamais|pantoute|point|not|at all)\b")
+_ATTENUATOR = re.compile(r"\b(?:un peu|un brin|legerement|quelque peu|a bit|slightly|a little|somewhat)\s+(?:trop\s+|too\s+)?$")
 _CONTRAST = re.compile(r"\b(?:mais|cependant|par contre|toutefois|neanmoins|pourtant|sauf que|but|however)\b")
 
 
@@ -340,6 +341,8 @@ class OpinionRule(Rule):
         elif weight > 0 and _POST_NEGATION.match(text, end, sentence[1]):
             # Spoken French and Québec drop the "ne": "je recommande pas", "c'est pas fort".
             weight = -weight * 0.8
+        if _ATTENUATOR.search(before):
+            weight *= 0.5  # "un peu cher", "a bit slow"
         # "compétent mais froid": what follows "mais" carries the opinion.
         if _CONTRAST.search(text, sentence[0], start):
             weight *= 1.4
