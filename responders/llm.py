@@ -74,6 +74,10 @@ class LLMUnavailable(RuntimeError):
     """The model could not be reached or configured. The message is French, for staff."""
 
 
+class LLMSettingsError(LLMUnavailable, ValueError):
+    """The saved or environment settings are incomplete or invalid (French message)."""
+
+
 class LLMInvalidAnswer(ValueError):
     """The model answered, but the answer cannot be trusted. The message is French."""
 
@@ -174,21 +178,21 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
         try:
             stored[key] = raw.lower() in ("1", "true", "oui", "yes") if kind is bool else kind(raw)
         except ValueError:
-            raise LLMUnavailable(f"{name}={raw!r} : valeur invalide, attendu un nombre.") from None
+            raise LLMSettingsError(f"{name}={raw!r} : valeur invalide, attendu un nombre.") from None
     if not stored.get("base_url"):
-        raise LLMUnavailable(
+        raise LLMSettingsError(
             f"Modèle de langage incomplet : l'adresse manque. Définissez {BASE_URL_ENV} "
             "ou renseignez l'adresse dans Réglages."
         )
     if not stored.get("model"):
-        raise LLMUnavailable(
+        raise LLMSettingsError(
             f"Modèle de langage incomplet : le nom du modèle manque. Définissez {MODEL_ENV} "
             "ou renseignez le modèle dans Réglages."
         )
     try:
         return LLMSettings.from_mapping(stored)
     except (TypeError, ValueError) as exc:
-        raise LLMUnavailable(f"Réglages du modèle de langage invalides : {exc}") from None
+        raise LLMSettingsError(f"Réglages du modèle de langage invalides : {exc}") from None
 
 
 def save_settings(session: Session, settings: LLMSettings) -> None:

@@ -138,3 +138,11 @@ def test_what_leaves_the_machine_is_a_french_statement_about_text_and_template_o
     statement = llm.WHAT_LEAVES_THE_MACHINE
     for words in ("texte de l'avis", "modèle de réponse", "nom de l'auteur", "note", "identifiants", "clé d'API"):
         assert words in statement
+
+
+def test_settings_errors_are_both_unavailable_and_value_errors() -> None:
+    # the Réglages page catches ValueError, the CLI catches RuntimeError/LLMUnavailable
+    with pytest.raises(ValueError):
+        load_settings(env={llm.MODEL_ENV: "m"})
+    with pytest.raises(RuntimeError):
+        load_settings(env={llm.MODEL_ENV: "m"})
