@@ -161,12 +161,12 @@ class Lexicon:
             if entry is not None:
                 return Match(i, i + 1, entry, False)
         # Pieces glued by hyphens or dots, or a word cut by spaces: « im-plant », « dé tar trage ».
-        joined = tokens[i].text
+        joined = tokens[i].raw
         for j in range(i + 1, min(i + 6, n)):
             glued = norm.glued(j - 1)
-            if not glued and (len(tokens[j].text) > 5 or len(tokens[j - 1].text) > 5):
+            if not glued and (len(tokens[j].raw) > 5 or len(tokens[j - 1].raw) > 5):
                 break
-            joined += tokens[j].text
+            joined += tokens[j].raw
             k = key(joined)
             entry = self.entries.get(k)
             if entry is not None and len(k) >= 5 and (glued or not self._all_words(tokens[i : j + 1])):
@@ -191,7 +191,7 @@ class Lexicon:
         if k in self.never:
             return False
         text = tok.text
-        if text in self.surfaces or text not in self.general:
+        if text in self.surfaces or text not in self.general or squeeze(text) in self.surfaces:
             return True
         for cut in (1, 2):
             if len(text) > cut + 3 and text[:-cut] in self.surfaces and text[-cut:] in ("s", "x", "e", "es"):
@@ -214,12 +214,23 @@ class Corrector:
     def __init__(self, vocabulary: set[str]) -> None:
         lex = get_lexicon()
         self.general = lex.general
+        self.surfaces = lex.surfaces
+        self.ranks = {w: i for i, w in enumerate(_lines("general_fr.txt.gz"))}
         self.vocabulary = {w for w in vocabulary if len(w) >= 5}
         self.deletes: dict[str, set[str]] = {}
         for word in self.vocabulary:
             for d in _deletions(word):
                 self.deletes.setdefault(d, set()).add(word)
         self._cache: dict[str, str] = {}
+
+    def rank(self, word: str) -> int:
+        """Frequency rank in general French (0 = most frequent); rule words count as frequent."""
+        if word in self.vocabulary or word in self.surfaces:
+            return min(self.ranks.get(word, 50_000), 50_000)
+        return self.ranks.get(word, 10**9)
+
+    def known(self, word: str) -> bool:
+        return word in self.general or word in self.vocabulary or word in self.surfaces
 
     def __call__(self, word: str) -> str:
         hit = self._cache.get(word)
@@ -233,10 +244,8 @@ class Corrector:
         if word in self.general or word in self.vocabulary or not word.isalpha():
             return word
         squeezed = squeeze(word)
-        if squeezed != word and (squeezed in self.general or squeezed in self.vocabulary):
-            return squeezed
         if len(word) < 5:
-            return word
+            return squeezed if squeezed != word and (squeezed in self.general or squeezed in self.vocabulary) else word
         # Most likely first: a letter missing, then two letters swapped or one changed, then one
         # letter too many; an ambiguous reading is no reading.
         missing = set(self.deletes.get(word, ()))
@@ -244,11 +253,15 @@ class Corrector:
             return missing.pop()
         changed: set[str] = set()
         extra: set[str] = set()
-        for d in _deletions(word):
-            if d in self.vocabulary:
-                extra.add(d)
+        for pos, d in enumerate(_deletions(word)):
+            doubled = pos + 1 < len(word) and word[pos] == word[pos + 1]
+            if d in self.vocabulary or (doubled and d in self.general):
+                extra.add(d)  # a key pressed twice: « commee » -> « comme »
             changed.update(c for c in self.deletes.get(d, ()) if len(c) == len(word) and edit1(c, word))
-        for found in (changed, extra):
-            if len(found) == 1:
+        for found in (extra, changed):
+            # a changed letter in a five-letter word is too often another word (« trage »)
+            if len(found) == 1 and (len(word) >= 6 or found is extra):
                 return found.pop()
+        if squeezed != word and (squeezed in self.general or squeezed in self.vocabulary):
+            return squeezed  # a doubled letter: « vottre »
         return word

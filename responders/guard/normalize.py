@@ -44,6 +44,7 @@ _TOKEN = re.compile(r"[@$]?[a-z0-9]+(?:[@$]+[a-z0-9]+)*[@$]?")
 _GLUE = frozenset("-._*/+|~")
 _REPEAT = re.compile(r"(.)\1+")
 _TRIPLE = re.compile(r"([a-z])\1{2,}")
+_RUN3 = re.compile(r"(\w)\1\1")
 
 
 @lru_cache(maxsize=4096)
@@ -117,18 +118,23 @@ class Token:
     start: int  # offsets into the ORIGINAL text
     end: int
     variants: tuple[str, ...] = ()  # other readings (1 read as l)
+    raw: str = ""  # before typo correction: pieces of a cut word are joined from these
 
 
 class Normalized:
     """Folded text with an offset map, and its word tokens with original offsets."""
 
-    __slots__ = ("original", "folded", "_src", "_src_end", "tokens", "clean", "_clean_tok")
+    __slots__ = ("original", "folded", "_src", "_src_end", "tokens", "clean", "_clean_tok", "_known", "_correct")
 
     def __init__(self, original: str, correct: Callable[[str], str] | None = None) -> None:
         self.original = original
+        # Words the reader would recognise, to glue « dos-sier » or split « p e r s o n n e d ».
+        self._known: Callable[[str], bool] | None = getattr(correct, "known", None)
+        self._correct = correct
         chars: list[str] = []
         src: list[int] = []
         src_end: list[int] = []
+        run_char = ""
         for i, ch in enumerate(original):
             if ch.isascii() and not ch.isupper():
                 mapped = " " if ch in "\t\r\n\v\f" else ch
@@ -139,6 +145,16 @@ class Normalized:
                     src_end[-1] = i + 1
                 continue
             for c in mapped:
+                # A letter typed three times or more counts twice (« cetttte » -> « cette »); the
+                # word-level correction then reads « llundi » as « lundi ». « www » stays for links.
+                if c == run_char:
+                    src_end[-1] = i + 1
+                    continue
+                run_char = ""
+                if len(chars) >= 2 and c == chars[-1] == chars[-2] and c.isalpha() and c != "w":
+                    src_end[-1] = i + 1
+                    run_char = c
+                    continue
                 chars.append(c)
                 src.append(i)
                 src_end.append(i + 1)
@@ -152,9 +168,7 @@ class Normalized:
             if parts:
                 parts.append(" ")
                 owner.append(n - 1)
-            word = _TRIPLE.sub(r"\1", tok.text)  # « diabèèète » reads « diabete » for phrases
-            if correct is not None:
-                word = correct(word)  # « vottre » -> « votre », « plinte » -> « plainte »
+            word = tok.text
             parts.append(word)
             owner.extend([n] * len(word))
         self.clean = "".join(parts)
@@ -201,10 +215,35 @@ class Normalized:
             ):
                 j += 1
             if j - i >= 4:
-                text = "".join(r[0] for r in raw[i:j])
-                merged.append((text, raw[i][1], raw[j - 1][2]))
-                i = j
+                # The run may have swallowed a short word before or after: « p e r s o n n e d'autre »,
+                # « n'a f a i t »: keep the longest recognised word.
+                end = j
+                if self._known is not None and not self._known("".join(r[0] for r in raw[i:j])):
+                    best_end = next(
+                        (cut for cut in range(j - 1, i + 3, -1) if self._known("".join(r[0] for r in raw[i:cut]))),
+                        None,
+                    )
+                    best_start = next(
+                        (cut for cut in range(i + 1, j - 3) if self._known("".join(r[0] for r in raw[cut:j]))),
+                        None,
+                    )
+                    if best_start is not None and (best_end is None or j - best_start > best_end - i):
+                        for r in raw[i:best_start]:
+                            merged.append((r[0], r[1], r[2]))
+                        i = best_start
+                    elif best_end is not None:
+                        end = best_end
+                text = "".join(r[0] for r in raw[i:end])
+                merged.append((text, raw[i][1], raw[end - 1][2]))
+                i = end
                 continue
+            # A word cut by a hyphen or a dot: « dos-sier », « ridi-cule », « excel.lente ».
+            if self._known is not None and i + 1 < len(raw) and raw[i + 1][3] in ("-", ".", "_", "*", "·", "/"):
+                joined = raw[i][0] + raw[i + 1][0]
+                if len(joined) >= 6 and joined.isalpha() and self._known(joined):
+                    merged.append((joined, raw[i][1], raw[i + 1][2]))
+                    i += 2
+                    continue
             merged.append((raw[i][0], raw[i][1], raw[i][2]))
             i += 1
         tokens = []
@@ -212,9 +251,21 @@ class Normalized:
             # An e-mail address keeps its « @ » (info@clinique.ca is no « infoaclinique »).
             email = "@" in text and re.match(r"[a-z0-9.-]*\.[a-z]{2,}", self.folded[fe : fe + 80]) is not None
             variants = (text,) if email else leet_variants(text)
-            decoded = variants[0]
+            raw_word = variants[0]
+            decoded = raw_word
             start, end = self.span(fs, fe)
-            tokens.append(Token(decoded, key(decoded), start, end, tuple(key(v) for v in variants[1:])))
+            if self._known is not None and _RUN3.search(self.original[start:end].lower()):
+                # A letter held down (« vosss », « commeee », « cetttte »): read it once or twice,
+                # whichever makes the more common word.
+                once = leet(_TRIPLE.sub(r"\1", "".join(_fold_char(ch) for ch in self.original[start:end])))
+                rank = getattr(self._correct, "rank", None)
+                options = [w for w in (decoded, once) if self._known(w)]
+                if options and rank is not None:
+                    decoded = raw_word = min(options, key=rank)
+            if self._correct is not None and not email:
+                decoded = self._correct(decoded)  # « vottre » -> « votre », « plinte » -> « plainte »
+            others = tuple(key(v) for v in variants[1:])
+            tokens.append(Token(decoded, key(decoded), start, end, others, raw_word))
         return tokens
 
     def glued(self, n: int) -> bool:

@@ -46,8 +46,10 @@ def _titled_names(ctx: Context) -> list[Span]:
     """« Dr Tremblay », « Mme Martin », « docteur gagnon », « l'hygiéniste Mélanie »."""
     out: list[Span] = []
     tokens = ctx.norm.tokens
+    fix = ctx.correct or (lambda w: w)
     for i, tok in enumerate(tokens[:-1]):
-        if tok.text in _ROLES:
+        word = fix(tok.text)
+        if word in _ROLES:
             # A role names someone only when a capitalized word follows (« la secrétaire Julie »).
             nxt = tokens[i + 1]
             raw = ctx.reply[nxt.start:nxt.end]
@@ -55,7 +57,7 @@ def _titled_names(ctx: Context) -> list[Span]:
             if raw[:1].isupper() and gap in (" ", "\u00a0") and nxt.text not in _NOT_A_NAME and len(nxt.text) >= 3:
                 out.append((tok.start, nxt.end))
             continue
-        if tok.text not in _TITLES:
+        if word not in _TITLES:
             continue
         # « m » and « me » are titles only when written « M. » / « Me » with a capital.
         raw = ctx.reply[tok.start:tok.end]
@@ -80,14 +82,43 @@ def _titled_names(ctx: Context) -> list[Span]:
     return out
 
 
+def _rank_of(word: str) -> int:
+    from responders.guard.families.echo import _rank
+
+    return _rank().get(word, 10**9)
+
+
+_GREETING_WORDS = frozenset("bonjour bonsoir salut allo hello cher chere chers cheres coucou".split())
+
+
 def _greeting_names(ctx: Context) -> list[Span]:
-    out = []
-    for m in _GREETING.finditer(ctx.reply):
-        word = m.group(1)
-        first = re.split(r"[ '’-]", word)[0]
-        if first.lower() in _GREETING_OK or _fold(first) in _GREETING_OK:
+    """« Bonjour Marie », « BONJOUR JACQUES », « Bonjour J a c q u e s »: a name after a greeting."""
+    out = [
+        (m.start(1), m.end(1))
+        for m in _GREETING.finditer(ctx.reply)
+        if re.split(r"[ '’-]", m.group(1))[0].lower() not in _GREETING_OK
+        and _fold(re.split(r"[ '’-]", m.group(1))[0]) not in _GREETING_OK
+    ]
+    tokens = ctx.norm.tokens
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.text not in _GREETING_WORDS:
             continue
-        out.append((m.start(1), m.end(1)))
+        nxt = tokens[i + 1]
+        raw = ctx.reply[nxt.start : nxt.end]
+        letters = [c for c in raw if c.isalpha()]
+        if not letters or not letters[0].isupper() or len(nxt.text) < 3 or not nxt.text.isalpha():
+            continue
+        if nxt.text in _GREETING_OK or nxt.text in _NOT_A_NAME:
+            continue
+        shouting = all(c.isupper() for c in letters) and len(letters) > 1
+        spaced = " " in raw
+        # In capitals or spelled out, only a word that is no common French word reads as a name.
+        # Only a word that is no very common French word reads as a name (« Bonjour Tout le monde »).
+        if _rank_of(nxt.text) < 300 and not (shouting or spaced):
+            continue
+        if (shouting or spaced) and _rank_of(nxt.text) < 300:
+            continue
+        out.append((nxt.start, nxt.end))
     return out
 
 
@@ -150,6 +181,10 @@ DATETIME = Rule(
     explanation=(
         "« {text} » situe une venue dans le temps : aucune date ni heure de rendez-vous dans "
         "une réponse publique."
+    ),
+    patterns=(
+        # the same weekdays on the words, for « l u n d i » and other spelled-out forms
+        rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})(?! (?:au|et|ou) )|(?:avant )?hier|ce matin",
     ),
     raw_patterns=(
         r"(?<!\d[/.-])\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?\d{2,4})?(?![/.\-]?\s?\d)",

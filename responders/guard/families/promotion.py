@@ -87,6 +87,7 @@ REVIEW_REQUEST = Rule(
     patterns=(
         r"laisse(?:z|r) (?:nous )?(?:un|votre|une|vos|d autres)? ?(?:nouvel |bon |autre |petit )?(?:avis|commentaire|note|evaluation|critique)",
         r"(?:cinq|5|quatre|4|trois|3|deux|2|une|1) etoiles?|etoiles?|(?:bonne|meilleure|mauvaise|sa|votre|la|une) note|notez nous|noter notre|evaluez nous|evaluer notre",
+        r"(?:partagez|publiez|laissez|postez|ecrivez|donnez)[a-z]* (?:aussi |egalement |le |votre |vos |un |une )*(?:avis|commentaire|note|evaluation|experience)|sur (?:pages jaunes|google|yelp|facebook|doctolib|rate ?md|trustpilot)",
         r"recommande(?:z|r) (?:nous|notre|le cabinet|la clinique)|parle(?:z|r) de nous|parlez en autour|autour de vous|faites connaitre|partagez (?:votre experience|votre avis|notre page|notre|nous)|bouche a oreille|parrainez",
         r"(?:modifi|revis|reconsider|retir|supprim|corrig|mettre a jour|mettez a jour|changez|changer|ajust)[a-z]* (?:votre|cet|ce|la|sa|vos) (?:note|avis|evaluation|commentaire|publication|critique)",
         r"avis (?:positifs?|favorables?|5 etoiles)|(?:commentaires?|retours?) positifs?",
@@ -94,7 +95,6 @@ REVIEW_REQUEST = Rule(
     exclusions=(r"(?:pris|prenons|prend|prendre|prenez|avons pris) (?:bonne )?note|bonne note de",),
     raw_patterns=(
         r"[0-5](?:[.,]\d)?\s?/\s?5(?![\d/])|(?:10|[0-9](?:[.,]\d)?)\s?/\s?10(?![\d/])|[★⭐✰☆✩✪✫✬✭✮✯]+",
-        r"(?:partagez|publiez|laissez|postez|ecrivez|donnez)[a-z]* (?:aussi |egalement |le |votre |vos |un |une )*(?:avis|commentaire|note|evaluation|experience)|sur (?:pages jaunes|google|yelp|facebook|doctolib|rate ?md|trustpilot)",
     ),
 )
 
