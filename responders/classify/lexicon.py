@@ -10,6 +10,7 @@ from typing import Any
 
 DATA = Path(__file__).with_name("data")
 _MACRO = re.compile(r"\{([A-Z0-9_]+)\}")
+_WORD_START = r"(?<![a-z0-9])"
 
 
 def _lines(name: str) -> list[str]:
@@ -72,7 +73,8 @@ def pattern_table(name: str) -> tuple[dict[str, Any], ...]:
             {
                 "name": entry["name"],
                 "explanation": entry["explanation"],
-                "patterns": tuple(expand(p) for p in entry["patterns"]),
+                # every pattern starts at a word start: "ment" must not match "remboursement"
+                "patterns": tuple(_WORD_START + "(?:" + expand(p) + ")" for p in entry["patterns"]),
                 "exclude": tuple(expand(p) for p in entry.get("exclude", ())),
                 "confidence": float(entry.get("confidence", 0.0)),
             }

@@ -76,6 +76,21 @@ class PatternRule(Rule):
 _REPEAT = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"[a-z][a-z*]*")
 _SUFFIXES = ("", "s", "e", "es", "x", "ne", "nes")
+# Words that may stand between the context and the epithet: "un vrai boucher", "a miserable
+# witch". A closed list: "un effet pervers" is not an epithet.
+_FILLER = (
+    r"(?:vrai|vraie|vrais|vraies|veritable|veritables|gros|grosse|sale|pauvre|vieux|vieille|petit|"
+    r"petite|sacre|sacree|maudit|maudite|fieffe|fieffee|parfait|parfaite|beau|belle|franc|fichu|"
+    r"foutu|foutue|pur|pure|total|totale|complet|immense|dentiste|medecin|docteur|doc|docteure|"
+    r"secretaire|chirurgien|infirmiere|assistante|real|total|complete|fucking|big|old|damn|"
+    r"miserable|stupid|arrogant|condescending|incompetent|lazy|greedy|useless|little|absolute|"
+    r"utter|true|pathetic|dumb|rude|bloody|incompetente|arrogante|pretentieux|pretentieuse|"
+    r"prétentieux|grande|grand|ostie|esti|criss|de)"
+)
+_HEAD_QUALIFIER = re.compile(
+    _FILLER + r"|(?:medecin|dentiste|docteur|doc|secretaire|receptionniste|infirmiere?|chirurgien|"
+    r"doctor|dentist|nurse|receptionist|surgeon|incompetent|incompetente|useless|arrogant|arrogante)"
+)
 # Words before an epithet that make it aimed at someone: "un boucher", "espèce d'imbécile".
 _EPITHET_CONTEXT = re.compile(
     r"(?:\b(?:un|une|ce|cet|cette|ces|quel|quelle|quels|quelles|espece de|espece d'|bande de|"
@@ -88,7 +103,7 @@ _EPITHET_CONTEXT = re.compile(
     r"(?:et|and|ou|or|pis)\s+(?:de|d'|des)?|(?:dr|dre|docteur|doctoresse|doc)\.?\s+[a-z]+\s*[,:=-]+|"
     r"(?:bunch|band|gang|pack|herd) of|"
     r"receptionist|nurse|surgeon|hygienist)\s*[=:\-]*\s*"
-    r"(?:[a-z'-]+\s+)?)$"
+    r"(?:" + _FILLER + r"\s+)?)$"
 )
 # A filler word is allowed between context and epithet ("un vrai boucher", "a miserable
 # witch"), except for terms that are also plain judgements ("un dentiste nul" is criticism).
@@ -270,7 +285,10 @@ class LexiconRule(Rule):
         short = len(text[sentence[0] : sentence[1]].split()) <= 5
         if head == "":
             return not (short or text[end : end + 12].lstrip().startswith(("et ", "and ", "!", ",")))
-        return not (short and len(head.split()) == 1)
+        # one qualifier before it: "Incompetent moron.", "Boucher sadique." (not "L'équipe demeure")
+        return not (short and _HEAD_QUALIFIER.fullmatch(head) is not None) and not (
+            short and self._term_of(head) is not None
+        )
 
 
 _NEGATION = re.compile(
