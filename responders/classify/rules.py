@@ -101,7 +101,7 @@ _EPITHET_CONTEXT = re.compile(
     r"chirurgien|orthodontiste|infirmier|infirmiere|assistante|hygieniste|"
     r"such a|a|an|you|you're|what a|this|that|total|complete|real|doctor|dentist|"
     r"(?:et|and|ou|or|pis)\s+(?:de|d'|des)?|(?:dr|dre|docteur|doctoresse|doc)\.?\s+[a-z]+\s*[,:=-]+|"
-    r"(?:bunch|band|gang|pack|herd) of|"
+    r"(?:bunch|band|gang|pack|herd) of|(?:ce sont|c'est|sont|etaient|are|were|are all|were all)\s+(?:des|de|d'|tous des|toutes des|just|such|all)?|"
     r"receptionist|nurse|surgeon|hygienist)\s*[=:\-]*\s*"
     r"(?:" + _FILLER + r"\s+)?)$"
 )
