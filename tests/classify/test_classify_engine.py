@@ -317,3 +317,22 @@ def test_boundary_reviews_accuracy() -> None:
     assert len(rows) >= 150
     # a few boundary cases stay debatable; the set as a whole must hold
     assert len(wrong) / len(rows) <= 0.03, wrong
+
+
+GUARD_SETS = sorted((ROOT / "data" / "eval" / "guard").glob("*.jsonl"))
+
+
+@pytest.mark.skipif(not GUARD_SETS, reason="data/eval/guard absent")
+def test_practice_replies_are_never_flagged() -> None:
+    # Courteous replies mention care, insurers, records and secrecy in lawful ways: a broad
+    # source of near-misses for the imputation patterns.
+    replies = []
+    for path in GUARD_SETS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                reply = json.loads(line).get("reply")
+                if isinstance(reply, str) and reply.strip():
+                    replies.append(reply)
+    flagged = [r for r in replies if classify(r, None).label in ("insult", "defamation")]
+    assert len(replies) >= 100
+    assert len(flagged) <= len(replies) // 100, flagged[:10]
