@@ -25,15 +25,18 @@ sys.path.insert(0, str(ROOT))
 from responders.guard import check  # noqa: E402
 from responders.guard.evaluate import SAFE_FAMILIES  # noqa: E402
 
+Case = tuple[str, str | None, str | None]  # reply, review, reviewer name
 
-def labelled() -> list[tuple[str, bool]]:
+
+def labelled() -> list[tuple[Case, bool]]:
     out = []
     for path in sorted((ROOT / "data" / "eval" / "guard").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 obj = json.loads(line)
                 family = obj.get("family") or ("safe" if "safe" in path.stem else "leak")
-                out.append((obj["reply"], family not in SAFE_FAMILIES))
+                case = (obj["reply"], obj.get("review"), obj.get("reviewer_name"))
+                out.append((case, family not in SAFE_FAMILIES))
     return out
 
 
@@ -60,11 +63,11 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def timed(fn, replies: list[str]) -> tuple[list[bool], list[float]]:  # type: ignore[no-untyped-def]
+def timed(fn, cases: list[Case]) -> tuple[list[bool], list[float]]:  # type: ignore[no-untyped-def]
     flags, lat = [], []
-    for reply in replies:
+    for case in cases:
         t0 = time.perf_counter()
-        flags.append(fn(reply))
+        flags.append(fn(case))
         lat.append((time.perf_counter() - t0) * 1000)
     return flags, lat
 
@@ -80,7 +83,8 @@ def presidio_fn():  # type: ignore[no-untyped-def]
         }
     )
     engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["fr"])
-    return lambda reply: bool(engine.analyze(text=reply, language="fr"))
+    # Presidio sees the reply only: it has no notion of the review it answers.
+    return lambda case: bool(engine.analyze(text=case[0], language="fr"))
 
 
 def report(name: str, flags: list[bool], lat: list[float], truth: list[bool | None]) -> dict[str, float]:
@@ -107,8 +111,8 @@ def main() -> int:
     parser.add_argument("--no-presidio", action="store_true")
     args = parser.parse_args()
 
-    pool: list[tuple[str, bool | None]] = [(r, leak) for r, leak in labelled()]
-    pool += [(t, False) for t in templates()]
+    pool: list[tuple[Case, bool | None]] = [(c, leak) for c, leak in labelled()]
+    pool += [((t, None, None), False) for t in templates()]
     if not pool:
         print("Aucune réponse : data/eval/guard et templates/ sont vides.")
         return 1
@@ -122,7 +126,7 @@ def main() -> int:
     t0 = time.perf_counter()
     check("Bonjour.")  # lexicons load once
     print(f"guard lexicons loaded in {time.perf_counter() - t0:.2f} s")
-    flags, lat = timed(lambda r: not check(r).allowed, replies)
+    flags, lat = timed(lambda c: not check(c[0], review=c[1], reviewer_name=c[2]).allowed, replies)
     report("guard", flags, lat, truth)
 
     if not args.no_presidio:
