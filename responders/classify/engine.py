@@ -162,7 +162,7 @@ def _defamation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, 
     if len({r.name for r, _, _ in sentence.defamation}) > 1:
         confidence += 0.05
     parts.append(LAWYER_NOTE)
-    hits = [(s, e) for _, s, e in sentence.defamation + sentence.insult]  # type: ignore[operator]
+    hits = [(s, e) for _, s, e in sentence.defamation] + [(s, e) for _, s, e in sentence.insult]
     return _passage(doc, sentence, "defamation", rule.name, " ".join(parts), hits), min(confidence, 0.97)
 
 
@@ -245,14 +245,14 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
     # Opinion: each sentence's balance, with sarcasm damped (praise words inside a clearly
     # negative sentence do not count) and the rating as a prior.
     negative = sum(s.negative for s in table)
-    if negative and (_SARCASM.search(doc.original) or _SARCASM.search(doc.text)):
+    sarcastic = bool(negative) and bool(_SARCASM.search(doc.original) or _SARCASM.search(doc.text))
+    if sarcastic:
         positive = 0.0  # praise words in an ironic review are not meant
     else:
         positive = sum(s.positive for s in table if s.negative < 2 or s.positive < s.negative)
     prior = RATING_PRIOR.get(rating, 0.0) if rating is not None else 0.0
-    sarcastic = bool(negative) and bool(_SARCASM.search(doc.original) or _SARCASM.search(doc.text))
-    if _RATING_MISTAKE.search(doc.text) or sarcastic:
-        prior = 0.0  # the stars are explained away, or meant ironically
+    if sarcastic or _RATING_MISTAKE.search(doc.text):
+        prior = 0.0  # the stars are meant ironically, or explained away
     evidence = positive + negative
     if evidence >= 6:
         prior *= 0.5
