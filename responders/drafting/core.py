@@ -100,7 +100,12 @@ def _try_rephrase(
     try:
         candidate = rephrase(base, text or "")
     except Exception as exc:  # a language model failing must never stop the safe template
-        return None, None, f"la reformulation a échoué ({type(exc).__name__})"
+        # the model module raises French messages written for staff; show them as they are
+        detail = str(exc).strip()
+        return None, None, (
+            f"la reformulation a échoué : {detail}" if detail
+            else f"la reformulation a échoué ({type(exc).__name__})"
+        )
     if not isinstance(candidate, str) or not candidate.strip():
         return None, None, "la reformulation est vide"
     candidate = candidate.strip()
