@@ -16,6 +16,7 @@ from responders.db import make_engine, session_scope
 KEY_APPROVED = "approved_copies"  # review id -> exact text whose copy was recorded
 KEY_PAGE = "triage_page"
 KEY_IMPORT_RESULT = "last_import_summary"
+KEY_REPHRASE_NOTE = "rephrase_notes"  # review id -> why the model's wording was kept or dropped
 
 NOT_LEGAL_ADVICE = (
     "Les qualifications proposées (diffamation, injure) ne sont pas un avis juridique : "

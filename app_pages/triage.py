@@ -8,12 +8,14 @@ from sqlmodel import select
 from app_pages.common import (
     KEY_APPROVED,
     KEY_PAGE,
+    KEY_REPHRASE_NOTE,
     NOT_LEGAL_ADVICE,
     current_user,
     db_session,
     plain,
+    secret,
 )
-from responders import triage
+from responders import settings_view, triage
 from responders.drafting import draft
 from responders.guard import check
 from responders.models import Location
@@ -32,8 +34,10 @@ with db_session() as session:
     locations = {loc.id: loc.name or loc.key for loc in session.exec(select(Location)).all()}
     stamp = triage.last_triage_at(session)
     policy_overrides = load_policy_overrides(session) or None
+    rephrase = settings_view.rephraser(session, secret("RESPONDERS_LLM_API_KEY"))
 user = current_user(settings.user_name)
 approved: dict[int, str] = st.session_state.setdefault(KEY_APPROVED, {})
+st.session_state.setdefault(KEY_REPHRASE_NOTE, {})
 
 with st.expander("Filtres", expanded=False):
     col1, col2, col3 = st.columns(3)
@@ -119,6 +123,23 @@ for item in items:
             st.caption(result.reason)
 
         key = f"reply-{item.review_id}"
+        if rephrase is not None and result.reply:
+            def rephrase_now(item=item, key=key) -> None:  # type: ignore[no-untyped-def]
+                better = draft(
+                    item.text or None, item.rating, profile=settings.profile, label=item.label,
+                    reviewer_name=None if item.is_anonymous else item.author,
+                    seed_key=str(item.review_id), practice=settings.practice_name or None,
+                    contact=settings.contact or None, policy_overrides=policy_overrides, rephrase=rephrase,
+                )
+                if better.reply:
+                    st.session_state[key] = better.reply
+                st.session_state[KEY_REPHRASE_NOTE][item.review_id] = better.reason
+
+            st.button("Adapter le ton (modèle de langage)", key=f"rephrase-{item.review_id}",
+                      on_click=rephrase_now, help="Seul le texte de l'avis et la réponse type sont envoyés.")
+            note = st.session_state.setdefault(KEY_REPHRASE_NOTE, {}).get(item.review_id)
+            if note:
+                plain(note)
         text = st.text_area("Réponse proposée (modifiable)", value=result.reply or "", key=key, height=120)
         verdict = check(text, review=item.text or None,
                         reviewer_name=item.author if not item.is_anonymous else None,

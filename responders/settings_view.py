@@ -94,3 +94,18 @@ def save_llm(session: Session, *, engine: str, base_url: str, model: str,
     if not test:
         return True, "Réglages du modèle enregistrés (la clé n'est jamais enregistrée)."
     return check_connection(llm.with_api_key(api_key))
+
+
+def rephraser(session: Session, api_key: str | None = None):  # type: ignore[no-untyped-def]
+    """The language model's rephraser when staff chose an engine other than the rules, else None."""
+    if get_setting(session, ENGINE_KEY, "rules") == "rules":
+        return None
+    from responders.llm import LLMUnavailable, load_settings, make_rephraser
+
+    try:
+        settings = load_settings(session)
+        if settings is None:
+            return None
+        return make_rephraser(settings.with_api_key(api_key))
+    except (LLMUnavailable, ValueError):
+        return None
