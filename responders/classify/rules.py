@@ -128,7 +128,12 @@ _INSULT_CANCEL = re.compile(
     r"(?:(?:un|une|du|de|d'|a|an)\s*)?(?:vrai|vraie|real|total)?\s*"
     r"|(?:loin d'etre|rien d'|rien de)\s*(?:un|une)?\s*"
     r"|(?:traite\w*|qualifie\w*|appele\w*|insulte\w*)\s+(?:de\s+|d'|en\s+)(?:(?:sale|gros|grosse|pauvre|vieille?|vieux)\s+)?"
-    r"|called (?:me|us|my \w+|her|him)\s+(?:a\s+|an\s+)?)$"
+    r"|called (?:me|us|my \w+|her|him)\s+(?:a\s+|an\s+)?"
+    # "il m'a pris pour une idiote", "treated me like an idiot": how the writer was treated
+    r"|(?:pris|prend|prenait|prennent|prendre)\s+pour\s+(?:un|une|des)?\s*"
+    r"|(?:traite\w*|considere\w*)\s+(?:comme|en)\s+(?:un|une|des)?\s*"
+    r"|(?:treated|treats|treat|talked to|talks to|spoke to|looked at)\s+(?:me|us|her|him|them)\s+(?:like|as)\s+(?:a|an)?\s*"
+    r"|(?:made|make|makes) (?:me|us) feel like (?:a|an)?\s*)$"
 )
 
 
