@@ -13,8 +13,8 @@ with db_session() as session:
     frame = journal.events_frame(session)
 
 col1, col2 = st.columns(2)
-actions = col1.multiselect("Action", sorted(frame["Action"].unique()) if not frame.empty else [])
-users = col2.multiselect("Utilisateur", sorted(frame["Utilisateur"].unique()) if not frame.empty else [])
+actions = col1.multiselect("Action", sorted(frame["Action"].unique()) if not frame.empty else [], placeholder="Tous")
+users = col2.multiselect("Utilisateur", sorted(frame["Utilisateur"].unique()) if not frame.empty else [], placeholder="Tous")
 shown = journal.filter_events(frame, actions=actions, users=users)
 st.dataframe(shown, hide_index=True, width="stretch")
 st.download_button(

@@ -12,7 +12,7 @@ from responders.models import Location
 st.title("Tableau de bord")
 with db_session() as session:
     locations = {loc.id: loc.name or loc.key for loc in session.exec(select(Location)).all()}
-chosen = st.multiselect("Établissement", list(locations), format_func=locations.get)
+chosen = st.multiselect("Établissement", list(locations), format_func=locations.get, placeholder="Tous")
 with db_session() as session:
     frame = stats.reviews_frame(session, tuple(chosen))
 

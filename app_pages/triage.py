@@ -41,11 +41,11 @@ st.session_state.setdefault(KEY_REPHRASE_NOTE, {})
 
 with st.expander("Filtres", expanded=False):
     col1, col2, col3 = st.columns(3)
-    chosen_locations = col1.multiselect("Établissement", list(locations), format_func=locations.get, key="filter-locations")
-    chosen_labels = col2.multiselect("Catégorie", list(triage.LABELS_FR), format_func=triage.LABELS_FR.get, key="filter-labels")
-    chosen_status = col3.multiselect("Statut", list(triage.STATUSES), format_func=triage.STATUSES.get, key="filter-statuses")
+    chosen_locations = col1.multiselect("Établissement", list(locations), format_func=locations.get, key="filter-locations", placeholder="Tous")
+    chosen_labels = col2.multiselect("Catégorie", list(triage.LABELS_FR), format_func=triage.LABELS_FR.get, key="filter-labels", placeholder="Tous")
+    chosen_status = col3.multiselect("Statut", list(triage.STATUSES), format_func=triage.STATUSES.get, key="filter-statuses", placeholder="Tous")
     col4, col5, col6 = st.columns(3)
-    chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5], key="filter-stars")
+    chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5], key="filter-stars", placeholder="Tous")
     period = col5.date_input("Période (publication)", value=(), format="DD/MM/YYYY")
     only_new = col6.toggle("Seulement les nouveaux depuis le dernier triage", value=True)
 

@@ -147,4 +147,8 @@ def walk_main_workflow(page, server):
         # 5. the dashboard renders its charts
         page.goto(f"{server}/tableau_de_bord")
         expect(page.get_by_text("Note moyenne par mois")).to_be_visible()
+        wait_idle(page)
+        charts = page.locator('[data-testid="stVegaLiteChart"]')
+        expect(charts).to_have_count(2)
+        expect(charts.first.locator("canvas, svg").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "5-dashboard.png"), full_page=True)
