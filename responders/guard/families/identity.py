@@ -229,7 +229,7 @@ COMPANION = Rule(
         r"(?:la|les) personnes? qui vous (?:accompagn|suivait|etait avec)[a-z]*",
         r"(?:votre|l) accompagn[a-z]+",
         r"(?:le|ce|cette|la) (?:bebe|bambin|nourrisson|petit garcon|petite fille|fillette|gamin|gamine)",
-        r"(?:le petit|la petite|les petits|les enfants|l enfant) (?:que vous|qui vous|etait|a ete|est venue?)",
+        r"(?:le petit|la petite|les petits|les enfants|l enfant|cet enfant|votre enfant|le bebe|votre bebe) (?:que vous|qui vous|etait|a ete|est venue?|a|avait|s est|n a|n avait|est)",
     ),
 )
 

@@ -68,6 +68,7 @@ BOOKING = Rule(
         r"compter parmi (?:nos|notre|les)|parmi nos (?:patients|patientes|clients|clientes|fideles)|devenir (?:notre |un de nos |une de nos )?(?:patiente?|cliente?)|rejoindre (?:notre|nos) (?:patientele|clientele|patients|clients)|(?:ravie?s?|heureu(?:x|ses?)|enchantee?s?) de vous compter",
         r"(?:espere|esperons|esperent|souhaitons|souhaite|souhaitent) (?:vivement |sincerement )?vous (?:revoir|retrouver|recevoir|accueillir|soigner)",
         r"pour (?:un|votre|prendre|fixer|obtenir) (?:nouveau |prochain )?(?:rdv|rendez vous)",
+        r"(?:on|nous) (?:se|nous) (?:revoit|reverra|reverrons|retrouve|retrouvera|retrouverons|dit a)|a dans (?:[a-z]+ )?(?:jours|semaines|mois|ans)|(?:dans|d ici) (?:deux|trois|quatre|six|douze|\d+) (?:semaines|mois)",
         r"(?:on|nous) vous attend(?:ons|rons)?|controle annuel|(?:rappel|bilan|examen|visite|nettoyage|detartrage) (?:annuel|semestriel|de controle|de routine|periodique|de suivi)|visite de (?:controle|suivi|routine)",
         r"(?:obtene?z|profite?z|decouvre?z|essaye?z|offre?z vous|faites vous plaisir|ne tardez pas|n attendez plus|n attendez pas)",
         r"(?:un|toujours un|le|quel|un vrai|un reel) plaisir de vous (?:recevoir|soigner|accueillir|voir|revoir|compter|retrouver)",

@@ -105,7 +105,7 @@ CONFIRMED = Rule(
         r"(?:eu|avoir|aurons|aurions) le plaisir de vous (?:recevoir|soigner|accueillir|voir|rencontrer|traiter|compter|suivre)",
         r"vous (?:etes|etiez|avez ete) (?:suivie?s?|soignee?s?|traitee?s?|prise?s? en charge|connue?s?|inscrite?s?|enregistree?s?) (?:a|au|chez|par|dans|depuis|ici|a notre|au cabinet)",
         r"(?:faites|faisiez|fait|faire) (?:pas |plus |jamais |toujours |bien )?partie (?:de nos|des|de notre|de la) (?:patients?|patientes?|clients?|clientele|patientele|fideles|habitues)",
-        r"(?:notre|la|votre|nos) (?:patientele|clientele)",
+        r"(?:notre|la|votre|nos) (?:patientele|clientele)|(?:partie|membre) de (?:la|notre) (?:grande )?famille|(?:notre|la) (?:grande )?famille (?:du cabinet|de la clinique|de patients)",
         r"vous (?:frequentez|frequentiez|frequentez|venez|veniez|consultez|consultiez|visitez) (?:le cabinet|la clinique|notre|nos|chez nous|ici|depuis|regulierement|souvent)|depuis que vous (?:frequentez|venez|consultez|etes)",
         r"vous (?:etiez|etes|serez|seriez) (?:notre|le|la|un|une) (?:premier |premiere |dernier |derniere |prochain |prochaine |seul |seule )?(?:rendez vous|rdv|patient|patiente|cas|consultation|client|cliente)",
         r"vous (?:l |le |la |les |en |y )?(?:a|ont|avait|avaient|aura|auront) ete (?:[a-z]+ )?(?:adresse|adressee?s?|envoye|envoyee?s?|remis|remise?s?|transmis|transmise?s?|prescrit|prescrite?s?|facture|facturee?s?|explique|expliquee?s?|communique|communiquee?s?|propose|proposee?s?|donne|donnee?s?|fait|faite?s?|pose|posee?s?|retire|retiree?s?|recommande|recommandee?s?)",
