@@ -30,7 +30,10 @@ SUPERLATIVE = Rule(
         r"(?:sommes|suis|est|sont|etes|etre) (?:tres |si |tellement |vraiment |particulierement )?fiere?s? (?:de|d)|notre fierte",
         r"(?:les |le |la )?seule?s? (?:de la region|du quartier|de la ville|du secteur|a (?:proposer|offrir|utiliser|pratiquer|disposer))|(?:cet|ce|nos|notre|cette|ces) (?:nouvel |nouveau |nouvelle |nouveaux |nouvelles |tout nouvel |tout nouveau |tout nouveaux )?(?:equipements?|technologies?|materiels?|plateau technique|appareils? de (?:pointe|derniere))|faire profiter|beneficier de (?:notre|nos)|nous sommes (?:les )?(?:meilleurs|reconnus|fiers de (?:notre|nos))|fierte de notre|notre savoir faire|notre expertise|notre experience de (?:plus de )?\d+",
     ),
-    exclusions=(r"souhait[a-z]* (?:le|tout le|bien le) meilleur|meilleurs voeux|nos meilleures? salutations",),
+    exclusions=(
+        r"souhait[a-z]* (?:le|tout le|bien le) meilleur|meilleurs voeux|nos meilleures? salutations",
+        r"(?:le|la|les) meilleure?s? (?:[a-z]+ )?possibles?",  # an aim, not a claim
+    ),
 )
 
 OFFER = Rule(
