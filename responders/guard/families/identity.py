@@ -67,16 +67,20 @@ def _titled_names(ctx: Context) -> list[Span]:
             continue
         nxt = tokens[i + 1]
         gap = ctx.reply[tok.end:nxt.start]
-        if len(gap) > 3 or any(c in gap for c in ",;:!?\n") or nxt.text in _NOT_A_NAME:
+        initial = ctx.reply[nxt.start : nxt.end]
+        is_initial = len(initial) == 1 and initial.isupper() and ctx.reply[nxt.end : nxt.end + 1] == "."
+        if len(gap) > 3 or any(c in gap for c in ",;:!?\n") or (nxt.text in _NOT_A_NAME and not is_initial):
             continue
-        if nxt.text.isdigit() or len(nxt.text) < 2:
+        if nxt.text.isdigit():
+            continue
+        if len(nxt.text) < 2 and not is_initial:  # an initial: « Dr K. », « Dre L. Bergeron »
             continue
         end = nxt.end
         # A compound or double name: « Dr Jean-Pierre Gagnon ».
         if i + 2 < len(tokens):
             third = tokens[i + 2]
             raw3 = ctx.reply[third.start:third.end]
-            if raw3[:1].isupper() and len(ctx.reply[nxt.end:third.start]) <= 1 and third.text not in _NOT_A_NAME:
+            if raw3[:1].isupper() and len(ctx.reply[nxt.end:third.start]) <= 2 and third.text not in _NOT_A_NAME:
                 end = third.end
         out.append((tok.start, end))
     return out
