@@ -215,24 +215,24 @@ class Normalized:
             ):
                 j += 1
             if j - i >= 4:
-                # The run may have swallowed a short word before or after: « p e r s o n n e d'autre »,
-                # « n'a f a i t »: keep the longest recognised word.
+                # The run may have swallowed short words before or after it: « p e r s o n n e d'autre »,
+                # « n'a f a i t », « à b i e n t ô t j'espère »: keep the longest recognised word.
                 end = j
                 if self._known is not None and not self._known("".join(r[0] for r in raw[i:j])):
-                    best_end = next(
-                        (cut for cut in range(j - 1, i + 3, -1) if self._known("".join(r[0] for r in raw[i:cut]))),
-                        None,
+                    best = max(
+                        (
+                            (b - a, a, b)
+                            for a in range(i, j - 3)
+                            for b in range(j, a + 3, -1)
+                            if self._known("".join(r[0] for r in raw[a:b]))
+                        ),
+                        default=None,
                     )
-                    best_start = next(
-                        (cut for cut in range(i + 1, j - 3) if self._known("".join(r[0] for r in raw[cut:j]))),
-                        None,
-                    )
-                    if best_start is not None and (best_end is None or j - best_start > best_end - i):
-                        for r in raw[i:best_start]:
+                    if best is not None:
+                        _, a, end = best
+                        for r in raw[i:a]:
                             merged.append((r[0], r[1], r[2]))
-                        i = best_start
-                    elif best_end is not None:
-                        end = best_end
+                        i = a
                 text = "".join(r[0] for r in raw[i:end])
                 merged.append((text, raw[i][1], raw[end - 1][2]))
                 i = end
