@@ -21,7 +21,15 @@ _RELATIVES = frozenset(
     "ado adolescent adolescente garcon fillette jumeaux".split()
 )
 _COMMON_RANK = 6000  # name tokens this frequent in French must be capitalized to count
-_RARE_RANK = 8000  # review words rarer than this are details (a place, a product, a name)
+_RARE_RANK = 4000  # review words rarer than this are details (a place, a product, a name)
+
+
+@cache
+def _rule_words() -> frozenset[str]:
+    """Words the phrase rules are written with: the rules judge those themselves."""
+    from responders.guard.registry import corrector
+
+    return frozenset(corrector().vocabulary)
 
 
 @cache
@@ -123,6 +131,7 @@ def _review_items(ctx: Context) -> list[Span]:
             and rank.get(text, 10**9) > _RARE_RANK
             and text not in lex.never
             and text not in _template_words()
+            and text not in _rule_words()
         ):
             words.add(tok.key)  # rare word: a name, a place, a precise detail
         elif raw[:1].isupper() and text.isalpha() and len(text) >= 3 and rank.get(text, 10**9) > 3000:
