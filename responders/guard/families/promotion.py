@@ -18,6 +18,7 @@ SUPERLATIVE = Rule(
         r"excellente?s?(?! (?:journee|soiree|continuation|fin de journee|semaine|annee|sante|fete|fetes))|exceptionnel(?:le)?s?|extraordinaires?|incomparables?|inegalee?s?|inegalables?|remarquables?|irreprochables?|impeccables?|parfaite?s?",
         r"(?:hygieniste|assistante?|secretaire|docteure?|dentiste|medecin|chirurgien(?:ne)?|praticien(?:ne)?|infirmiere?|orthodontiste|equipe|personnel|specialiste)s?(?: [a-z]+){0,2} (?:est|sont|etait|etaient|reste|restent) (?:tres |particulierement |hautement |extremement |vraiment |tout a fait )?(?:experimentee?s?|qualifiee?s?|competente?s?|chevronnee?s?|reconnue?s?|diplomee?s?|formee?s?|expertes?|douee?s?|minutieu(?:x|se|ses)|delicate?s?|professionnel(?:le)?s?)",
         r"(?:est|sont) desormais|desormais (?:climatisee?s?|equipee?s?|disponibles?|ouverte?s?|renovee?s?|accessibles?)|(?:a|ont) ete (?:renovee?s?|remplacee?s?|modernisee?s?|agrandie?s?|refaite?s? a neuf|equipee?s?)|nouvellement|climatisee?s?",
+        r"primee?s?|reconnue?s? (?:dans|a travers|partout dans) (?:toute )?(?:la|le|notre|l) (?:region|ville|quartier|province|milieu|pays)",
         r"vient d ouvrir|viennent d ouvrir|nouvelle? (?:clinique|succursale|adresse|localisation|antenne|salle|equipe de)|(?:deuxieme|second|seconde|troisieme|nouveau|nouvelle|autre) (?:local|locaux|succursale|clinique|cabinet|centre|adresse|point de service)|ouverture (?:de notre|d une|d un|prochaine)",
         r"(?:elus?|elue?s?|nommee?s?|classee?s?|primee?s?|recompensee?s?|couronnee?s?|designee?s?) (?:meilleure?s?|clinique|cabinet|dentistes?|medecins?|au|parmi|de l annee|numero)|de l annee|(?:prix|trophee|distinction|label|certification) (?:de|du|d)|recompenses?|palmares|classements?",
         r"(?:ans|annees) d (?:experience|expertise|exercice)|(?:plus de |pres de |depuis )?(?:\d+|dix|quinze|vingt|trente|quarante) ans (?:d experience|de pratique|d expertise|d exercice|de metier)|experience de (?:plus de )?\d+",
@@ -47,7 +48,7 @@ OFFER = Rule(
         "santé. Retirez-la."
     ),
     patterns=(
-        r"offres? (?:speciale?s?|exceptionnelles?|de bienvenue|promotionnelles?|du moment|limitee?s?)|(?:consultation|seance|visite|bilan|examen|detartrage|blanchiment|premiere [a-z]+|remise|reduction|cadeau|devis|radio|nettoyage|evaluation|kit|brosse a dents) offerte?s?|(?:est|sont|sera|seront) offerte?s?|promotions?|promo|code promo|codes? de reduction",
+        r"offres? (?:speciale?s?|exceptionnelles?|de bienvenue|promotionnelles?|du moment|limitee?s?)|(?:consultation|seance|visite|bilan|examen|detartrage|blanchiment|premiere [a-z]+|remise|reduction|cadeau|devis|radio|nettoyage|evaluation|kit|brosse a dents) offerte?s?|(?:est|sont|sera|seront) (?:toujours |souvent |aussi |egalement |desormais |gracieusement )?offerte?s?|promotions?|promo|code promo|codes? de reduction",
         r"(?:nous )?(?:proposons|offrons) (?:desormais|maintenant|aussi|egalement|un|une|des|le|la|les)|desormais disponibles?|nouveaux? (?:services?|soins|traitements?|techniques?)|reductions?|remises?|rabais|ristournes?|escomptes?|soldes|gratuite?s?|gratuitement|cadeaux?|parrainage|parrainez|parrainer|bons? (?:de reduction|d achat|cadeau)|coupons?|forfaits?",
         r"premiere (?:consultation|visite|seance) (?:offerte|gratuite)|consultation (?:offerte|gratuite)|sans frais supplementaires? pour votre prochain",
     ),
