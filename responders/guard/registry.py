@@ -34,7 +34,21 @@ _BY_NAME = {rule.name: rule for rule in DEFAULT_RULES}
 if len(_BY_NAME) != len(DEFAULT_RULES):  # pragma: no cover - a programming error
     raise RuntimeError("two guard rules share a name")
 
-_WORD = re.compile(r"[a-z]{5,}\??")
+_WORD = re.compile(r"(?:[a-z]\??){5,}")
+
+
+def _spellings(word: str) -> set[str]:
+    """« profite?z » stands for « profitez » and « profitz »; « avocats? » for both numbers."""
+    out = {""}
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        optional = i + 1 < len(word) and word[i + 1] == "?"
+        out = {w + ch for w in out} | (set(out) if optional else set())
+        i += 2 if optional else 1
+        if len(out) > 16:
+            break
+    return {w for w in out if len(w) >= 5}
 
 
 @cache
@@ -44,8 +58,7 @@ def corrector() -> Corrector:
     for rule in DEFAULT_RULES:
         for pattern in rule.patterns + rule.exclusions:
             for word in _WORD.findall(pattern):
-                # « avocats? » stands for « avocat » and « avocats »
-                vocabulary.update((word[:-2], word[:-1]) if word.endswith("?") else (word,))
+                vocabulary.update(_spellings(word))
     return Corrector(vocabulary)
 
 

@@ -41,7 +41,8 @@ def disguise(word: str, kind: str, rng: random.Random) -> str:
     raise ValueError(kind)
 
 
-KINDS = {"homoglyph": 0, "zero_width": 0, "leet": 0, "repeat": 0, "spaced": 0, "hyphen": 0, "upper": 0, "typo": 2}
+# A dropped letter in a long word is the one disguise read by guesswork: allow 1 % of misses.
+KINDS = {"homoglyph": 0, "zero_width": 0, "leet": 0, "repeat": 0, "spaced": 0, "hyphen": 0, "upper": 0, "typo": len(LEAKS) // 100}
 
 
 @pytest.mark.parametrize(("kind", "allowed_misses"), list(KINDS.items()))
