@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from responders.errors import UnusableInput
 
+
 class LineError(ValueError):
     """A single input line that cannot be processed; the other lines go on."""
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Integer, Select, cast, func
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from responders.models import AuditEvent, Location, Review, ReviewRevision
 from responders.triage import LABELS_FR
@@ -39,14 +40,14 @@ def reviews_frame(session: Session, location_ids: tuple[int, ...] = ()) -> pd.Da
     }
     dialect = session.connection().dialect.name
     query = (
-        select(
-            Review.id, Review.location_id, Review.rating,
-            _epoch(Review.created_at, dialect), Review.label, _epoch(ReviewRevision.owner_reply_at, dialect),
+        sa_select(
+            col(Review.id), col(Review.location_id), col(Review.rating),
+            _epoch(col(Review.created_at), dialect), col(Review.label), _epoch(col(ReviewRevision.owner_reply_at), dialect),
         )
-        .outerjoin(ReviewRevision, ReviewRevision.id == Review.current_revision_id)
+        .outerjoin(ReviewRevision, col(ReviewRevision.id) == col(Review.current_revision_id))
     )
     if location_ids:
-        query = query.where(Review.location_id.in_([int(i) for i in location_ids]))
+        query = query.where(col(Review.location_id).in_([int(i) for i in location_ids]))
     frame = pd.DataFrame(_raw_rows(session, query), columns=[
         "review_id", "location_id", "rating", "created_at", "label", "owner_reply_at",
     ])
@@ -54,9 +55,9 @@ def reviews_frame(session: Session, location_ids: tuple[int, ...] = ()) -> pd.Da
     frame["rating"] = pd.to_numeric(frame["rating"])
     for column in ("created_at", "owner_reply_at"):
         frame[column] = pd.to_datetime(pd.to_numeric(frame[column]), unit="s", utc=True)
-    replied_here = select(AuditEvent.review_id, func.min(AuditEvent.at)).where(
-        AuditEvent.action == "reply_copied"
-    ).group_by(AuditEvent.review_id)
+    replied_here = select(col(AuditEvent.review_id), func.min(col(AuditEvent.at))).where(
+        col(AuditEvent.action) == "reply_copied"
+    ).group_by(col(AuditEvent.review_id))
     copied = dict(session.execute(replied_here).all())
     frame["copied_at"] = pd.to_datetime(frame["review_id"].map(copied), utc=True)
     frame["replied_at"] = frame["owner_reply_at"].fillna(frame["copied_at"])

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import case, func, or_, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from responders.deadlines import compute_deadline, review_deadline
 from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision, Setting
@@ -71,8 +71,8 @@ class TriageItem:
 
 def _current_labels():  # type: ignore[no-untyped-def]
     newest = (
-        select(Classification.review_id, func.max(Classification.id).label("cid"))
-        .group_by(Classification.review_id)
+        select(col(Classification.review_id), func.max(col(Classification.id)).label("cid"))
+        .group_by(col(Classification.review_id))
         .subquery()
     )
     return newest
@@ -94,24 +94,24 @@ class QueuePage:
 def _filtered(session: Session, filters: QueueFilters, columns: list[Any]):  # type: ignore[no-untyped-def]
     query = select(*columns).select_from(Review)
     if filters.locations:
-        query = query.where(Review.location_id.in_(filters.locations))
+        query = query.where(col(Review.location_id).in_(filters.locations))
     if filters.statuses:
-        query = query.where(Review.status.in_(filters.statuses))
+        query = query.where(col(Review.status).in_(filters.statuses))
     if filters.stars:
-        query = query.where(Review.rating.in_(filters.stars))
+        query = query.where(col(Review.rating).in_(filters.stars))
     if filters.labels:
-        query = query.where(Review.label.in_(filters.labels))
+        query = query.where(col(Review.label).in_(filters.labels))
     if filters.since:
-        query = query.where(Review.created_at >= filters.since)
+        query = query.where(col(Review.created_at) >= filters.since)
     if filters.until:
-        query = query.where(Review.created_at <= filters.until)
+        query = query.where(col(Review.created_at) <= filters.until)
     if filters.only_new:
         stamp = last_triage_at(session)
-        changed = func.coalesce(Review.changed_at, Review.first_seen_at)
+        changed = func.coalesce(col(Review.changed_at), col(Review.first_seen_at))
         if stamp is not None:
-            query = query.where((changed > stamp) | (Review.status == "a_revoir"))
+            query = query.where((changed > stamp) | (col(Review.status) == "a_revoir"))
         if not filters.statuses:
-            query = query.where(Review.status.not_in(DONE_STATUSES))
+            query = query.where(col(Review.status).not_in(DONE_STATUSES))
     return query
 
 
@@ -126,11 +126,11 @@ def queue_page(
     for the few legal candidates; the long tail is ordered and paginated by the database.
     """
     total = session.execute(
-        _filtered(session, filters, [func.count(Review.id)])
+        _filtered(session, filters, [func.count(col(Review.id))])
     ).scalar_one()
     legal = _filtered(session, filters, [
-        Review.id, Review.label, Review.created_at, Review.knowledge_date, Review.first_seen_at,
-    ]).where(Review.label.in_(("defamation", "insult")))
+        col(Review.id), col(Review.label), col(Review.created_at), col(Review.knowledge_date), col(Review.first_seen_at),
+    ]).where(col(Review.label).in_(("defamation", "insult")))
     candidates = []
     for review_id, label, created, knowledge, first_seen in session.execute(legal).all():
         due = legal_deadline(jurisdiction, created, knowledge, first_seen)
@@ -139,11 +139,11 @@ def queue_page(
     ids = [c[-1] for c in candidates[offset: offset + limit]]
     if len(ids) < limit:
         rest_offset = max(0, offset - len(candidates))
-        rank = case((Review.label == "criticism", 2), (Review.label == "praise", 3), else_=4)
+        rank = case((col(Review.label) == "criticism", 2), (col(Review.label) == "praise", 3), else_=4)
         rest = (
             _filtered(session, filters, [Review.id])
-            .where(or_(Review.label.is_(None), Review.label.not_in(("defamation", "insult"))))
-            .order_by(rank, Review.created_at.desc().nulls_last(), Review.id.desc())
+            .where(or_(col(Review.label).is_(None), col(Review.label).not_in(("defamation", "insult"))))
+            .order_by(rank, col(Review.created_at).desc().nulls_last(), col(Review.id).desc())
             .offset(rest_offset)
             .limit(limit - len(ids))
         )
@@ -173,12 +173,12 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
         return []
     newest = _current_labels()
     query = (
-        select(Review, ReviewRevision, Location.name, Classification)
-        .join(Location, Location.id == Review.location_id)
-        .outerjoin(ReviewRevision, ReviewRevision.id == Review.current_revision_id)
-        .outerjoin(newest, newest.c.review_id == Review.id)
-        .outerjoin(Classification, Classification.id == newest.c.cid)
-        .where(Review.id.in_(review_ids))
+        select(Review, ReviewRevision, col(Location.name), Classification)
+        .join(Location, col(Location.id) == col(Review.location_id))
+        .outerjoin(ReviewRevision, col(ReviewRevision.id) == col(Review.current_revision_id))
+        .outerjoin(newest, newest.c.review_id == col(Review.id))
+        .outerjoin(Classification, col(Classification.id) == newest.c.cid)
+        .where(col(Review.id).in_(review_ids))
     )
     by_id: dict[int, TriageItem] = {}
     for review, revision, location_name, classification in session.execute(query).all():

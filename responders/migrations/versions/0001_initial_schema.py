@@ -1,14 +1,14 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 07:35:17.713826
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import responders.timeutil
+from alembic import op
 
+import responders.timeutil
 
 revision = '0001'
 down_revision = None
