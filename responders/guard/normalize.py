@@ -221,7 +221,7 @@ class Normalized:
                 if self._known is not None and not self._known("".join(r[0] for r in raw[i:j])):
                     best = max(
                         (
-                            (b - a, a, b)
+                            (b - a, -a, b)
                             for a in range(i, j - 3)
                             for b in range(j, a + 3, -1)
                             if self._known("".join(r[0] for r in raw[a:b]))
@@ -229,7 +229,8 @@ class Normalized:
                         default=None,
                     )
                     if best is not None:
-                        _, a, end = best
+                        _, neg_a, end = best
+                        a = -neg_a
                         for r in raw[i:a]:
                             merged.append((r[0], r[1], r[2]))
                         i = a
