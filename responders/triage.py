@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
-from responders.deadlines import compute_deadline, review_deadline
+from responders.deadlines import Deadline, compute_deadline, review_deadline
 from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision, Setting
 from responders.timeutil import as_utc, utcnow
 
@@ -133,8 +133,9 @@ def queue_page(
     ]).where(col(Review.label).in_(("defamation", "insult")))
     candidates = []
     for review_id, label, created, knowledge, first_seen in session.execute(legal).all():
-        due = legal_deadline(jurisdiction, created, knowledge, first_seen)
-        candidates.append((LABEL_RANK[label], due or date.max, -(created.timestamp() if created else 0), review_id))
+        # open deadlines nearest first, then unknown ones, then those already past
+        urgency = legal_deadline(jurisdiction, created, knowledge, first_seen).sort_key()
+        candidates.append((LABEL_RANK[label], urgency, -(created.timestamp() if created else 0), review_id))
     candidates.sort()
     ids = [c[-1] for c in candidates[offset: offset + limit]]
     if len(ids) < limit:
@@ -151,12 +152,11 @@ def queue_page(
     return QueuePage(total=int(total), review_ids=[int(i) for i in ids])
 
 
-def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any, first_seen_at: Any) -> date | None:
-    deadline = compute_deadline(
+def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any, first_seen_at: Any) -> Deadline:
+    return compute_deadline(
         jurisdiction, created_at=_py(created_at), knowledge_date=_py(knowledge_date),
         first_seen_at=_py(first_seen_at),
     )
-    return deadline.next_due
 
 
 def _py(value: Any) -> datetime | None:

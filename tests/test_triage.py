@@ -45,6 +45,7 @@ def seeded(engine):
             "defamation_recent": add(session, loc, 4, "defamation", 5, 1),
             "defamation_old": add(session, loc, 5, "defamation", 60, 1),
             "insult": add(session, loc, 6, "insult", 70, 1),
+            "defamation_expired": add(session, loc, 8, "defamation", 200, 1),
             "unclassified": add(session, loc, 7, None, 3, None),
         }
         session.commit()
@@ -56,21 +57,23 @@ def page(engine, **filters):
         return triage.queue_page(session, triage.QueueFilters(**filters), offset=0, limit=50)
 
 
-def test_queue_is_ordered_by_legal_urgency_then_label_then_recency(engine, seeded):
+def test_queue_is_ordered_by_legal_urgency_then_label_then_recency(engine, seeded, monkeypatch):
+    monkeypatch.setattr("responders.deadlines.today_in", lambda _j: NOW.date())
     queue = page(engine)
     order = {v: k for k, v in seeded.items()}
     assert [order[i] for i in queue.review_ids] == [
-        "defamation_old", "defamation_recent", "insult",  # nearest deadline first inside a label
+        # nearest open deadline first inside a label; a deadline already past goes last
+        "defamation_old", "defamation_recent", "defamation_expired", "insult",
         "criticism_new", "criticism_old", "praise_new", "unclassified",
     ]
-    assert queue.total == 7
+    assert queue.total == 8
 
 
 def test_pages_join_the_legal_candidates_and_the_rest_without_gaps(engine, seeded):
     whole = page(engine).review_ids
     with Session(engine) as session:
         pieces = [
-            triage.queue_page(session, triage.QueueFilters(), offset=o, limit=2).review_ids for o in (0, 2, 4, 6)
+            triage.queue_page(session, triage.QueueFilters(), offset=o, limit=2).review_ids for o in (0, 2, 4, 6, 8)
         ]
     assert sum(pieces, []) == whole
 
@@ -116,10 +119,10 @@ def test_figures_for_the_manager(engine, seeded):
     with Session(engine) as session:
         frame = stats.reviews_frame(session)
     summary = stats.reply_summary(frame).iloc[0]
-    assert summary["Avis"] == 7
-    assert summary["Taux de réponse"] == pytest.approx(100 * 2 / 7, abs=0.1)
+    assert summary["Avis"] == 8
+    assert summary["Taux de réponse"] == pytest.approx(100 * 2 / 8, abs=0.1)
     assert summary["Délai médian (jours)"] == pytest.approx(1.5)
     monthly = stats.rating_over_time(frame)
     assert monthly.loc[datetime(2026, 11, 1), "Cabinet"] == pytest.approx((5 + 1 + 1) / 3, abs=0.01)  # rating-less reviews are left out
     weekly = stats.labels_per_week(frame)
-    assert weekly.to_numpy().sum() == 7
+    assert weekly.to_numpy().sum() == 8
