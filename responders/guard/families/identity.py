@@ -36,7 +36,7 @@ _GREETING_OK = frozenset(
 
 
 _ROLES = frozenset(
-    "petit petite petits petites jeune assistante assistant hygieniste secretaire dentiste medecin infirmiere infirmier receptionniste "
+    "petit petite petits petites jeune adjointe adjoint coordonnatrice coordonnateur gestionnaire assistante assistant hygieniste secretaire dentiste medecin infirmiere infirmier receptionniste "
     "collegue praticien praticienne associe associee remplacant remplacante stagiaire technicienne "
     "technicien orthodontiste chirurgien chirurgienne directrice directeur gerante gerant".split()
 )
@@ -199,6 +199,7 @@ DATETIME = Rule(
         r"\d{1,2}\s?(?:h|heures?)\s?\d{0,2}(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}",
         r"(?:avant-)?hier(?: soir| matin| apres-midi)?|ce matin|cet apres-midi|ce (?:jour|soir|matin)-la|ce jour-meme|cette (?:journee|fois|semaine)-la|la semaine (?:derniere|passee)|le mois (?:dernier|passe)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)",
         rf"(?:de|du|d'un|d'une|ce) (?:{_DAYS})(?! au)",
+        r"le jour (?:meme|d apres|suivant)|le lendemain|la veille|le surlendemain|l avant-veille",
         r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs) (?:jours?|semaines?|mois|ans|annees)",
         rf"{_DAY}(?!s)(?! (?:au|et|ou) )",
     ),
