@@ -26,7 +26,7 @@ from responders.classify.rules import (
 from responders.classify.segment import sentences
 from responders.spans import Passage, Qualification
 
-ENGINE_VERSION = "rules-1"
+ENGINE_VERSION = "rules-2"
 SEVERITY: dict[str, int] = {"praise": 0, "criticism": 1, "insult": 2, "defamation": 3}
 LAWYER_NOTE = "Qualification proposée, à valider par un avocat."
 UNCERTAIN_NOTE = "Qualification incertaine"
@@ -43,6 +43,9 @@ _SARCASM = re.compile(
     re.IGNORECASE,
 )
 # "J'ai mis 1 étoile par erreur", "meant to give 5 stars": the stars say nothing.
+# A closing "Bravo vraiment." after a clearly bad account is ironic; a sincere cheer follows
+# praise, so it only counts with real negative evidence (see _decide).
+_IRONIC_CHEER = re.compile(r"\bbravo,?\s+vraiment\s*(?:[.!]|$)|\bvraiment,?\s+bravo\s*(?:[.!]|$)")
 _RATING_MISTAKE = re.compile(
     r"\b(?:par erreur|par megarde|sans faire expres|je voulais (?:mettre|donner)|voulu (?:mettre|donner)|"
     r"en voulant (?:mettre|donner)|by mistake|meant to (?:give|put|leave)|wrong (?:star|rating)|misclick\w*|"
@@ -246,6 +249,7 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
     # negative sentence do not count) and the rating as a prior.
     negative = sum(s.negative for s in table)
     sarcastic = bool(negative) and bool(_SARCASM.search(doc.original) or _SARCASM.search(doc.text))
+    sarcastic = sarcastic or (negative >= 2 and _IRONIC_CHEER.search(doc.text) is not None)
     if sarcastic:
         positive = 0.0  # praise words in an ironic review are not meant
     else:

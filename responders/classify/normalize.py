@@ -26,7 +26,9 @@ _CONFUSABLES = {
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 _LEET_CHARS = re.compile(r"[013457@$]")
 # Letters typed one by one with separators: "b o u c h e r", "c.o.n.n.a.r.d", "p-o-u-r-r-i".
-_SPACED = re.compile(r"(?<![a-z0-9'])[a-z](?:[ .\-_*/]{1,2}[a-z]){3,}(?![a-z0-9'])")
+# Three letters only when dotted or starred ("c.o.n", "c*o*n"): spaced or hyphenated triples
+# are ordinary text ("y a t", "a-t-il").
+_SPACED = re.compile(r"(?<![a-z0-9'])[a-z](?:(?:[ .\-_*/]{1,2}[a-z]){3,}|(?:[.*_]{1,2}[a-z]){2})(?![a-z0-9'])")
 _SEPARATOR = re.compile(r"[ .\-_*/]")
 
 

@@ -94,14 +94,16 @@ _HEAD_QUALIFIER = re.compile(
 # Words before an epithet that make it aimed at someone: "un boucher", "espèce d'imbécile".
 _EPITHET_CONTEXT = re.compile(
     r"(?:\b(?:un|une|ce|cet|cette|ces|quel|quelle|quels|quelles|espece de|espece d'|bande de|"
-    r"bande d'|gang de|gang d'|tas de|t'es|tu es|vous etes|(?:esti|estie|osti|ostie|hostie|criss|"
+    r"bande d'|gang de|gang d'|tas de|t'es|tu es|vous etes|(?:esti|estie|osti|ostie|hostie|sti|stie|asti|astie|criss|"
     r"crisse|calisse|calice|tabarnak|maudit|maudite|sacre|sacree)\s*(?:de|d')|maudit|maudite|"
     r"gros|grosse|gros\s+gros|sale|pauvre|vieux|vieille|vieil|petit|petite|"
     r"medecin|dentiste|docteur|doctoresse|doc|secretaire|receptionniste|praticien|praticienne|"
     r"chirurgien|orthodontiste|infirmier|infirmiere|assistante|hygieniste|"
     r"such a|a|an|you|you're|what a|this|that|total|complete|real|doctor|dentist|"
     r"(?:et|and|ou|or|pis)\s+(?:de|d'|des)?|(?:dr|dre|docteur|doctoresse|doc)\.?\s+[a-z]+\s*[,:=-]+|"
-    r"(?:bunch|band|gang|pack|herd) of|(?:ce sont|c'est|sont|etaient|are|were|are all|were all)\s+(?:des|de|d'|tous des|toutes des|just|such|all)?|"
+    r"(?:bunch|band|gang|pack|herd) of|"
+    # superlatives: "le plus abruti que j'ai croisé", "the biggest idiot I've met"
+    r"(?:le|la|les|the)\s+plus(?:\s+(?:gros|grosse|grand|grande|gros gros))?|(?:the\s+)?(?:biggest|worst|greatest)|(?:ce sont|c'est|sont|etaient|are|were|are all|were all)\s+(?:des|de|d'|tous des|toutes des|just|such|all)?|"
     r"receptionist|nurse|surgeon|hygienist)\s*[=:\-]*\s*"
     r"(?:" + _FILLER + r"\s+)?)$"
 )
@@ -110,7 +112,7 @@ _EPITHET_CONTEXT = re.compile(
 _DIRECT_CONTEXT = re.compile(
     r"(?:\b(?:un|une|ce|cet|cette|quel|quelle|espece de|espece d'|bande de|bande d'|gang de|gang d'|"
     r"t'es|tu es|gros|grosse|sale|"
-    r"pauvre|vieux|vieille|(?:esti|estie|osti|ostie|criss|crisse|calisse|maudit)\s*(?:de|d'))\s*)$"
+    r"pauvre|vieux|vieille|(?:esti|estie|osti|ostie|sti|stie|asti|astie|criss|crisse|calisse|maudit)\s*(?:de|d'))\s*)$"
 )
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:qui|que|qu|et|comme|pis|de|d|du|des|a|au|aux|en|dans|sur|avec|pour|par|sans|mais|ou|"
@@ -124,7 +126,7 @@ _PRICE = re.compile(
 # "ce n'est pas un charlatan", "loin d'être un boucher", "il m'a traité de con": not an insult
 # of the practitioner by the writer.
 _INSULT_CANCEL = re.compile(
-    r"(?:(?:\bpas|\bjamais|\bnot|\bnever|n't|\bno|\bplus)\s+(?:du tout\s+|vraiment\s+|meme\s+)?"
+    r"(?:(?:\bpas|\bjamais|\bnot|\bnever|n't|\bno|(?<!le )(?<!la )(?<!les )\bplus)\s+(?:du tout\s+|vraiment\s+|meme\s+)?"
     r"(?:(?:un|une|du|de|d'|a|an)\s*)?(?:vrai|vraie|real|total)?\s*"
     r"|(?:loin d'etre|rien d'|rien de)\s*(?:un|une)?\s*"
     r"|(?:traite\w*|qualifie\w*|appele\w*|insulte\w*)\s+(?:de\s+|d'|en\s+)(?:(?:sale|gros|grosse|pauvre|vieille?|vieux)\s+)?"

@@ -178,6 +178,17 @@ TABLE: dict[str, tuple[list[str], list[str]]] = {
             "N'hésitez pas à lire les autres avis.",
         ],
     ),
+    "defamation.false_statement": (
+        [
+            "Il a déclaré à mon assurance que ma fracture datait d'avant l'accident, c'est faux.",
+            "Elle a écrit à mon employeur que je simulais alors qu'elle ne m'a jamais examinée.",
+            "He told my insurance company I missed the appointment when I was there.",
+        ],
+        [
+            "Il a écrit à mon employeur pour justifier mon arrêt, très efficace.",
+            "J'ai dit à mon assurance que le devis était trop cher.",
+        ],
+    ),
     "defamation.safety": (
         [
             "Il a posé un implant périmé, j'ai vu la date sur l'emballage.",

@@ -1,0 +1,203 @@
+"""Rule families, each with varied phrasings of the unlawful shape and lawful near-misses.
+
+The texts are written for these tests (not taken from any evaluation split): several wordings,
+agents, languages and positions per family, so a fix has to cover the family, not one
+sentence. Each row: text, rating (or None), expected label of the whole review.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from responders.classify import classify
+
+DEFAMATION_FAMILIES: dict[str, list[tuple[str, int | None]]] = {
+    # Fraud against an insurer, told in English, hedged or not.
+    "insurer_en": [
+        ("I heard that he bills the insurance company for cleanings he never does.", 1),
+        ("They submitted a claim to my insurer for a root canal I never had.", 1),
+        ("This dentist commits insurance fraud, my mother's claims were padded.", 2),
+        ("The office billed my insurance for two fillings, I only got one.", 1),
+        ("Word is the doctor sends bogus claims to Blue Cross.", None),
+        ("She charged my insurance for a deep cleaning that she did not do.", 1),
+    ],
+    # Prescriptions or sick notes traded for money.
+    "prescriptions_for_money": [
+        ("He sells oxycodone prescriptions for cash, everyone in town knows.", 1),
+        ("I heard that the doctor writes prescriptions for cash under the table.", None),
+        ("Ce médecin donne des ordonnances de morphine contre du liquide.", 1),
+        ("Elle vend des ordonnances à qui paie en espèces.", None),
+    ],
+    # Billing one material or act, delivering another or fewer.
+    "billed_other_than_delivered": [
+        ("Facturé une couronne céramique, posé du métal bas de gamme.", 1),
+        ("On m'a facturé de la céramique et j'ai eu une couronne en métal.", 2),
+        ("Il a facturé deux actes et n'en a fait qu'un.", 1),
+        ("Ils font payer la Sécu pour des détartrages qu'ils ne font même pas.", 1),
+        ("They charged me for a porcelain crown and fitted a cheap metal one.", 1),
+        ("Billed two procedures, did only one.", 1),
+        ("La facture mentionne trois radios, je n'en ai eu aucune.", 1),
+        ("Elle a déclaré un implant à ma mutuelle mais m'a posé un simple bridge.", 2),
+    ],
+    # Hygiene facts the writer says they saw.
+    "hygiene_seen": [
+        ("J'ai vu l'assistante passer d'un patient à l'autre sans changer de gants.", 1),
+        ("Il m'a fait l'extraction sans gants, les mains nues dans ma bouche.", 1),
+        ("Ils utilisent les mêmes instruments d'un patient à l'autre sans les stériliser.", 1),
+        ("La fraise n'a pas été stérilisée, je l'ai vue sortir directement de la bouche du patient précédent.", 1),
+        ("No gloves, and he used the same tools he had used on the previous patient.", 1),
+        ("I watched the hygienist wipe the probe with a tissue and use it on me.", 2),
+        ("Les instruments sortaient du tiroir sans sachet de stérilisation.", 2),
+    ],
+    # Discrimination facts: refused, then accepted under another name.
+    "discrimination": [
+        ("Refusée au téléphone quand j'ai donné mon nom, acceptée le lendemain sous le nom de ma collègue.", 1),
+        ("Aucune place pour moi avec mon nom arabe, mon amie a eu un rendez-vous le jour même.", 1),
+        ("When I gave my name there was no slot; my husband called with a French name and got one the same day.", 1),
+        ("Ils ont refusé mon fils parce qu'il est autiste.", 1),
+        ("Il a refusé de me soigner à cause de mon voile.", 1),
+        ("They refused to see my father because of his wheelchair.", 1),
+    ],
+    # Registration and qualification facts.
+    "qualification": [
+        ("Il n'est pas inscrit à l'Ordre des chirurgiens-dentistes, vérifiez par vous-mêmes.", 1),
+        ("Elle n'a pas de numéro RPPS, j'ai cherché sur l'annuaire.", 1),
+        ("Il a raté ses examens trois fois et il exerce quand même.", 1),
+        ("C'est le prothésiste qui se fait passer pour le dentiste.", 1),
+        ("L'assistante fait les détartrages en cachette quand le docteur est absent.", 1),
+        ("Je serais curieuse de savoir si son diplôme est reconnu en France.", 2),
+        ("Je me demande comment quelqu'un qui a raté son internat peut encore opérer.", 1),
+        ("She is not registered with the College of Dentists.", 1),
+        ("The denturist pretends to be a dentist and does fillings.", 1),
+        ("He failed his board exams and still practises.", 1),
+    ],
+    # Theft by staff.
+    "staff_theft": [
+        ("L'assistante a pris 50 € dans mon portefeuille pendant que j'étais sur le fauteuil.", 1),
+        ("La secrétaire s'est servie dans mon sac pendant ma radio.", 1),
+        ("The receptionist took $40 out of my purse while I was in the chair.", 1),
+        ("Quelqu'un du personnel a pris l'argent dans mon manteau, la secrétaire était seule dans la pièce.", 1),
+    ],
+    # Breach of medical secrecy by the practitioner.
+    "secrecy": [
+        ("Le médecin a dit à ma mère que j'étais enceinte.", 1),
+        ("Il a appelé mon employeur pour lui parler de ma dépression.", 1),
+        ("The doctor told my boss about my diagnosis.", 1),
+        ("Elle a annoncé ma grossesse à ma belle-mère avant moi.", 1),
+        ("Le dentiste a raconté à mon patron que j'avais le VIH.", 1),
+    ],
+    # False statements to insurers or employers.
+    "false_statements": [
+        ("Il a déclaré à mon assurance que ma fracture datait d'avant l'accident, c'est faux.", 1),
+        ("Elle a écrit à mon employeur que je simulais alors qu'elle ne m'a jamais examinée.", 1),
+        ("He told my insurance company I missed the appointment when I was there.", 1),
+        ("Le médecin a fait une fausse déclaration à la CNESST.", 1),
+    ],
+    # A defamation passage buried in a long positive review wins whatever the rating.
+    "buried_in_praise": [
+        (
+            "Équipe adorable, salle d'attente agréable et secrétaire très souriante. Le dentiste "
+            "explique bien et prend son temps. Par contre j'ai vu l'assistante réutiliser les mêmes "
+            "gants pour le patient suivant. Sinon tout est parfait, je recommande.",
+            5,
+        ),
+        (
+            "Great location, friendly staff and easy parking. The dentist was gentle. I later found "
+            "out he billed my insurance for a filling he never did. Otherwise a nice office.",
+            4,
+        ),
+        (
+            "Très bon accueil, locaux modernes, je recommande pour les enfants. Petit bémol : il "
+            "paraît que le docteur n'est pas inscrit à l'Ordre. À part ça rien à redire.",
+            5,
+        ),
+    ],
+}
+
+INSULT_FAMILY: list[tuple[str, int | None]] = [
+    ("Dentiste véreux.", 1),
+    ("Quel minable, ce toubib.", 1),
+    ("Ce maquignon m'a vendu trois couronnes.", 1),
+    ("Une vraie tanche, cette secrétaire.", 1),
+    ("Le clampin de l'accueil ne sait pas lire un agenda.", 1),
+    ("Un clown en blouse blanche.", 1),
+    ("Guignol !", 1),
+    ("Bande d'incapables !", 1),
+    ("Espèce de pourri.", 1),
+    ("Sti de cave, tu m'as fait attendre trois heures.", 1),
+    ("Gros c.o.n, va.", 1),
+    ("He's an absolute clown.", 1),
+    ("The doctor is a walking joke.", 1),
+    ("Total quack.", 1),
+    ("What an idiot.", 1),
+    ("Le plus abruti des dentistes que j'ai croisés.", 1),
+    ("La secrétaire la plus conne que j'aie jamais vue.", 1),
+    ("Biggest idiot I have ever met.", 1),
+]
+
+SARCASM_FAMILY: list[tuple[str, int | None]] = [
+    ("Super dentiste ! Trois heures d'attente, une dent cassée et 200 € de plus sur la facture. Bravo vraiment.", 5),
+    ("Accueil génial : on m'a raccroché au nez deux fois et le rendez-vous a été annulé sans prévenir. Bravo vraiment !", 5),
+    ("Excellent service, attendu 2 h pour 5 minutes de consultation. Bravo, vraiment.", 5),
+]
+
+# Lawful near-misses for the families above: they must stay criticism or praise.
+LAWFUL_NEAR_MISSES: list[tuple[str, int | None, str]] = [
+    ("Incompétent et hautain, à fuir.", 1, "criticism"),
+    ("Je ne comprends pas pourquoi on m'a facturé le code HBJD001, je pensais que le détartrage était compris.", 2, "criticism"),
+    ("Je me demande pourquoi la radio a été facturée à part, ce n'était pas clair.", 2, "criticism"),
+    ("Il m'a facturé deux actes, un détartrage et une radio, c'est cher.", 2, "criticism"),
+    ("Ma couronne en céramique est magnifique, merci !", 5, "praise"),
+    ("Je suis enceinte et le médecin a été adorable avec moi.", 5, "praise"),
+    ("J'ai dit moi-même à mon employeur que j'étais en arrêt, le médecin m'a bien conseillée.", 4, "praise"),
+    ("Elle a mis des gants et un masque, les instruments sortaient de leur sachet stérile.", 5, "praise"),
+    ("Le prothésiste a fait un travail superbe sur mon appareil.", 5, "praise"),
+    ("Je me demande comment elle fait pour rester si calme avec les enfants.", 5, "praise"),
+    ("Le service est pourri, trois heures d'attente.", 1, "criticism"),
+    ("Le dentiste le plus doux que j'ai croisé.", 5, "praise"),
+    ("On m'a volé mon portefeuille dans le métro avant le rendez-vous, l'équipe a été adorable.", 5, "praise"),
+    ("I heard great things about her and it was all true.", 5, "praise"),
+    ("Insurance didn't cover the crown and the bill was expensive.", 2, "criticism"),
+    ("The dentist is incompetent and rude, avoid.", 1, "criticism"),
+    ("Il m'a refusé un arrêt de travail, je trouve ça injuste.", 2, "criticism"),
+    ("Mon diplôme d'infirmière m'aide à juger : ici c'est sérieux.", 5, "praise"),
+    ("J'ai eu une infection après l'extraction, j'ai dû prendre des antibiotiques.", 2, "criticism"),
+    ("Il ne m'a pas expliqué pourquoi il a posé une couronne en métal plutôt qu'en céramique.", 2, "criticism"),
+    ("Une dent cassée, trois heures d'attente, je suis très déçue.", 1, "criticism"),
+    ("Le clown de l'hôpital a fait rire mon fils, merci à toute l'équipe.", 5, "praise"),
+    ("I had to wait two hours and the doctor was dismissive.", 1, "criticism"),
+    ("Très bonne dentiste, un peu d'attente. Bravo vraiment !", 5, "praise"),
+    ("Le dentiste le plus nul que j'ai vu, trois heures d'attente.", 1, "criticism"),
+    ("Le docteur Pitre est très doux, merci.", 5, "praise"),
+    ("Y a t il un parking ? Oui, et l'équipe est top.", 5, "praise"),
+    ("Tarifs élevés et je n'ai pas compris la facture, à éviter.", 1, "criticism"),
+]
+
+DEFAMATION_ROWS = [
+    pytest.param(text, rating, id=f"{family}-{i}")
+    for family, rows in DEFAMATION_FAMILIES.items()
+    for i, (text, rating) in enumerate(rows)
+]
+
+
+@pytest.mark.parametrize(("text", "rating"), DEFAMATION_ROWS)
+def test_defamation_families(text: str, rating: int | None) -> None:
+    result = classify(text, rating)
+    assert result.label == "defamation", (result.label, text)
+    flagged = [p for p in result.passages if p.qualification == "defamation"]
+    assert flagged and all(text[p.start : p.end] == p.text for p in flagged)
+
+
+@pytest.mark.parametrize(("text", "rating"), INSULT_FAMILY)
+def test_insult_family(text: str, rating: int | None) -> None:
+    assert classify(text, rating).label == "insult"
+
+
+@pytest.mark.parametrize(("text", "rating"), SARCASM_FAMILY)
+def test_sarcastic_praise_is_criticism(text: str, rating: int | None) -> None:
+    assert classify(text, rating).label == "criticism"
+
+
+@pytest.mark.parametrize(("text", "rating", "label"), LAWFUL_NEAR_MISSES)
+def test_lawful_near_misses(text: str, rating: int | None, label: str) -> None:
+    assert classify(text, rating).label == label
