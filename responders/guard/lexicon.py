@@ -229,6 +229,9 @@ class Corrector:
             return min(self.ranks.get(word, 50_000), 50_000)
         return self.ranks.get(word, 10**9)
 
+    def is_rule_word(self, word: str) -> bool:
+        return word in self.vocabulary or word in self.surfaces
+
     def known(self, word: str) -> bool:
         return word in self.general or word in self.vocabulary or word in self.surfaces
 

@@ -218,7 +218,20 @@ class Normalized:
                 # The run may have swallowed short words before or after it: « p e r s o n n e d'autre »,
                 # « n'a f a i t », « à b i e n t ô t j'espère »: keep the longest recognised word.
                 end = j
-                if self._known is not None and not self._known("".join(r[0] for r in raw[i:j])):
+                rank = getattr(self._correct, "rank", None)
+                if (
+                    self._known is not None
+                    and rank is not None
+                    and raw[i][0] in ("a", "y")
+                    and self._known("".join(r[0] for r in raw[i:j]))
+                    and not getattr(self._correct, "is_rule_word", lambda w: False)("".join(r[0] for r in raw[i:j]))
+                    and self._known("".join(r[0] for r in raw[i + 1 : j]))
+                    and rank("".join(r[0] for r in raw[i + 1 : j])) < rank("".join(r[0] for r in raw[i:j]))
+                ):
+                    # « a t o u t fait » is « a tout fait », not « atout fait »
+                    merged.append((raw[i][0], raw[i][1], raw[i][2]))
+                    i += 1
+                elif self._known is not None and not self._known("".join(r[0] for r in raw[i:j])):
                     best = max(
                         (
                             (b - a, -a, b)
