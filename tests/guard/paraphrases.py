@@ -503,6 +503,26 @@ LEAKS = [
     'Bonjour, 20 % de rabais sur votre prochain nettoyage.',
     'Bonjour, dites à vos amis de venir nous voir.',
     'Bonjour, nous avons été sensibles à votre témoignage de reconnaissance.',
+    "Bonjour, l'attente s'est prolongée car le patient précédent a fait un malaise.",
+    "Bonjour, votre fils devait être à jeun, ce n'était pas le cas.",
+    "Bonjour, vous aviez mangé avant l'anesthésie malgré nos consignes.",
+    'Bonjour, la radio montrait une lésion, il fallait agir.',
+    "Bonjour, une seconde opinion est toujours possible auprès d'un confrère.",
+    'Bonjour, votre dossier a été transmis à la clinique de Laval, comme demandé.',
+    "Bonjour, c'est votre épouse qui a annulé.",
+    "Bonjour, l'ancienne adresse figurait encore dans votre fiche.",
+    'Bonjour, les frais de retard ont été annulés exceptionnellement.',
+    'Bonjour, la Régie a refusé la réclamation.',
+    'Bonjour, vous nous avez fait attendre aussi, rappelez-vous.',
+    'Bonjour, quelle mauvaise foi, sérieusement.',
+    'Bonjour, il faut apprendre à lire les affiches.',
+    'Bonjour, le cabinet ne tolère pas ce genre de chantage aux avis.',
+    "Bonjour, notre technique d'anesthésie sans aiguille est unique.",
+    'Bonjour, plus de 5000 sourires soignés depuis notre ouverture !',
+    'Bonjour, un grand merci pour votre confiance renouvelée !',
+    'Bonjour, votre fidélité est notre plus belle récompense.',
+    'Bonjour, au plaisir de vous croiser au cabinet !',
+    'Bonjour, passez nous voir, le café est offert !',
 ]
 
 SAFE = [
@@ -781,4 +801,5 @@ SAFE = [
     'Bonjour, toute demande peut être adressée par écrit au cabinet.',
     'Bonjour, nous ne sommes pas en mesure de commenter publiquement.',
     'Bonjour, merci pour ce message. Nous restons disponibles pour en parler.',
+    "Bonjour, au plaisir de vous parler au téléphone si vous le souhaitez.",
 ]

@@ -265,7 +265,7 @@ MONEY = Rule(
         r"(?:le |au |du |un |ce |votre |vos )?(?:prix|cout|couts|montant|montants|paiement|paiements|solde|acompte|reglement)(?! (?:a|de) (?:tout|toute))",
         r"payer|paye|payee|payes|payees|paiement|avez paye|a paye|frais(?! de (?:port|stationnement))",
         r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille)(?: (?:et )?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|vingts|trente|quarante|cinquante|soixante|cent|cents|mille))* (?:euros?|dollars?|balles|piastres)",
-        r"cheques?|virements?|carte de (?:credit|debit)|especes|comptant|interac|recus? (?:fiscal|fiscaux|de paiement|d assurance)|note d honoraires",
+        r"la regie|regie (?:de l assurance maladie|du quebec)|(?:refuse|accepte|rejete|traite|paye|rembourse)e? (?:la|cette) reclamation|cheques?|virements?|carte de (?:credit|debit)|especes|comptant|interac|recus? (?:fiscal|fiscaux|de paiement|d assurance)|note d honoraires",
         r"(?:reste|restent|restait|a|de|rien) a (?:regler|payer|rembourser)|solde (?:du|a regler|impaye)|montant du|impayee?s?|relance de paiement|recouvrement",
         r"(?:est|sont|etait|etaient|sera|seront|n est|ne sont|n etait|n etaient) (?:pas |bien |entierement |partiellement |totalement |jamais )?(?:prise?s? en charge|pris en charge|remboursee?s?|couverte?s?|rembourse|couvert)",
     ),

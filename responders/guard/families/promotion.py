@@ -77,6 +77,7 @@ BOOKING = Rule(
         r"(?:espere|esperons|esperent|souhaitons|souhaite|souhaitent) (?:vivement |sincerement )?vous (?:revoir|retrouver|recevoir|accueillir|soigner)",
         r"pour (?:un|votre|prendre|fixer|obtenir) (?:nouveau |prochain )?(?:rdv|rendez vous)",
         r"(?:on|nous) (?:se|nous) (?:revoit|reverra|reverrons|retrouve|retrouvera|retrouverons|dit a)|a dans (?:[a-z]+ )?(?:jours|semaines|mois|ans)|(?:dans|d ici) (?:deux|trois|quatre|six|douze|\d+) (?:semaines|mois)",
+        r"au plaisir de vous (?!lire|entendre|repondre|parler|ecrire|discuter|echanger|joindre|reparler)[a-z]+",
         r"(?:on|nous) vous attend(?:ons|rons)?|controle annuel|(?:rappel|bilan|examen|visite|nettoyage|detartrage) (?:annuel|semestriel|de controle|de routine|periodique|de suivi)|visite de (?:controle|suivi|routine)",
         r"(?:obtene?z|profite?z|decouvre?z|essaye?z|offre?z vous|faites vous plaisir|ne tardez pas|n attendez plus|n attendez pas)",
         r"(?:un|toujours un|le|quel|un vrai|un reel) plaisir de vous (?:recevoir|soigner|accueillir|voir|revoir|compter|retrouver)",
