@@ -103,7 +103,8 @@ _EPITHET_CONTEXT = re.compile(
     r"(?:et|and|ou|or|pis)\s+(?:de|d'|des)?|(?:dr|dre|docteur|doctoresse|doc)\.?\s+[a-z]+\s*[,:=-]+|"
     r"(?:bunch|band|gang|pack|herd) of|"
     # superlatives: "le plus abruti que j'ai croisé", "the biggest idiot I've met"
-    r"(?:le|la|les|the)\s+plus(?:\s+(?:gros|grosse|grand|grande|gros gros))?|(?:the\s+)?(?:biggest|worst|greatest)|(?:ce sont|c'est|sont|etaient|are|were|are all|were all)\s+(?:des|de|d'|tous des|toutes des|just|such|all)?|"
+    r"(?:le|la|les|the)\s+plus(?:\s+(?:gros|grosse|grand|grande|gros gros))?|(?:the\s+)?(?:biggest|worst|greatest)|"
+    r"(?:le|la|les)\s+pires?|(?:ce sont|c'est|sont|etaient|are|were|are all|were all)\s+(?:des|de|d'|tous des|toutes des|just|such|all)?|"
     r"receptionist|nurse|surgeon|hygienist)\s*[=:\-]*\s*"
     r"(?:" + _FILLER + r"\s+)?)$"
 )
@@ -112,7 +113,16 @@ _EPITHET_CONTEXT = re.compile(
 _DIRECT_CONTEXT = re.compile(
     r"(?:\b(?:un|une|ce|cet|cette|quel|quelle|espece de|espece d'|bande de|bande d'|gang de|gang d'|"
     r"t'es|tu es|gros|grosse|sale|"
-    r"pauvre|vieux|vieille|(?:esti|estie|osti|ostie|sti|stie|asti|astie|criss|crisse|calisse|maudit)\s*(?:de|d'))\s*)$"
+    r"pauvre|vieux|vieille|(?:esti|estie|osti|ostie|sti|stie|asti|astie|criss|crisse|calisse|maudit)\s*(?:de|d'))\s*"
+    # an intensifier may follow ("un vrai minable", "une parfaite incapable"), not a noun:
+    # "un dentiste nul" stays a judgement
+    r"(?:(?:vrai|vraie|vrais|vraies|veritable|veritables|parfait|parfaite|beau|belle|sacre|sacree|fieffe|fieffee|"
+    r"pauvre|gros|grosse|sale)\s+)?)$"
+)
+_AIMED_AFTER = re.compile(
+    r"\s+(?:de|d')\s*(?:dentiste|medecin|docteur|doc|doctoresse|secretaire|receptionniste|chirurgien|"
+    r"chirurgienne|infirmier|infirmiere|hygieniste|praticien|praticienne|toubib|orthodontiste|assistante?|"
+    r"denturologiste|pharmacien|pharmacienne|veterinaire)s?\b"
 )
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:qui|que|qu|et|comme|pis|de|d|du|des|a|au|aux|en|dans|sur|avec|pour|par|sans|mais|ou|"
@@ -252,7 +262,13 @@ class LexiconRule(Rule):
         return None
 
     def _is_term(self, token: str) -> bool:
-        return self._term_of(token) is not None
+        if self._term_of(token) is not None:
+            return True
+        if "*" not in token or token.strip("*") == "":
+            return False
+        # each star hides one or two letters; the visible letters must all be kept
+        mask = re.compile(re.escape(token).replace(r"\*", "[a-z]{1,2}"))
+        return any(mask.fullmatch(word) for word in self._inflected if word[0] == token[0])
 
     def find(self, text: str) -> list[Span]:
         stretched = _REPEAT.search(text) is not None
@@ -283,6 +299,8 @@ class LexiconRule(Rule):
             return True  # an adjective before its noun: "une épaisse couche"
         context = _DIRECT_CONTEXT if "direct" in marks else _EPITHET_CONTEXT
         if context.search(before):
+            return False
+        if _AIMED_AFTER.match(text, end, sentence[1]) and not text[sentence[0] : start].strip(" !?.,;:\"'-"):
             return False
         if "direct" in marks:
             return True  # "Nul." alone is a judgement, "Gros nul" an epithet

@@ -44,16 +44,25 @@ DEFAMATION_FAMILIES: dict[str, list[tuple[str, int | None]]] = {
         ("J'ai vu l'assistante passer d'un patient à l'autre sans changer de gants.", 1),
         ("Il m'a fait l'extraction sans gants, les mains nues dans ma bouche.", 1),
         ("Ils utilisent les mêmes instruments d'un patient à l'autre sans les stériliser.", 1),
-        ("La fraise n'a pas été stérilisée, je l'ai vue sortir directement de la bouche du patient précédent.", 1),
+        (
+            "La fraise n'a pas été stérilisée, je l'ai vue sortir directement de la bouche du patient précédent.",
+            1,
+        ),
         ("No gloves, and he used the same tools he had used on the previous patient.", 1),
         ("I watched the hygienist wipe the probe with a tissue and use it on me.", 2),
         ("Les instruments sortaient du tiroir sans sachet de stérilisation.", 2),
     ],
     # Discrimination facts: refused, then accepted under another name.
     "discrimination": [
-        ("Refusée au téléphone quand j'ai donné mon nom, acceptée le lendemain sous le nom de ma collègue.", 1),
+        (
+            "Refusée au téléphone quand j'ai donné mon nom, acceptée le lendemain sous le nom de ma collègue.",
+            1,
+        ),
         ("Aucune place pour moi avec mon nom arabe, mon amie a eu un rendez-vous le jour même.", 1),
-        ("When I gave my name there was no slot; my husband called with a French name and got one the same day.", 1),
+        (
+            "When I gave my name there was no slot; my husband called with a French name and got one the same day.",
+            1,
+        ),
         ("Ils ont refusé mon fils parce qu'il est autiste.", 1),
         ("Il a refusé de me soigner à cause de mon voile.", 1),
         ("They refused to see my father because of his wheelchair.", 1),
@@ -76,7 +85,10 @@ DEFAMATION_FAMILIES: dict[str, list[tuple[str, int | None]]] = {
         ("L'assistante a pris 50 € dans mon portefeuille pendant que j'étais sur le fauteuil.", 1),
         ("La secrétaire s'est servie dans mon sac pendant ma radio.", 1),
         ("The receptionist took $40 out of my purse while I was in the chair.", 1),
-        ("Quelqu'un du personnel a pris l'argent dans mon manteau, la secrétaire était seule dans la pièce.", 1),
+        (
+            "Quelqu'un du personnel a pris l'argent dans mon manteau, la secrétaire était seule dans la pièce.",
+            1,
+        ),
     ],
     # Breach of medical secrecy by the practitioner.
     "secrecy": [
@@ -136,33 +148,67 @@ INSULT_FAMILY: list[tuple[str, int | None]] = [
 ]
 
 SARCASM_FAMILY: list[tuple[str, int | None]] = [
-    ("Super dentiste ! Trois heures d'attente, une dent cassée et 200 € de plus sur la facture. Bravo vraiment.", 5),
-    ("Accueil génial : on m'a raccroché au nez deux fois et le rendez-vous a été annulé sans prévenir. Bravo vraiment !", 5),
+    (
+        "Super dentiste ! Trois heures d'attente, une dent cassée et 200 € de plus sur la facture. Bravo vraiment.",
+        5,
+    ),
+    (
+        "Accueil génial : on m'a raccroché au nez deux fois et le rendez-vous a été annulé sans prévenir. Bravo vraiment !",
+        5,
+    ),
     ("Excellent service, attendu 2 h pour 5 minutes de consultation. Bravo, vraiment.", 5),
 ]
 
 # Lawful near-misses for the families above: they must stay criticism or praise.
 LAWFUL_NEAR_MISSES: list[tuple[str, int | None, str]] = [
     ("Incompétent et hautain, à fuir.", 1, "criticism"),
-    ("Je ne comprends pas pourquoi on m'a facturé le code HBJD001, je pensais que le détartrage était compris.", 2, "criticism"),
-    ("Je me demande pourquoi la radio a été facturée à part, ce n'était pas clair.", 2, "criticism"),
+    (
+        "Je ne comprends pas pourquoi on m'a facturé le code HBJD001, je pensais que le détartrage était compris.",
+        2,
+        "criticism",
+    ),
+    (
+        "Je me demande pourquoi la radio a été facturée à part, ce n'était pas clair.",
+        2,
+        "criticism",
+    ),
     ("Il m'a facturé deux actes, un détartrage et une radio, c'est cher.", 2, "criticism"),
     ("Ma couronne en céramique est magnifique, merci !", 5, "praise"),
     ("Je suis enceinte et le médecin a été adorable avec moi.", 5, "praise"),
-    ("J'ai dit moi-même à mon employeur que j'étais en arrêt, le médecin m'a bien conseillée.", 4, "praise"),
-    ("Elle a mis des gants et un masque, les instruments sortaient de leur sachet stérile.", 5, "praise"),
+    (
+        "J'ai dit moi-même à mon employeur que j'étais en arrêt, le médecin m'a bien conseillée.",
+        4,
+        "praise",
+    ),
+    (
+        "Elle a mis des gants et un masque, les instruments sortaient de leur sachet stérile.",
+        5,
+        "praise",
+    ),
     ("Le prothésiste a fait un travail superbe sur mon appareil.", 5, "praise"),
     ("Je me demande comment elle fait pour rester si calme avec les enfants.", 5, "praise"),
     ("Le service est pourri, trois heures d'attente.", 1, "criticism"),
     ("Le dentiste le plus doux que j'ai croisé.", 5, "praise"),
-    ("On m'a volé mon portefeuille dans le métro avant le rendez-vous, l'équipe a été adorable.", 5, "praise"),
+    (
+        "On m'a volé mon portefeuille dans le métro avant le rendez-vous, l'équipe a été adorable.",
+        5,
+        "praise",
+    ),
     ("I heard great things about her and it was all true.", 5, "praise"),
     ("Insurance didn't cover the crown and the bill was expensive.", 2, "criticism"),
     ("The dentist is incompetent and rude, avoid.", 1, "criticism"),
     ("Il m'a refusé un arrêt de travail, je trouve ça injuste.", 2, "criticism"),
     ("Mon diplôme d'infirmière m'aide à juger : ici c'est sérieux.", 5, "praise"),
-    ("J'ai eu une infection après l'extraction, j'ai dû prendre des antibiotiques.", 2, "criticism"),
-    ("Il ne m'a pas expliqué pourquoi il a posé une couronne en métal plutôt qu'en céramique.", 2, "criticism"),
+    (
+        "J'ai eu une infection après l'extraction, j'ai dû prendre des antibiotiques.",
+        2,
+        "criticism",
+    ),
+    (
+        "Il ne m'a pas expliqué pourquoi il a posé une couronne en métal plutôt qu'en céramique.",
+        2,
+        "criticism",
+    ),
     ("Une dent cassée, trois heures d'attente, je suis très déçue.", 1, "criticism"),
     ("Le clown de l'hôpital a fait rire mon fils, merci à toute l'équipe.", 5, "praise"),
     ("I had to wait two hours and the doctor was dismissive.", 1, "criticism"),
@@ -171,6 +217,145 @@ LAWFUL_NEAR_MISSES: list[tuple[str, int | None, str]] = [
     ("Le docteur Pitre est très doux, merci.", 5, "praise"),
     ("Y a t il un parking ? Oui, et l'équipe est top.", 5, "praise"),
     ("Tarifs élevés et je n'ai pas compris la facture, à éviter.", 1, "criticism"),
+]
+
+# A second round of phrasings, written after the first fixes, so each family is checked on
+# wordings the patterns were not first written from.
+DEFAMATION_FAMILIES["second_round"] = [
+    ("Apparently this clinic charges insurance for fluoride treatments nobody receives.", 1),
+    ("My insurer got a bill for an extraction that was never performed.", 1),
+    ("They put through a claim for a crown while I only got a temporary filling.", 1),
+    ("Le cabinet a envoyé à ma mutuelle une facture pour un implant que je n'ai jamais eu.", 1),
+    ("J'ai reçu le relevé de la RAMQ : trois visites facturées, je suis venue une fois.", 1),
+    ("Ils ont compté à la Sécu une consultation alors que je n'ai vu personne.", 1),
+    ("He got paid by my insurance for a deep cleaning he never did.", 2),
+    ("On a payé pour de la zircone et c'est une couronne en résine qu'il a posée.", 1),
+    (
+        "Devis en céramique, facture en céramique, mais un autre dentiste a vu que c'était du métal.",
+        1,
+    ),
+    ("I paid for gold and got nickel.", 1),
+    ("Facturé comme un implant, c'était un simple bridge.", 1),
+    ("Elle n'a même pas changé ses gants après avoir touché son téléphone.", 1),
+    ("Le dentiste a ramassé la fraise tombée par terre et l'a remise dans ma bouche.", 1),
+    ("I saw the assistant take the mirror from the last patient's tray and use it on me.", 1),
+    ("Personne ne porte de masque ni de gants dans ce cabinet.", 1),
+    ("He didn't wear gloves during the whole extraction.", 1),
+    ("Les seringues traînaient déjà ouvertes sur le plateau du patient précédent.", 1),
+    ("La secrétaire m'a dit qu'ils ne prenaient pas 'les gens comme moi' en voyant mon voile.", 1),
+    ("Ils m'ont raccroché au nez en entendant mon accent, puis ma femme a eu un rendez-vous.", 1),
+    ("Refusé parce que j'ai la CSS, mais ils acceptent tout le monde qui paie plein tarif.", 1),
+    ("Ce n'est pas un dentiste, c'est un denturologiste qui fait des extractions.", 1),
+    ("Son numéro n'existe pas au tableau de l'Ordre, j'ai vérifié.", 1),
+    ("La soi-disant hygiéniste n'a aucun diplôme, elle me l'a avoué.", 1),
+    ("He isn't even a real orthodontist, just a general dentist calling himself one.", 1),
+    ("Je serais curieux de savoir où il a eu son diplôme.", 2),
+    (
+        "Je me demande comment quelqu'un qui a échoué trois fois à ses examens peut encore pratiquer.",
+        1,
+    ),
+    ("I'd love to know if she actually finished dental school.", 1),
+    (
+        "En sortant j'ai vu qu'il manquait 100 € dans mon sac, resté dans la salle de soin avec l'assistante.",
+        1,
+    ),
+    ("The hygienist went through my purse while I was getting an X-ray and took my cash.", 1),
+    ("La réceptionniste a gardé la monnaie de mon paiement en liquide et a nié.", 1),
+    ("Le médecin a expliqué à mon mari que j'avais fait une IVG, sans me demander.", 1),
+    ("My dentist told my mom about my eating disorder.", 1),
+    ("Elle a parlé de ma séropositivité devant toute la salle d'attente.", 1),
+    ("Le docteur a appelé mon patron pour lui dire que je faisais une dépression.", 1),
+    ("Il a écrit dans son rapport à la SAAQ que j'étais guéri, c'est faux.", 1),
+    ("She told the insurance I was a no-show when I was sitting in the waiting room.", 1),
+    ("Le médecin a menti à mon employeur sur mes arrêts.", 1),
+    ("J'ai entendu dire qu'il vend des ordonnances d'oxycodone.", None),
+    ("On raconte que la dentiste n'a jamais terminé ses études.", None),
+    ("Rumour has it he was struck off in France before moving here.", None),
+]
+INSULT_FAMILY += [
+    ("Espèce de nullard.", 1),
+    ("Bande de véreux !", 1),
+    ("Ce guignol m'a fait poireauter.", 1),
+    ("Une belle bande de clowns.", 1),
+    ("Quelle tanche cette réceptionniste.", 1),
+    ("Le dentiste est un vrai minable.", 1),
+    ("Sti de crosseur de dentiste.", 1),
+    ("Ostie de cave.", 1),
+    ("c-o-n-n-a-r-d", 1),
+    ("Gros c*n.", 1),
+    ("What a buffoon.", 1),
+    ("This dentist is an absolute joke.", 1),
+    ("Dr. Lee is a quack and a clown.", 1),
+    ("The receptionist is a complete idiot.", 1),
+    ("Le médecin le plus débile que j'ai jamais vu.", 1),
+    ("La pire sorcière de tout le Québec.", 1),
+    ("Biggest moron in town.", 1),
+    ("T'es rien qu'un maquignon.", 1),
+    ("Pourri de dentiste.", 1),
+]
+LAWFUL_NEAR_MISSES += [
+    ("Très déçue, incompétent et hautain.", 1, "criticism"),
+    ("Le pire dentiste que j'ai connu, à fuir.", 1, "criticism"),
+    ("Pourri comme service.", 1, "criticism"),
+    ("Quel cirque cette clinique, aucune organisation.", 1, "criticism"),
+    ("My insurance refused the claim, so I had to pay out of pocket.", 2, "criticism"),
+    ("La secrétaire a dit à ma mère où se garer, très gentille.", 5, "praise"),
+    ("J'ai dit à mon patron que j'avais un rendez-vous chez le dentiste.", 4, "praise"),
+    (
+        "Le dentiste m'a demandé si je préférais la céramique ou le métal, bien expliqué.",
+        5,
+        "praise",
+    ),
+    ("I told my boss about this clinic, he loved it.", 5, "praise"),
+    ("J'ai raté mon rendez-vous et ils m'ont facturé quand même, un peu abusé.", 2, "criticism"),
+    ("Ils ont refusé de me prendre sans rendez-vous, dommage.", 2, "criticism"),
+    ("Le clown thérapeutique de l'hôpital est génial.", 5, "praise"),
+    ("Elle a changé de gants devant moi, très rassurant.", 5, "praise"),
+    ("La couronne facturée 900 €, c'est une arnaque.", 1, "criticism"),
+]
+# Lawful reviews sharing the vocabulary of the broadened families: none may be flagged.
+NEVER_FLAGGED = [
+    "Ma mutuelle ne m'a jamais remboursé la facture du dentiste, quelle galère.",
+    "J'ai envoyé la facture à ma mutuelle et je n'ai jamais eu de réponse.",
+    "The insurance never paid the claim and the office kept sending me bills.",
+    "La RAMQ ne couvre pas les radios, on me les a facturées, je ne savais pas.",
+    "Le dentiste a facturé la consultation à la Sécu, je n'ai rien payé, super.",
+    "I only had one cleaning this year because insurance covers just one.",
+    "Insurance was billed directly, I never had to pay anything up front, great service.",
+    "La facture de la mutuelle est arrivée une seule fois, tout était clair.",
+    "Je suis venue une seule fois et la facture était correcte.",
+    "Ils ont refusé de me prendre en urgence malgré mon handicap, j'ai trouvé ça dur.",
+    "Très accessible en fauteuil roulant, ils n'ont jamais refusé de nous aider.",
+    "Ils acceptent la CMU sans problème, jamais eu de refus.",
+    "Mon fils autiste a été très bien accueilli, aucun refus, merci.",
+    "Le dentiste a refusé d'arracher la dent, il préférait la soigner, mon accent ne l'a pas gêné.",
+    "Pas de place avant trois mois, c'est long quand on est handicapé.",
+    "They turned us away because they were fully booked, my wheelchair was not the problem.",
+    "Le dentiste ne met ses gants qu'après m'avoir salué, normal.",
+    "Elle n'a pas eu besoin de changer de gants, le soin était court.",
+    "Je n'ai pas aimé qu'il mette des gants aussi tard, mais c'est propre.",
+    "Il ne porte pas de masque à l'accueil mais en soin oui.",
+    "The dentist did not wear a mask at the front desk, which is fine.",
+    "Ma couronne en céramique a remplacé un vieux plombage en amalgame, super travail.",
+    "Le devis était en céramique, mais on a choisi le métal pour le prix, bien conseillé.",
+    "J'ai payé la zircone plus cher mais c'est magnifique, mieux que le métal.",
+    "Facturé comme prévu, c'était un simple détartrage.",
+    "Ce n'est pas un dentiste, c'est une équipe entière qui s'occupe de vous !",
+    "Il se dit spécialiste des enfants et c'est vrai, mon fils l'adore.",
+    "J'ai échoué à mon examen de conduite le matin, mais le dentiste m'a remonté le moral.",
+    "La fraise est tombée par terre et elle en a pris une neuve, très pro.",
+    "Le plateau du patient précédent a été nettoyé devant moi.",
+    "Il manquait un papier dans mon dossier, la secrétaire l'a réclamé gentiment.",
+    "J'ai oublié mon portefeuille dans la salle d'attente et la secrétaire me l'a rendu avec tout l'argent.",
+    "Le docteur a dit à ma mère de bien me surveiller après l'anesthésie.",
+    "Le médecin a expliqué à mon mari comment changer le pansement.",
+    "My doctor told my mom to bring me back in a week, very caring.",
+    "Il a écrit à mon employeur que je devais rester en arrêt deux semaines, merci.",
+    "Le médecin a dit à mon employeur que j'étais apte alors que j'avais encore mal, pas d'accord avec lui.",
+    "Devis de 900 € pour une couronne, j'ai payé et c'était cher mais c'est bien fait.",
+    "Je suis venu une fois pour une urgence, ils ont été top.",
+    "Refusée en urgence parce qu'ils étaient complets, voilà.",
+    "Elle a refusé de me prescrire des antibiotiques, personne ne m'a expliqué pourquoi.",
 ]
 
 DEFAMATION_ROWS = [
@@ -201,3 +386,8 @@ def test_sarcastic_praise_is_criticism(text: str, rating: int | None) -> None:
 @pytest.mark.parametrize(("text", "rating", "label"), LAWFUL_NEAR_MISSES)
 def test_lawful_near_misses(text: str, rating: int | None, label: str) -> None:
     assert classify(text, rating).label == label
+
+
+@pytest.mark.parametrize("text", NEVER_FLAGGED)
+def test_shared_vocabulary_is_not_flagged(text: str) -> None:
+    assert classify(text, None).label not in ("insult", "defamation"), text
