@@ -43,6 +43,7 @@ lint: venv
 	$(BIN)/mypy responders
 
 bench: venv
+	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/import_bench.py
 	$(BIN)/python benchmarks/classify_bench.py
 	$(BIN)/python benchmarks/guard_bench.py
