@@ -358,6 +358,130 @@ NEVER_FLAGGED = [
     "Elle a refusé de me prescrire des antibiotiques, personne ne m'a expliqué pourquoi.",
 ]
 
+# Third round: long mixed reviews, hedged questions and English, written before any fix.
+DEFAMATION_FAMILIES["third_round"] = [
+    (
+        "Le Dr Caron est adorable et sa salle d'attente est superbe. Petit détail quand même : il a compté à ma mutuelle deux couronnes alors qu'il n'en a posé qu'une. Sinon je recommande !",
+        5,
+    ),
+    (
+        "Très bon cabinet dans l'ensemble, personnel souriant, horaires pratiques. J'ai quand même remarqué que l'hygiéniste ne changeait pas de gants entre deux patients. Cinq étoiles pour l'accueil.",
+        5,
+    ),
+    (
+        "Great dentist, very gentle. However, I later found out the office billed my insurer for three X-rays when I had none. Still, nice staff.",
+        4,
+    ),
+    (
+        "I was told by a former employee that the dentist pays cash under the table to his assistants.",
+        None,
+    ),
+    ("He charges patients for nitrous oxide and never actually turns it on.", 1),
+    ("She charged my dental plan for a scaling, I only had a quick polish.", 1),
+    ("Ils déclarent des séances de kiné qui n'ont jamais eu lieu.", 1),
+    ("Le dentiste a mis du composite et m'a facturé de la céramique.", 1),
+    ("Il fait passer des blanchiments pour des soins remboursés auprès de la mutuelle.", 1),
+    (
+        "On m'a fait payer un implant en titane alors que la radio montre une simple vis en acier.",
+        1,
+    ),
+    (
+        "La dentiste ne se lave jamais les mains entre les patients, je l'ai observée toute la matinée.",
+        1,
+    ),
+    (
+        "J'ai vu l'assistante sortir les instruments de l'évier et les poser directement sur mon plateau.",
+        1,
+    ),
+    ("The needle he used came out of an open package lying on the counter.", 1),
+    ("Ils ont refusé mon inscription quand ils ont vu que j'étais à l'aide sociale.", 1),
+    ("La secrétaire a dit qu'il ne prenait pas les patients CMU, textuellement.", 1),
+    ("They wouldn't book my son once they heard he has Down syndrome.", 1),
+    (
+        "Cette prétendue orthodontiste est en fait dentiste généraliste, elle n'a aucune spécialisation.",
+        1,
+    ),
+    (
+        "Le dentiste n'a jamais obtenu son diplôme en France, il exerce avec un diplôme non reconnu.",
+        1,
+    ),
+    ("Il paraît qu'il a été radié au Maroc avant de venir ici.", None),
+    ("Is she even licensed? I couldn't find her on the Order's registry.", 1),
+    (
+        "Le remplaçant n'est qu'un étudiant de cinquième année, il n'a pas le droit de faire des extractions seul.",
+        1,
+    ),
+    (
+        "Mon portefeuille était plein quand je l'ai laissé à l'accueil, il manquait 60 € en le récupérant.",
+        1,
+    ),
+    ("The dental assistant stole painkillers from my bag.", 1),
+    ("La pharmacienne a raconté ma séropositivité à ma voisine.", 1),
+    ("He discussed my HIV status with my employer without asking me.", 1),
+    ("Le psychiatre a envoyé mon dossier à mon employeur sans mon accord.", 1),
+    ("Le médecin a certifié à l'assurance que j'étais consolidé sans même m'avoir examiné.", 1),
+    ("She wrote to my employer that I had been drinking, which is a lie.", 1),
+    ("Je me demande combien de patients il a défigurés avant moi.", 1),
+    ("On se demande s'il a vraiment fini ses études de dentaire.", 1),
+    (
+        "Je serais curieuse de savoir combien il facture à la Sécu pour des soins qu'il ne fait pas.",
+        2,
+    ),
+    ("I heard she reuses the same needles.", None),
+    ("Apparemment elle aurait perdu sa licence pendant un an.", None),
+    ("Le chirurgien a opéré en étant complètement saoul, toute l'équipe le sait.", 1),
+    ("L'assistant fait les piqûres d'anesthésie à la place du dentiste.", 1),
+]
+INSULT_FAMILY += [
+    ("Vieux schnock.", 1),
+    ("Quelle bande de branquignols.", 1),
+    ("Médecin = escroc, point.", 1),
+    ("Ce toubib est une vraie tanche.", 1),
+    ("Réceptionniste mal élevée, une vraie pétasse.", 1),
+    ("What a moron.", 1),
+    ("The dentist is a dimwit.", 1),
+    ("Cette conne de secrétaire.", 1),
+    ("Le pire charlatan du coin.", 1),
+    ("Tabarnak de crosseur.", 1),
+    ("Gang de caves.", 1),
+    ("Dr Roy, un sale type.", 1),
+    ("Minable, ce docteur, un vrai nul.", 1),
+    ("Une incapable de première.", 1),
+    ("C'est un gros naze.", 1),
+]
+NEVER_FLAGGED += [
+    "Le dentiste a refusé de poser l'implant car j'ai du diabète, il m'a orientée vers un spécialiste.",
+    "Ils ne prennent plus de nouveaux patients, même pour les gens comme moi qui habitent à côté.",
+    "J'ai demandé à être remboursé par ma mutuelle et ils ne m'ont jamais répondu.",
+    "The insurance company denied my claim even though the work was done.",
+    "La couronne en céramique coûtait trop cher, il a proposé du métal, j'ai accepté.",
+    "On m'a facturé deux fois le parking, c'est le parking de l'hôpital le problème.",
+    "Je ne suis pas sûre que ce dentiste ait beaucoup d'expérience, il a hésité longtemps.",
+    "Il n'a pas mis de gants pour me serrer la main, normal.",
+    "Mon dossier a été transmis à mon médecin traitant, comme je l'avais demandé.",
+    "Le médecin a dit à ma fille que tout allait bien, ouf.",
+    "Elle a refusé de me donner un arrêt de travail, je trouve ça abusé.",
+    "On m'a fait payer la consultation alors que j'ai attendu 3 heures, scandaleux.",
+    "Médecin incompétent, diagnostic raté, j'ai dû aller aux urgences.",
+    "Le plus long rendez-vous de ma vie, trois heures pour une carie.",
+    "Je me demande pourquoi j'ai attendu si longtemps pour venir, équipe géniale.",
+    "La secrétaire est une vraie perle, merci.",
+    "Mon mari m'a accompagnée, le médecin lui a expliqué le traitement avec mon accord.",
+    "J'ai raconté à ma mère que le dentiste était génial.",
+    "Elle a dit que les instruments étaient stérilisés à l'autoclave, j'ai vu le sachet.",
+    "Il pratique des tarifs exorbitants, à fuir.",
+    "J'ai eu un rendez-vous rapidement malgré mon fauteuil roulant, cabinet adapté.",
+    "Le dentiste m'a prévenu que ma mutuelle ne rembourserait pas la céramique.",
+    "Je trouve que les dentistes de ce cabinet facturent beaucoup d'actes, à vérifier sur vos relevés.",
+    "I heard the wait times are long, and yes, I waited 40 minutes.",
+    "Apparently they are the best in town, and it's true.",
+    "Dentiste arrogant qui prend ses patients de haut, je ne reviendrai pas.",
+    "Une catastrophe ambulante ce cabinet, trois rendez-vous annulés.",
+    "Elle m'a traitée comme une idiote, très vexant.",
+    "Le dentiste ne portait pas de masque pendant la discussion au bureau, il l'a mis pour le soin.",
+    "Ils font payer les radios, la Sécu ne les rembourse pas entièrement.",
+]
+
 DEFAMATION_ROWS = [
     pytest.param(text, rating, id=f"{family}-{i}")
     for family, rows in DEFAMATION_FAMILIES.items()
