@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import NOT_LEGAL_ADVICE, db_session, plain
+from app_pages.common import NOT_LEGAL_ADVICE, current_user, db_session, plain
+from responders import triage
 from responders.export import FORMATS, MEDIA_TYPES, build_dossier, dossier_bytes
 from responders.lawyer_view import countdown_frame
 from responders.settings import PracticeSettings
@@ -43,6 +44,16 @@ choices = {entry.review_id: f"{entry.rank}. {entry.location_name} — {entry.lab
 chosen = st.selectbox("Avis", list(choices), format_func=choices.get)
 entry = next(e for e in dossier.entries if e.review_id == chosen)
 plain(entry.text_original or "")
+if entry.profile.jurisdiction == "QC":
+    known = entry.deadline.start
+    day = st.date_input(
+        "Date de connaissance de l'avis (point de départ du délai d'un an, C.c.Q. art. 2929)",
+        value=known, format="DD/MM/YYYY", key=f"knowledge-{entry.review_id}",
+    )
+    if day and day != known and st.button("Enregistrer la date de connaissance"):
+        with db_session() as session:
+            triage.set_knowledge_date(session, entry.review_id, day, user=current_user(settings.user_name))
+        st.rerun()
 st.code(entry.notice, language=None, wrap_lines=True)
 if entry.flag_url or entry.review_url:
     st.link_button("Ouvrir le formulaire de signalement Google", entry.flag_url or entry.review_url or "")

@@ -17,6 +17,7 @@ ACTIONS_FR = {
     "triage_finished": "Triage terminé",
     "send_to_lawyer": "Transmis à l'avocat",
     "settings": "Réglages modifiés",
+    "knowledge_date": "Date de connaissance modifiée",
 }
 COLUMNS = ["Date (UTC)", "Utilisateur", "Action", "Avis", "Texte", "Détail"]
 

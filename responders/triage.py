@@ -300,3 +300,19 @@ def deadline_line(item: TriageItem) -> str:
     left = item.days_left
     when = "délai dépassé" if left is not None and left < 0 else f"{left} jour(s) restant(s)"
     return f"Délai pour agir : {item.deadline:%d/%m/%Y} ({when}). {item.deadline_note}"
+
+
+def set_knowledge_date(session: Session, review_id: int, day: date, *, user: str) -> None:
+    """Québec's one-year clock starts when the practitioner learned of the review: staff can
+    correct the default (the first import) when they knew earlier."""
+    from datetime import UTC, time
+
+    review = session.get(Review, review_id)
+    if review is None:
+        raise LookupError(f"Avis {review_id} introuvable.")
+    previous = review.knowledge_date
+    review.knowledge_date = datetime.combine(day, time(12, 0), tzinfo=UTC)
+    session.add(review)
+    record_event(session, user=user, action="knowledge_date", review_id=review_id, detail={
+        "from": previous.date().isoformat() if previous else None, "to": day.isoformat(),
+    })

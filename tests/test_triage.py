@@ -126,3 +126,18 @@ def test_figures_for_the_manager(engine, seeded):
     assert monthly.loc[datetime(2026, 11, 1), "Cabinet"] == pytest.approx((5 + 1 + 1) / 3, abs=0.01)  # rating-less reviews are left out
     weekly = stats.labels_per_week(frame)
     assert weekly.to_numpy().sum() == 8
+
+
+def test_quebec_deadline_runs_from_the_corrected_knowledge_date(engine, seeded):
+    from datetime import date
+
+    from responders.deadlines import review_deadline
+
+    review_id = seeded["defamation_recent"]
+    with Session(engine) as session:
+        triage.set_knowledge_date(session, review_id, date(2026, 3, 1), user="Claire")
+        session.commit()
+        deadline = review_deadline(session.get(Review, review_id), "qc-medecin", today=date(2026, 11, 20))
+        event = session.exec(select(AuditEvent).where(AuditEvent.action == "knowledge_date")).one()
+    assert deadline.due == date(2027, 3, 1)
+    assert event.detail["to"] == "2026-03-01"

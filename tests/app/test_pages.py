@@ -96,3 +96,14 @@ def test_finish_triage_empties_the_queue(demo_db):
     [b for b in at.button if b.label == "Terminer le triage"][0].click().run()
     assert not at.exception
     assert not [t for t in at.text_area if t.key and t.key.startswith("reply-")]
+
+
+def test_avocat_page_lets_quebec_staff_correct_the_date_of_knowledge(demo_db):
+    from responders.settings import PracticeSettings
+
+    with Session(demo_db) as session:
+        PracticeSettings(profile="qc-medecin").save(session)
+        session.commit()
+    at = run_page("avocat")
+    assert [d for d in at.date_input if d.key and d.key.startswith("knowledge-")]
+    assert at.code[0].value.startswith("DEMANDE DE RETRAIT")  # the Québec notice, as text to copy
