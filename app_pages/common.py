@@ -62,3 +62,17 @@ def secret(name: str) -> str | None:
     except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
         return None
     return str(value) if value else None
+
+
+@st.cache_resource(show_spinner="Chargement des lexiques…")
+def load_core() -> bool:
+    """Loads the guard's lexicons, the classifier's patterns and the template catalogue once
+    per server (read-only, shared by every user), so no page pays for it on a rerun."""
+    from responders.classify import classify
+    from responders.drafting.catalogue import default_catalogue
+    from responders.guard import check
+
+    check("Bonjour.")
+    classify("Bonjour.")
+    default_catalogue()
+    return True

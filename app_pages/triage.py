@@ -12,6 +12,7 @@ from app_pages.common import (
     NOT_LEGAL_ADVICE,
     current_user,
     db_session,
+    load_core,
     plain,
     secret,
 )
@@ -26,6 +27,7 @@ from responders.settings import PracticeSettings
 
 PAGE_SIZE = 10
 
+load_core()
 st.title("Triage des avis")
 st.caption(NOT_LEGAL_ADVICE)
 
