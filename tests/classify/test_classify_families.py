@@ -482,6 +482,93 @@ NEVER_FLAGGED += [
     "Ils font payer les radios, la Sécu ne les rembourse pas entièrement.",
 ]
 
+# Fourth round: praise openings with a fact inside, rumours, photos posted online, another
+# practitioner's name, and more epithets and ironic five-star reviews.
+DEFAMATION_FAMILIES["fourth_round"] = [
+    (
+        "Honnêtement le meilleur accueil de la ville, mais sachez que le dentiste facture des fluorures qu'il ne pose jamais.",
+        5,
+    ),
+    (
+        "Lovely staff. Sadly I discovered the hygienist is not registered with the college, she admitted it herself.",
+        4,
+    ),
+    (
+        "Cabinet moderne, très propre en apparence, pourtant j'ai vu le dentiste reprendre une fraise usagée dans la poubelle.",
+        4,
+    ),
+    ("J'ai entendu dire que le docteur touche des commissions du laboratoire de prothèses.", None),
+    ("Il paraîtrait qu'elle refuse les patients qui ont la CSS.", None),
+    ("Rumeur ou pas, son assistante m'a confirmé qu'il n'a pas son diplôme de spécialiste.", None),
+    (
+        "The office manager told me they bill every patient for a full exam even when it's just a quick check.",
+        2,
+    ),
+    ("Ils facturent systématiquement une radio panoramique même quand on n'en fait pas.", 1),
+    ("Il a déclaré l'accident du travail comme une maladie pour arranger mon employeur.", 1),
+    (
+        "Le dentiste a dit à mon assurance que ma dent était déjà cassée avant l'accident, ce qui est faux.",
+        1,
+    ),
+    ("My dentist gossiped about my abortion with his receptionist.", 1),
+    ("He took photos of me in the chair and posted them online.", 1),
+    ("Elle consulte sous le nom de sa sœur, qui elle est médecin.", 1),
+    ("Ils ont refusé de soigner ma fille parce qu'elle est trisomique.", 1),
+    ("The dentist refused me as soon as he heard my Arabic name.", 1),
+]
+INSULT_FAMILY += [
+    ("Une vraie tache ce médecin.", 1),
+    ("Bouffon de dentiste.", 1),
+    ("Sale incompétent de merde.", 1),
+    ("Quel gros lourdaud.", 1),
+    ("He's a complete clown and a fraud.", 1),
+    ("What a dumb quack.", 1),
+    ("Le docteur le plus crétin de la ville.", 1),
+]
+SARCASM_FAMILY += [
+    (
+        "Wow, cinq étoiles pour l'attente ! Deux heures debout, la secrétaire qui soupire et le dentiste qui oublie mon dossier. Bravo vraiment.",
+        5,
+    ),
+    (
+        "Top du top : rendez-vous annulé trois fois, facture erronée, personne ne rappelle. Bravo, vraiment.",
+        5,
+    ),
+    ("Merci pour la dent cassée et les trois heures d'attente, super expérience 🙄", 5),
+]
+LAWFUL_NEAR_MISSES += [
+    (
+        "Je ne comprends pas le code d'acte sur ma facture, la secrétaire n'a pas su m'expliquer.",
+        2,
+        "criticism",
+    ),
+    ("Je pense qu'on m'a facturé une radio de trop, j'attends une explication.", 2, "criticism"),
+    ("J'ai fait une fausse couche et le médecin a été d'une grande douceur.", 5, "praise"),
+    ("Mon cancer a été détecté à temps grâce à elle, merci infiniment.", 5, "praise"),
+    (
+        "Après l'extraction j'ai eu une infection, c'est le risque, rien à dire sur le dentiste.",
+        4,
+        "praise",
+    ),
+    ("Médecin froid, méprisant et incompétent, je le déconseille fortement.", 1, "criticism"),
+    ("C'est une honte, on attend des heures, service lamentable, à fuir.", 1, "criticism"),
+    ("Prix abusifs, une vraie arnaque ce cabinet.", 1, "criticism"),
+    ("The dentist was arrogant and useless, worst experience ever.", 1, "criticism"),
+    ("Il ne m'a jamais rappelé pour les résultats de ma biopsie.", 1, "criticism"),
+    ("Je me demande si je n'aurais pas dû aller ailleurs, trop d'attente.", 2, "criticism"),
+    ("J'ai entendu dire qu'il était excellent, et c'est vrai.", 5, "praise"),
+    (
+        "Mon mari m'a accompagnée et le dentiste lui a expliqué la suite avec mon accord.",
+        5,
+        "praise",
+    ),
+]
+NEVER_FLAGGED += [
+    "La secrétaire m'a dit que ma mutuelle ne couvrait pas le bridge.",
+    "Le médecin a refusé de me prescrire des opioïdes, il a proposé autre chose.",
+    "Il a fallu payer en liquide car le terminal était en panne.",
+]
+
 DEFAMATION_ROWS = [
     pytest.param(text, rating, id=f"{family}-{i}")
     for family, rows in DEFAMATION_FAMILIES.items()
