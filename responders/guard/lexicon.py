@@ -216,9 +216,12 @@ class Corrector:
         self.general = lex.general
         self.surfaces = lex.surfaces
         self.ranks = {w: i for i, w in enumerate(_lines("general_fr.txt.gz"))}
-        self.vocabulary = {w for w in vocabulary if len(w) >= 5}
+        # Four-letter rule words (« amis », « dent ») count as rule words when a spelled-out run
+        # is read, but only longer ones are typo targets: one edit away from a four-letter
+        # word is too often another word.
+        self.vocabulary = {w for w in vocabulary if len(w) >= 4}
         self.deletes: dict[str, set[str]] = {}
-        for word in self.vocabulary:
+        for word in (w for w in self.vocabulary if len(w) >= 5):
             for d in _deletions(word):
                 self.deletes.setdefault(d, set()).add(word)
         self._cache: dict[str, str] = {}

@@ -34,7 +34,7 @@ _BY_NAME = {rule.name: rule for rule in DEFAULT_RULES}
 if len(_BY_NAME) != len(DEFAULT_RULES):  # pragma: no cover - a programming error
     raise RuntimeError("two guard rules share a name")
 
-_WORD = re.compile(r"(?:[a-z]\??){5,}")
+_WORD = re.compile(r"(?:[a-z]\??){4,}")
 
 
 def _spellings(word: str) -> set[str]:
@@ -48,7 +48,7 @@ def _spellings(word: str) -> set[str]:
         i += 2 if optional else 1
         if len(out) > 16:
             break
-    return {w for w in out if len(w) >= 5}
+    return {w for w in out if len(w) >= 4}
 
 
 @cache

@@ -238,6 +238,17 @@ COMPANION = Rule(
     ),
 )
 
+_TOPIC = (
+    r"(?:facturation|remboursements?|assurances?|mutuelles?|honoraires|tarifs?|tarification|paiements?|"
+    r"frais|factures?|comptabilite|administration|reglements?|complementaires? sante|prise en charge)"
+)
+# « la question de facturation que vous soulevez » points at the reader's own case.
+_NOT_RAISED = (
+    r"(?! (?:que|dont) vous (?:(?:avez|aviez) )?(?:soulev|evoqu|mention|signal|decri|rapport|abord)[a-z]*"
+    r"| (?:que|dont) vous (?:avez|aviez) (?:posee?s?|parle))"
+)
+
+
 def _generic_money(ctx: Context, span: Span) -> bool:
     # An amount is never generic; a word like « facturation » may be, when refused as a topic.
     return not any(c.isdigit() for c in ctx.reply[span[0] : span[1]]) and generic_mention(ctx, span)
@@ -273,7 +284,12 @@ MONEY = Rule(
     exclusions=(
         r"(?:nos|les|des) (?:tarifs|honoraires|prix) (?:sont|restent|demeurent) (?:affiches|disponibles|publics|consultables|indiques|accessibles)|a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
         # The topic named only to decline it: « aucune question de facturation n'est traitée ici ».
-        r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?(?:facturation|remboursements?|assurances?|mutuelles?|honoraires|tarifs?|tarification|paiements?|frais|factures?)(?: (?:ou|et) (?:de |d )?(?:la |l |les )?(?:facturation|remboursements?|assurances?|mutuelles?|honoraires|tarifs?|tarification|paiements?|frais|factures?))*",
+        r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:(?:generales?|administratives?|pratiques?|courantes?|d ordre (?:general|administratif|financier|pratique))(?: (?:ou|et) (?:generales?|administratives?|pratiques?|financieres?))? )?(?:(?:ou|et) )?(?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?"
+        + _TOPIC + r"(?: (?:ou |et )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
+        # A department or a field named in general: « le service de facturation »,
+        # « pour tout ce qui concerne la facturation », « en matière de remboursement ».
+        r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?|(?:pour |concernant )?(?:toute|toutes les) (?:demandes?|demarches?|informations?) (?:generales? )?(?:de|d|sur|concernant|relatives? a|liees? a) (?:la |l |les )?)"
+        + _TOPIC + r"(?: (?:ou |et )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
     ),
 )
 

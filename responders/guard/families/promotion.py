@@ -57,7 +57,11 @@ OFFER = Rule(
         r"premiere (?:consultation|visite|seance) (?:offerte|gratuite)|consultation (?:offerte|gratuite)|sans frais supplementaires? pour votre prochain",
     ),
     raw_patterns=(r"-\s?\d{1,2}\s?%|\d{1,2}\s?%\s?(?:de reduction|de remise|de rabais|offert)",),
-    exclusions=(r"(?:numero|appel|ligne|service) (?:gratuit|sans frais)|sans frais|(?:stationnement|parking|wifi|wi fi|acces|stationnements) (?:est |reste |sont )?gratuits?",),
+    exclusions=(
+        r"(?:numero|appel|ligne|service) (?:gratuit|sans frais)|sans frais|(?:stationnement|parking|wifi|wi fi|acces|stationnements) (?:est |reste |sont )?gratuits?",
+        # Offering to talk in private is the reply the policy asks for, not a commercial offer.
+        r"(?:proposons|offrons|proposer|offrir|propose|offre) (?:volontiers |bien volontiers |donc |plutot |simplement |a nouveau |de nouveau )?(?:un |une |des |la |le |l )?(?:possibilite|occasion|moment|temps|espace)? ?(?:d |de )?(?:echanges?|echanger|entretiens?|rencontres?|rencontrer|discussions?|discuter|appels?|appeler|conversations?|dialogues?|contacts?|rendez vous (?:telephonique|avec (?:la|le|notre|l))|en parler|en discuter|nous (?:contacter|joindre|appeler|ecrire|parler|rencontrer)|parler)",
+    ),
 )
 
 BOOKING = Rule(
