@@ -245,7 +245,9 @@ _TOPIC = (
 # « la question de facturation que vous soulevez » points at the reader's own case.
 _NOT_RAISED = (
     r"(?! (?:que|dont) vous (?:(?:avez|aviez) )?(?:soulev|evoqu|mention|signal|decri|rapport|abord)[a-z]*"
-    r"| (?:que|dont) vous (?:avez|aviez) (?:posee?s?|parle))"
+    r"| (?:que|dont) vous (?:avez|aviez) (?:posee?s?|parle)"
+    # « … les remboursements, et le vôtre a été fait » ties the topic back to the reader.
+    r"| (?:[a-z]+ ){0,8}(?:le|la|les) votres?(?![a-z]))"
 )
 
 
@@ -285,11 +287,13 @@ MONEY = Rule(
         r"(?:nos|les|des) (?:tarifs|honoraires|prix) (?:sont|restent|demeurent) (?:affiches|disponibles|publics|consultables|indiques|accessibles)|a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
         # The topic named only to decline it: « aucune question de facturation n'est traitée ici ».
         r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:(?:generales?|administratives?|pratiques?|courantes?|d ordre (?:general|administratif|financier|pratique))(?: (?:ou|et) (?:generales?|administratives?|pratiques?|financieres?))? )?(?:(?:ou|et) )?(?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?"
-        + _TOPIC + r"(?: (?:ou |et )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
+        + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
         # A department or a field named in general: « le service de facturation »,
         # « pour tout ce qui concerne la facturation », « en matière de remboursement ».
-        r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?|(?:pour |concernant )?(?:toute|toutes les) (?:demandes?|demarches?|informations?) (?:generales? )?(?:de|d|sur|concernant|relatives? a|liees? a) (?:la |l |les )?)"
-        + _TOPIC + r"(?: (?:ou |et )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
+        r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?"
+        r"|(?:pour |concernant )?(?:toute|toutes les|les|des) (?:demandes?|demarches?|informations?|renseignements?|modalites|moyens|conditions) (?:generales? |pratiques? )?(?:de|d|sur|concernant|relatives? (?:a|aux)|liees? (?:a|aux)) (?:la |l |les )?"
+        r"|(?:renseigne|renseignent|renseignera|renseigneront|repond|repondent|repondra|repondront|informe|informent|informera|oriente|orientent|orientera)(?: [a-z]+){0,3}? (?:sur|concernant|au sujet (?:de|des|du)) (?:la |l |les )?)"
+        + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
     ),
 )
 
