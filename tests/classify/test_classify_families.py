@@ -623,6 +623,84 @@ NEVER_FLAGGED += [
     "Il a refusé de me soigner sans rendez-vous car il était complet, mon accent n'y est pour rien.",
 ]
 
+# Fifth round: claims for absent patients, double counting per visit, devices swapped, the
+# same pair of gloves, refusals compared with another caller, secrets shared with parents,
+# hedged questions on the right to practise, and long five-star reviews.
+DEFAMATION_FAMILIES["fifth_round"] = [
+    ("I heard that the dentist files claims for patients who moved away years ago.", None),
+    ("I heard that she tells insurers that cleanings took an hour when they take ten minutes.", 1),
+    ("Someone at the front desk told me the doctor sells Adderall prescriptions.", 1),
+    ("He billed my insurance for sedation I never got.", 1),
+    ("They invoice the insurance company as if each filling were on a separate day.", 1),
+    ("Facturé un bridge trois éléments, posé deux couronnes séparées bon marché.", 1),
+    ("Le labo m'a confirmé que la prothèse facturée en céramique est en résine.", 1),
+    ("Ils compte deux détartrages par séance à la Sécu.", 1),
+    ("Le dentiste enchaîne les patients avec la même paire de gants, je l'ai vu faire.", 1),
+    ("Pas de gants, pas de masque, et la turbine sortait directement du tiroir.", 1),
+    ("I saw her reuse a needle on the next patient.", 1),
+    ("Quand j'ai dit que j'étais à l'AME, la secrétaire a soudain trouvé l'agenda complet.", 1),
+    (
+        "Mon mari, qui est noir, s'est vu refuser un rendez-vous que j'ai obtenu cinq minutes après au téléphone.",
+        1,
+    ),
+    ("On m'a refusé parce que mon fils est en fauteuil.", 1),
+    ("Elle n'est pas inscrite à l'Ordre des dentistes du Québec, j'ai vérifié sur leur site.", 1),
+    ("Le soi-disant spécialiste n'a aucun titre de spécialiste, il est généraliste.", 1),
+    ("The hygienist does fillings, which only dentists are allowed to do.", 1),
+    ("La secrétaire m'a volé ma carte bleue pendant que je remplissais le formulaire.", 1),
+    ("My wallet was in the treatment room with the assistant and came back empty.", 1),
+    ("Le médecin a révélé ma dépression à mon mari lors d'un repas.", 1),
+    ("Elle a prévenu mon employeur de mon hospitalisation psychiatrique.", 1),
+    ("He told my parents I was on birth control.", 1),
+    (
+        "Le médecin a attesté auprès de mon assurance que je n'avais pas de séquelles, sans jamais m'ausculter.",
+        1,
+    ),
+    ("Elle a écrit un faux certificat pour mon ex-mari contre moi.", 1),
+    ("Je serais curieuse de savoir s'il a vraiment le droit d'exercer en France.", None),
+    (
+        "Je me demande comment quelqu'un qui a été suspendu deux fois peut encore recevoir des patients.",
+        None,
+    ),
+    (
+        "Excellent accueil, locaux neufs, équipe jeune et dynamique, rendez-vous rapide, je recommande. Seul souci : le dentiste m'a facturé une dévitalisation qu'il n'a jamais faite.",
+        5,
+    ),
+    (
+        "Top dentist, fast and painless, 5 stars. But heads up: the assistant told my sister about my pregnancy before I did.",
+        5,
+    ),
+]
+INSULT_FAMILY += [
+    ("Véreux et menteur.", 1),
+    ("Guignol en blouse.", 1),
+    ("Vraie bande de clowns à l'accueil.", 1),
+    ("Clampin.", 1),
+    ("Gros c.o.n de dentiste.", 1),
+    ("Sti de niaiseux.", 1),
+    ("Quack doctor, avoid.", 1),
+    ("He is an idiot.", 1),
+    ("Le plus gros abruti du Québec.", 1),
+    ("Espèce de pourriture.", 1),
+    ("This guy is a walking joke.", 1),
+]
+NEVER_FLAGGED += [
+    "Le dentiste m'a facturé 200 € pour une dévitalisation, c'est cher mais bien fait.",
+    "I heard the new hygienist is great, and she was.",
+    "Je me demande pourquoi on m'a facturé une radio, je pensais qu'elle était comprise dans le forfait.",
+    "I'm not sure why my insurance was billed for a separate exam, maybe it's normal.",
+    "Le dentiste a refusé de faire l'implant, il m'a dit que mon os était trop fin.",
+    "La secrétaire a appelé mon mari pour décaler le rendez-vous, à ma demande.",
+    "Enceinte de 6 mois, j'avais peur, mais le dentiste a été parfait.",
+    "Je suis diabétique et le médecin a adapté le traitement, merci.",
+    "J'ai perdu ma carte bleue au cabinet, ils me l'ont rendue le lendemain.",
+    "Le médecin m'a conseillé de parler de ma dépression à mon employeur.",
+    "Elle a mis des gants neufs devant moi.",
+    "Incompétent, arrogant, une arnaque. À fuir.",
+    "Nul, nul, nul. Le pire dentiste.",
+    "Dentiste minable, travail bâclé.",
+]
+
 DEFAMATION_ROWS = [
     pytest.param(text, rating, id=f"{family}-{i}")
     for family, rows in DEFAMATION_FAMILIES.items()
