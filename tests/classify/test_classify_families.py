@@ -701,6 +701,41 @@ NEVER_FLAGGED += [
     "Dentiste minable, travail bâclé.",
 ]
 
+# Lawful reviews written against the fifth round (attributes mentioned without a refusal, a
+# colleague suspended from work, a bag emptied by its owner, claims handled for others).
+NEVER_FLAGGED += [
+    "Quand j'ai dit que j'étais enceinte, la secrétaire m'a trouvé un créneau plus tôt, adorable.",
+    "Quand j'ai dit que j'étais à la CMU, aucun problème, tout a été pris en charge.",
+    "Agenda complet pendant un mois, c'est long, mais le dentiste est bon.",
+    "My husband, who is black, was treated with great respect, thank you.",
+    "Mon mari qui est handicapé a été reçu rapidement, cabinet accessible.",
+    "They billed my insurance as if it were a regular visit, which it was.",
+    "La couronne facturée en céramique est en céramique, j'ai vérifié avec le labo, parfait.",
+    "Facturé une couronne, posé une couronne, rien à redire.",
+    "Mon collègue qui a été suspendu du travail m'a recommandé ce dentiste.",
+    "Only dentists are allowed to do this, and she did it perfectly.",
+    "Mon sac est revenu vide de l'hôpital, j'avais tout repris, rien à signaler.",
+    "My bag came back from the cleaning room empty, as I had taken everything out.",
+    "The doctor told my parents I needed glasses.",
+    "Le médecin a parlé de ma grossesse avec moi pendant une heure.",
+    "Ils comptent deux rendez-vous par an pour le suivi, c'est normal.",
+    "Claims for patients who moved away are handled quickly by their staff.",
+    "Le dentiste m'a demandé si j'avais la CSS, puis m'a expliqué les remboursements.",
+    "Il paraît qu'il est très doux avec les enfants, c'est vrai.",
+    "J'ai entendu dire que les tarifs avaient augmenté, effectivement c'est cher.",
+    "I heard that parking is hard, and it was.",
+    "Le dentiste a écrit à mon assurance pour justifier le traitement, très réactif.",
+    "She wrote to my insurer to explain the treatment, very helpful.",
+    "Il est pas diplômé en communication, ça c'est sûr, très froid.",
+    "Les gants étaient bleus et le masque rose, sympa pour les enfants.",
+    "Elle a changé de gants entre chaque étape, rassurant.",
+    "On m'a refusé un rendez-vous car je n'avais pas ma carte vitale, dommage.",
+    "He refused to see me because I was 30 minutes late, fair enough.",
+    "Ils m'ont renvoyée chez moi parce que j'avais de la fièvre.",
+    "Devis pour deux implants, la dentiste n'en a posé qu'un car l'os suffisait, et elle a corrigé la facture.",
+    "The dentist only did one filling instead of two because the second tooth was fine, and only charged one.",
+]
+
 DEFAMATION_ROWS = [
     pytest.param(text, rating, id=f"{family}-{i}")
     for family, rows in DEFAMATION_FAMILIES.items()
