@@ -12,6 +12,8 @@ _CARE_EXCLUSIONS = (
     r"(?:examen|analyse|etude) (?:de|du|des|attentif de|attentive de) (?:votre|vos|la|le|les|cette|chaque|ce) (?:demande|dossier|reclamation|plainte|message|commentaire|avis|situation)s?",
     r"bouche a oreille|sang froid|bon sang|sang neuf|nez a nez|a vue de nez",
     r"nettoyage (?:des|du|de la|de nos) (?:locaux|salle|salles|cabinet|clinique|lieux|vitres|sols|surfaces)",
+    # An insurer's name is no diagnosis: « l'assurance maladie », « caisse d'assurance maladie ».
+    r"(?:regime d |caisse (?:primaire )?d |carte d )?assurances? maladie",
     r"consultation (?:de|d|avec|aupres de|aupres d) (?:l equipe|la direction|nos|notre|l ensemble|la responsable|le responsable|nos collegues|nos associes|la gerance|l administration)|consultation publique",
 )
 

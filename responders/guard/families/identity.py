@@ -239,8 +239,10 @@ COMPANION = Rule(
 )
 
 _TOPIC = (
-    r"(?:facturation|remboursements?|assurances?|mutuelles?|honoraires|tarifs?|tarification|paiements?|"
-    r"frais|factures?|comptabilite|administration|reglements?|complementaires? sante|prise en charge)"
+    # longest first: « assurance maladie » before « assurance »
+    r"(?:assurances? maladie|regie de l assurance maladie|complementaires? sante|prise en charge|securite sociale|"
+    r"carte vitale|facturation|remboursements?|assurances?|mutuelles?|honoraires|tarifs?|tarification|"
+    r"paiements?|frais|factures?|comptabilite|administration|reglements?|ramq|cpam|recus?)"
 )
 # « la question de facturation que vous soulevez » points at the reader's own case.
 _NOT_RAISED = (
@@ -284,7 +286,7 @@ MONEY = Rule(
     ),
     invalidate=_generic_money,
     exclusions=(
-        r"(?:nos|les|des) (?:tarifs|honoraires|prix) (?:sont|restent|demeurent) (?:affiches|disponibles|publics|consultables|indiques|accessibles)|a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
+        r"(?:nos|les|des) (?:tarifs|honoraires|prix|recus(?: (?:pour|d) assurances?)?|factures|modalites de (?:paiement|reglement|remboursement)|moyens de paiement) (?:sont|restent|demeurent|peuvent etre) (?:affiches|disponibles|publics|consultables|indiques|accessibles|remis|delivres|fournis|emis|envoyes)|a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
         # The topic named only to decline it: « aucune question de facturation n'est traitée ici ».
         r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:(?:generales?|administratives?|pratiques?|courantes?|d ordre (?:general|administratif|financier|pratique))(?: (?:ou|et) (?:generales?|administratives?|pratiques?|financieres?))? )?(?:(?:ou|et) )?(?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?"
         + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
@@ -292,6 +294,7 @@ MONEY = Rule(
         # « pour tout ce qui concerne la facturation », « en matière de remboursement ».
         r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?"
         r"|(?:pour |concernant )?(?:toute|toutes les|les|des) (?:demandes?|demarches?|informations?|renseignements?|modalites|moyens|conditions) (?:generales? |pratiques? )?(?:de|d|sur|concernant|relatives? (?:a|aux)|liees? (?:a|aux)) (?:la |l |les )?"
+        r"|(?:questions?|demarches?|demandes?|formalites) (?:administratives?|d ordre (?:administratif|financier|pratique)|pratiques?|financieres?)(?: [a-z]+){0,2}? (?:comme|y compris|notamment|telles? que|par exemple|dont|a savoir) (?:la |l |les )?"
         r"|(?:renseigne|renseignent|renseignera|renseigneront|repond|repondent|repondra|repondront|informe|informent|informera|oriente|orientent|orientera)(?: [a-z]+){0,3}? (?:sur|concernant|au sujet (?:de|des|du)) (?:la |l |les )?)"
         + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
     ),
