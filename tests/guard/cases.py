@@ -208,6 +208,8 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Quelle imagination !",
     ],
     "counter_state_of_mind": [
+        'Relisez-v0us.',
+        'Renseignez vous avant d ecrire',
         'Bonjour, nous vous invitons à relire votre message avant de le publier.',
         'Nous vous suggérons de relire attentivement votre avis.',
         'Nous vous conseillons de vérifier vos informations.',
@@ -259,6 +261,9 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Si vous étiez arrivé à l'heure, vous n'auriez pas attendu.",
     ],
     "counter_sarcasm": [
+        'MERCI POUR CE ROMAN.',
+        'merci pour ce r0man',
+        'Merci pour ce chef-d’œuvre d’imagination.',
         'Bonjour, merci pour la lecture divertissante. Le cabinet reste joignable.',
         'Bonne lecture à ceux qui croient ce roman.',
         'Nous ne savions pas que nous avions affaire à un expert.',
@@ -339,6 +344,8 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Nous sommes les seuls de la région à proposer cet équipement.",
     ],
     "promotion_offer": [
+        'Nous offrons un suivi de votre traitement.',
+        'Nous vous proposons une réponse gratuite.',
         'Nous vous proposons un bilan complet.',
         'Nous offrons un service de blanchiment.',
         'Nous proposons désormais le blanchiment.',
@@ -583,6 +590,10 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Nous vous souhaitons le meilleur.",
     ],
     "promotion_offer": [
+        'Nous vous proposons une réponse personnalisée par courriel.',
+        'Nous vous proposons un rappel par le secrétariat.',
+        'Nous vous proposons un suivi de votre demande par écrit.',
+        "Nous vous offrons un espace d'écoute.",
         'Nous proposons un entretien confidentiel à toute personne qui le souhaite.',
         "Nous vous offrons un moment d'échange avec la direction.",
         "Nous vous proposons d'échanger par téléphone.",
