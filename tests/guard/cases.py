@@ -261,6 +261,12 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Si vous étiez arrivé à l'heure, vous n'auriez pas attendu.",
     ],
     "counter_sarcasm": [
+        'Merci pour la publicité !',
+        'Vous êtes vraiment drôle.',
+        'Sacré personnage !',
+        'Ma pauvre dame, le cabinet ne peut rien pour vous.',
+        "Mon cher monsieur, nous avons d'autres priorités.",
+        'Pauvre de vous.',
         'MERCI POUR CE ROMAN.',
         'merci pour ce r0man',
         'Merci pour ce chef-d’œuvre d’imagination.',
@@ -561,6 +567,9 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Nous sommes désolés de votre mécontentement.",
     ],
     "counter_sarcasm": [
+        'Chère Madame, nous avons lu votre message.',
+        'Cher Monsieur, le cabinet reste joignable.',
+        'Madame, Monsieur, bonne journée.',
         "Votre message nous a fait sourire, merci d'avoir écrit.",
         'Merci de votre patience et de votre compréhension.',
         'Merci pour ces précisions, nous en prenons note.',
