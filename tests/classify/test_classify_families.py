@@ -736,6 +736,87 @@ NEVER_FLAGGED += [
     "The dentist only did one filling instead of two because the second tooth was fine, and only charged one.",
 ]
 
+# Sixth round: care declared for a child who never came, gold paid and alloy fitted, sealants
+# billed and never applied, instruments only rinsed, gloves touching the door then the mouth,
+# a card number used online, secrets told to in-laws, records faxed to an employer.
+DEFAMATION_FAMILIES["sixth_round"] = [
+    ("La dentiste a déclaré à la mutuelle des soins pour mon fils, il n'est jamais venu.", 1),
+    ("Je paie une couronne en or et je me retrouve avec un alliage gris, merci l'arnaque.", 1),
+    ("Il a facturé trois consultations pour une seule visite.", 1),
+    ("The dentist charged Medicaid for my kids' sealants but never put any on.", 1),
+    ("I heard that they bill insurance for night guards nobody ever receives.", None),
+    ("Elle ne stérilise rien, les instruments passent juste sous l'eau.", 1),
+    ("The assistant wiped the drill with her sleeve and kept going.", 1),
+    ("Même gant pour toucher la poignée de porte, l'ordinateur et ma bouche.", 1),
+    ("Il ne prend pas les Noirs, il l'a dit à ma sœur au téléphone.", 1),
+    (
+        "On m'a dit qu'il n'y avait plus de place, mon collègue au nom bien français a eu un rendez-vous le lendemain.",
+        1,
+    ),
+    ("Elle n'a pas de permis pour exercer au Québec, elle est inscrite seulement en France.", 1),
+    ("L'assistante dentaire fait des dévitalisations seule, sans le dentiste.", 1),
+    ("Il a raté l'examen de l'Ordre et il continue de soigner.", 1),
+    (
+        "L'hygiéniste a fouillé dans mon manteau pendant la radio, j'ai retrouvé mes poches vides.",
+        1,
+    ),
+    ("The receptionist took my credit card number and used it online.", 1),
+    ("Le médecin a raconté à mon beau-frère mes problèmes d'alcool.", 1),
+    ("My doctor faxed my psychiatric records to my employer without permission.", 1),
+    ("Il a indiqué à la CNESST que je n'étais pas venu au rendez-vous alors que j'étais là.", 1),
+    ("Je me demande comment on peut garder son permis après avoir tué un patient.", None),
+    (
+        "Five stars for the staff, but the dentist himself was clearly drunk during my appointment.",
+        5,
+    ),
+]
+INSULT_FAMILY += [
+    ("Espèce de véreux.", 1),
+    ("Bande de minables.", 1),
+    ("Maquignon !", 1),
+    ("Une vraie tanche.", 1),
+    ("What a clown.", 1),
+    ("Dentist is a total idiot.", 1),
+    ("Ostie de clown.", 1),
+    ("Le plus grand guignol de la ville.", 1),
+    ("C'est un incapable, un vrai.", 1),
+    ("Gros c.o.n.", 1),
+]
+NEVER_FLAGGED += [
+    "Je me demande si la facture inclut bien la radio, à vérifier.",
+    "Le code CCAM sur ma facture me paraît bizarre, j'ai demandé des explications.",
+    "Il ne stérilise pas les instruments devant les patients, c'est fait dans une autre salle, il m'a montré.",
+    "On m'a dit qu'il n'y avait plus de place avant juin.",
+    "Elle n'a pas de permis de conduire, elle vient en bus, anecdote sympa.",
+    "L'assistante a fait la radio pendant que le dentiste préparait le soin.",
+    "J'ai raté mon examen de conduite mais j'ai réussi ma visite chez le dentiste !",
+    "J'ai fouillé dans mon manteau pour trouver ma carte vitale, la secrétaire a attendu patiemment.",
+    "Le médecin a parlé à mon mari de mon traitement parce que je le lui avais demandé.",
+    "Il a indiqué à la CNESST mes dates d'arrêt, rien à redire.",
+    "Honnêtement, il est lent et pas très aimable, mais honnête sur les prix.",
+    "Incompétent et désagréable, j'ai dû refaire le plombage ailleurs.",
+    "Je me demande comment il fait pour voir autant de patients par jour.",
+    "The dentist told my mother everything went well.",
+    "They never billed my insurance, I had to do it myself, annoying.",
+    "Cher, long, et le résultat est moyen.",
+    "J'ai payé une couronne en céramique et j'ai bien une couronne en céramique.",
+    "C'est la pire clinique, un vrai cirque.",
+    "Le dentiste le plus lent que j'ai vu.",
+    "Il a refusé de me soigner car j'avais une infection, il fallait d'abord des antibiotiques.",
+    "La mutuelle a remboursé la consultation de mon fils, le dentiste n'est jamais en retard.",
+    "Ma mère a été facturée normalement, elle n'est jamais venue avant et a été bien reçue.",
+    "The insurance claim went through, I was never charged anything extra.",
+    "They billed my dental plan and never put any pressure on me to pay, great.",
+    "Je paie en deux fois et je me retrouve avec un beau sourire.",
+    "J'ai payé la couronne en céramique et je me retrouve avec une couronne en céramique parfaite.",
+    "Elle a essuyé mes larmes avec un mouchoir, très humaine.",
+    "Même gant blanc pour toute l'équipe, c'est leur uniforme.",
+    "Il a raté l'examen de passage de mon fils, désolé je voulais dire la radio, bref tout va bien.",
+    "Le médecin a raconté à mon beau-frère une blague sur les dentistes.",
+    "The doctor sent my records to my new dentist with my consent.",
+    "J'ai noté mon numéro de carte vitale sur le formulaire en ligne.",
+]
+
 DEFAMATION_ROWS = [
     pytest.param(text, rating, id=f"{family}-{i}")
     for family, rows in DEFAMATION_FAMILIES.items()
