@@ -817,6 +817,54 @@ NEVER_FLAGGED += [
     "J'ai noté mon numéro de carte vitale sur le formulaire en ligne.",
 ]
 
+# Seventh round: an inlay billed and a filling found, a full series billed and two taken,
+# sessions declared for a child, needles from the sharps bin, refusals after mentioning a
+# wheelchair, change kept, certificates written without seeing the patient.
+DEFAMATION_FAMILIES["seventh_round"] = [
+    (
+        "Le dentiste m'a facturé un inlay en céramique, mon nouveau dentiste a trouvé un simple plombage.",
+        1,
+    ),
+    ("She bills the plan for a full series of X-rays and only takes two.", 1),
+    ("Ils ont déclaré trois séances d'orthophonie à la mutuelle, mon fils en a fait une.", 1),
+    ("L'aiguille avait déjà servi, elle l'a sortie de la poubelle à aiguilles.", 1),
+    ("No sterilization pouches, the tools come straight out of a drawer.", 1),
+    ("Dès que j'ai parlé de mon fauteuil roulant, plus aucune disponibilité.", 1),
+    (
+        "I'm pretty sure he's not a licensed dentist in this province, his name isn't on the list.",
+        1,
+    ),
+    ("Sa secrétaire fait les prises de sang alors qu'elle n'a aucune formation d'infirmière.", 1),
+    ("La réceptionniste a gardé 40 $ de trop sur mon paiement comptant et refuse de le rendre.", 1),
+    ("The dentist told my wife about my STD.", 1),
+    ("Le médecin a transmis mes résultats d'analyse à mon patron.", 1),
+    ("Elle a rédigé un certificat disant que j'étais apte alors qu'elle ne m'a jamais vue.", 1),
+    (
+        "Adorable équipe, locaux propres, cinq étoiles… mais j'ai vu le dentiste se servir dans le sac d'une patiente.",
+        5,
+    ),
+    ("On raconte qu'il prescrit des somnifères à qui le demande, sans consultation.", None),
+    ("Je me demande s'il est vraiment inscrit à l'Ordre, son nom n'apparaît nulle part.", 2),
+]
+INSULT_FAMILY += [
+    ("Espèce de maquignon.", 1),
+    ("Quelle bande de véreux.", 1),
+    ("Total clown.", 1),
+    ("Une vraie nullarde.", 1),
+    ("Sti de guignol.", 1),
+    ("He is such a moron.", 1),
+]
+NEVER_FLAGGED += [
+    "Le dentiste m'a facturé un inlay, plus cher qu'un plombage, mais il m'a expliqué pourquoi.",
+    "L'aiguille était neuve, sortie de son emballage devant moi.",
+    "Pas de disponibilité avant deux mois, c'est long.",
+    "Sa secrétaire fait les prises de rendez-vous très efficacement.",
+    "Le médecin a transmis mes résultats à mon médecin traitant, comme prévu.",
+    "I'm pretty sure he's the best dentist in this province.",
+    "La réceptionniste m'a rendu la monnaie, très aimable.",
+    "Elle a rédigé un certificat pour l'école de mon fils, rapide.",
+]
+
 DEFAMATION_ROWS = [
     pytest.param(text, rating, id=f"{family}-{i}")
     for family, rows in DEFAMATION_FAMILIES.items()
