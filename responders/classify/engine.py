@@ -42,10 +42,10 @@ _SARCASM = re.compile(
     "|\\bnot[.!]|\\bnot\\s*$",
     re.IGNORECASE,
 )
-# "J'ai mis 1 étoile par erreur", "meant to give 5 stars": the stars say nothing.
 # A closing "Bravo vraiment." after a clearly bad account is ironic; a sincere cheer follows
 # praise, so it only counts with real negative evidence (see _decide).
 _IRONIC_CHEER = re.compile(r"\bbravo,?\s+vraiment\s*(?:[.!]|$)|\bvraiment,?\s+bravo\s*(?:[.!]|$)")
+# "J'ai mis 1 étoile par erreur", "meant to give 5 stars": the stars say nothing.
 _RATING_MISTAKE = re.compile(
     r"\b(?:par erreur|par megarde|sans faire expres|je voulais (?:mettre|donner)|voulu (?:mettre|donner)|"
     r"en voulant (?:mettre|donner)|by mistake|meant to (?:give|put|leave)|wrong (?:star|rating)|misclick\w*|"
