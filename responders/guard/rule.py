@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from responders.guard.normalize import Normalized
-from responders.guard.prefilter import required
 from responders.profiles import Profile
+from responders.regex_literals import required_literals as required
 from responders.spans import Finding, Severity
 
 Span = tuple[int, int]

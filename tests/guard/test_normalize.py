@@ -147,7 +147,7 @@ def test_prefilter_never_hides_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_required_literals(pattern: str, expected: set[str] | None) -> None:
-    from responders.guard.prefilter import required
+    from responders.regex_literals import required_literals as required
 
     got = required(pattern)
     assert (set(got) if got is not None else None) == expected
