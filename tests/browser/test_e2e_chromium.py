@@ -109,11 +109,19 @@ def walk_main_workflow(page, server):
         expect(page.get_by_text("Triage des avis")).to_be_visible()
         wait_idle(page)
         page.get_by_text("Filtres").click()
-        page.locator('[data-testid="stMultiSelect"]').filter(has_text="Catégorie").locator("input").click()
-        page.keyboard.type("Critique")
-        page.keyboard.press("Enter")
+        wait_idle(page)
+        categories = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Catégorie")
+        for _attempt in range(3):  # the dropdown can close if a rerun lands while it opens
+            categories.locator("input").click()
+            option = page.get_by_role("option", name="Critique", exact=True)
+            try:
+                option.click(timeout=5_000)
+                break
+            except Exception:
+                page.keyboard.press("Escape")
+                wait_idle(page)
         page.keyboard.press("Escape")
-        expect(page.locator('[data-testid="stMultiSelect"]').get_by_text("Critique")).to_be_visible()
+        expect(categories.get_by_text("Critique")).to_be_visible()
         wait_idle(page)
         first = page.locator('[class*="st-key-card-"]').first
         expect(first.get_by_text("Critique").first).to_be_visible()
