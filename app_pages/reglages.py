@@ -6,7 +6,7 @@ import streamlit as st
 from sqlmodel import select
 
 from app_pages.common import current_user, db_session, secret
-from responders import policy, settings_view
+from responders import policy, settings_view, triage
 from responders.drafting.catalogue import default_catalogue
 from responders.models import Location
 from responders.profiles import PROFILES
@@ -42,7 +42,28 @@ with st.form("practice"):
         st.success("Réglages enregistrés.")
 
 st.subheader("Établissements")
+st.caption("Un groupe peut réunir des cabinets en France et au Québec : chaque établissement peut avoir son propre profil (délais, lois citées, réponses types).")
 st.dataframe(locations, hide_index=True, width="stretch")
+with db_session() as session:
+    listings = [(loc.id, loc.name or loc.key, loc.profile) for loc in session.exec(select(Location)).all()]
+if listings:
+    with st.form("locations"):
+        options = ["", *PROFILES]
+        chosen_profiles = {
+            loc_id: st.selectbox(
+                name, options, index=options.index(profile) if profile in options else 0,
+                format_func=lambda p: "profil du cabinet" if not p else PROFILES[p].label,
+                key=f"location-profile-{loc_id}",
+            )
+            for loc_id, name, profile in listings
+        }
+        if st.form_submit_button("Enregistrer les profils"):
+            with db_session() as session:
+                for loc_id, _name, profile in listings:
+                    if (chosen_profiles[loc_id] or None) != profile:
+                        triage.set_location_profile(session, loc_id, chosen_profiles[loc_id] or None,
+                                                    user=current_user(settings.user_name))
+            st.success("Profils des établissements enregistrés.")
 
 st.subheader("Politique de réponse")
 st.caption("Par défaut, le produit suit les recommandations des ordres professionnels ; vous pouvez les remplacer ici.")

@@ -114,7 +114,7 @@ for item in items:
                 plain(item.owner_reply)
 
         result = draft(
-            item.text or None, item.rating, profile=settings.profile, label=item.label,
+            item.text or None, item.rating, profile=item.profile, label=item.label,
             reviewer_name=item.author if not item.is_anonymous else None,
             seed_key=str(item.review_id), practice=settings.practice_name or None,
             contact=settings.contact or None, policy_overrides=policy_overrides,
@@ -128,7 +128,7 @@ for item in items:
         if rephrase is not None and result.reply:
             def rephrase_now(item=item, key=key) -> None:  # type: ignore[no-untyped-def]
                 better = draft(
-                    item.text or None, item.rating, profile=settings.profile, label=item.label,
+                    item.text or None, item.rating, profile=item.profile, label=item.label,
                     reviewer_name=None if item.is_anonymous else item.author,
                     seed_key=str(item.review_id), practice=settings.practice_name or None,
                     contact=settings.contact or None, policy_overrides=policy_overrides, rephrase=rephrase,
@@ -145,7 +145,7 @@ for item in items:
         text = st.text_area("Réponse proposée (modifiable)", value=result.reply or "", key=key, height=120)
         verdict = check(text, review=item.text or None,
                         reviewer_name=item.author if not item.is_anonymous else None,
-                        profile=settings.profile) if text.strip() else None
+                        profile=item.profile) if text.strip() else None
         if verdict is not None and not verdict.allowed:
             st.error("Cette réponse ne peut pas être publiée : elle révèle ou risque de révéler des informations protégées.")
             st.html(highlighted_html(text, [f.to_dict() for f in verdict.findings], kind_key="severity"))

@@ -12,6 +12,7 @@ from sqlmodel import Session, col
 
 from responders.deadlines import Deadline, compute_deadline, review_deadline
 from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision, Setting
+from responders.profiles import get_profile
 from responders.timeutil import as_utc, utcnow
 
 LABEL_RANK = {"defamation": 0, "insult": 1, "criticism": 2, "praise": 3, None: 4}
@@ -67,6 +68,7 @@ class TriageItem:
     deadline: date | None = None
     days_left: int | None = None
     deadline_note: str = ""
+    profile: str = "fr-dentiste"
 
 
 def _current_labels():  # type: ignore[no-untyped-def]
@@ -129,12 +131,20 @@ def queue_page(
         _filtered(session, filters, [func.count(col(Review.id))])
     ).scalar_one()
     legal = _filtered(session, filters, [
-        col(Review.id), col(Review.label), col(Review.created_at), col(Review.knowledge_date), col(Review.first_seen_at),
+        col(Review.id), col(Review.label), col(Review.created_at), col(Review.knowledge_date),
+        col(Review.first_seen_at), col(Review.location_id),
     ]).where(col(Review.label).in_(("defamation", "insult")))
+    # a group can hold French and Québec listings: each follows its own jurisdiction
+    jurisdictions = {
+        loc_id: get_profile(profile).jurisdiction
+        for loc_id, profile in session.execute(select(col(Location.id), col(Location.profile))).all()
+        if profile
+    }
     candidates = []
-    for review_id, label, created, knowledge, first_seen in session.execute(legal).all():
+    for review_id, label, created, knowledge, first_seen, location_id in session.execute(legal).all():
+        jurisdiction_here = jurisdictions.get(location_id, jurisdiction)
         # open deadlines nearest first, then unknown ones, then those already past
-        urgency = legal_deadline(jurisdiction, created, knowledge, first_seen).sort_key()
+        urgency = legal_deadline(jurisdiction_here, created, knowledge, first_seen).sort_key()
         candidates.append((LABEL_RANK[label], urgency, -(created.timestamp() if created else 0), review_id))
     candidates.sort()
     ids = [c[-1] for c in candidates[offset: offset + limit]]
@@ -173,7 +183,7 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
         return []
     newest = _current_labels()
     query = (
-        select(Review, ReviewRevision, col(Location.name), Classification)
+        select(Review, ReviewRevision, col(Location.name), Classification, col(Location.profile))
         .join(Location, col(Location.id) == col(Review.location_id))
         .outerjoin(ReviewRevision, col(ReviewRevision.id) == col(Review.current_revision_id))
         .outerjoin(newest, newest.c.review_id == col(Review.id))
@@ -181,7 +191,8 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
         .where(col(Review.id).in_(review_ids))
     )
     by_id: dict[int, TriageItem] = {}
-    for review, revision, location_name, classification in session.execute(query).all():
+    for review, revision, location_name, classification, location_profile in session.execute(query).all():
+        item_profile = location_profile or profile
         created = review.created_at
         updated = review.updated_at
         edited = bool(
@@ -203,12 +214,13 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
             review_url=review.review_url,
             flag_url=review.flag_url,
             status=review.status,
-            label=classification.label if classification else None,
+            label=classification.label if classification else review.label,
             confidence=classification.confidence if classification else 0.0,
             passages=list(classification.passages) if classification else [],
+            profile=item_profile,
         )
         if by_id[review.id].label in ("defamation", "insult"):
-            deadline = review_deadline(review, profile)
+            deadline = review_deadline(review, item_profile)
             by_id[review.id].deadline = deadline.next_due
             by_id[review.id].days_left = (
                 deadline.alternative_days_left
@@ -315,4 +327,20 @@ def set_knowledge_date(session: Session, review_id: int, day: date, *, user: str
     session.add(review)
     record_event(session, user=user, action="knowledge_date", review_id=review_id, detail={
         "from": previous.date().isoformat() if previous else None, "to": day.isoformat(),
+    })
+
+
+def set_location_profile(session: Session, location_id: int, profile: str | None, *, user: str) -> None:
+    """A listing's own profile (a group may hold French and Québec practices); None follows
+    the practice-wide profile."""
+    if profile is not None:
+        get_profile(profile)
+    location = session.get(Location, location_id)
+    if location is None:
+        raise LookupError(f"Établissement {location_id} introuvable.")
+    previous = location.profile
+    location.profile = profile
+    session.add(location)
+    record_event(session, user=user, action="settings", detail={
+        "section": "établissement", "location": location.key, "from": previous, "to": profile,
     })

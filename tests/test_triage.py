@@ -141,3 +141,21 @@ def test_quebec_deadline_runs_from_the_corrected_knowledge_date(engine, seeded):
         event = session.exec(select(AuditEvent).where(AuditEvent.action == "knowledge_date")).one()
     assert deadline.due == date(2027, 3, 1)
     assert event.detail["to"] == "2026-03-01"
+
+
+def test_a_quebec_listing_follows_its_own_profile(engine, seeded):
+    from responders.export import build_dossier
+
+    with Session(engine) as session:
+        location = session.exec(select(Location)).one()
+        triage.set_location_profile(session, location.id, "qc-medecin", user="Claire")
+        triage.set_status(session, seeded["defamation_recent"], "avocat", user="Claire")
+        session.commit()
+        items = triage.load_items(session, [seeded["defamation_recent"]], profile="fr-dentiste")
+        dossier = build_dossier(session, profile="fr-dentiste")
+    assert items[0].profile == "qc-medecin"
+    # Québec: one year from knowledge (first import here), not three months from publication
+    assert items[0].deadline == (NOW - timedelta(days=5)).date().replace(year=2027)
+    assert {entry.profile.name for entry in dossier.entries} == {"qc-medecin"}
+    with Session(engine) as session, pytest.raises(ValueError):
+        triage.set_location_profile(session, location.id, "be-medecin", user="Claire")

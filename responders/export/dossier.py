@@ -390,11 +390,13 @@ def build_dossier(
         classified = by_id.get(classification.revision_id) if classification else None
         # offsets are checked against the text shown in the dossier (the current one): a
         # passage found in an older version that no longer matches is marked for checking
-        passages = _passages(classification, current, prof.jurisdiction)
+        location = locations.get(review.location_id)
+        # a group can hold French and Québec listings: each follows its own jurisdiction
+        entry_prof = get_profile(location.profile) if location and location.profile else prof
+        passages = _passages(classification, current, entry_prof.jurisdiction)
         actions, chosen_target = _actions(events[review.id])
         texts = [p.text for p in passages if p.qualification in LAWYER_LABELS]
         texts.append((current.text_original or "") if current else "")
-        location = locations.get(review.location_id)
         entries.append(
             DossierEntry(
                 rank=0,
@@ -429,8 +431,8 @@ def build_dossier(
                 language=current.language if current else None,
                 passages=passages,
                 target=chosen_target or guess_target(texts),
-                profile=prof,
-                deadline=review_deadline(review, prof, revisions=revs, today=today),
+                profile=entry_prof,
+                deadline=review_deadline(review, entry_prof, revisions=revs, today=today),
                 revisions=[
                     RevisionEvidence(
                         record=revision_record(review.external_id, r),

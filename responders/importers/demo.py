@@ -43,7 +43,28 @@ def load_demo(engine: Engine, *, force: bool = False, folder: Path = DEMO_DIR, c
     files = demo_files(folder)
     if not files:
         return ImportSummary()
-    return import_paths(engine, files, classify=classify)
+    summary = import_paths(engine, files, classify=classify)
+    _set_profiles(engine, folder / "profiles.toml")
+    return summary
+
+
+def _set_profiles(engine: Engine, path: Path) -> None:
+    """Gives each demo listing its own profile, so the demo shows both jurisdictions."""
+    if not path.is_file():
+        return
+    import tomllib
+
+    from sqlmodel import Session, col
+    from sqlmodel import select as sql_select
+
+    from responders.models import Location
+
+    profiles = tomllib.loads(path.read_text(encoding="utf-8"))
+    with Session(engine) as session:
+        for location in session.exec(sql_select(Location).where(col(Location.key).in_(list(profiles)))).all():
+            location.profile = str(profiles[location.key])
+            session.add(location)
+        session.commit()
 
 
 def run(args: argparse.Namespace) -> int:

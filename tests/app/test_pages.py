@@ -99,11 +99,32 @@ def test_finish_triage_empties_the_queue(demo_db):
 
 
 def test_avocat_page_lets_quebec_staff_correct_the_date_of_knowledge(demo_db):
-    from responders.settings import PracticeSettings
+    from responders.export import build_dossier
 
     with Session(demo_db) as session:
-        PracticeSettings(profile="qc-medecin").save(session)
-        session.commit()
+        dossier = build_dossier(session, profile="fr-dentiste")
+    quebec = [e.review_id for e in dossier.entries if e.profile.jurisdiction == "QC"]
+    france = [e.review_id for e in dossier.entries if e.profile.jurisdiction == "FR"]
+    assert quebec and france, "the demo holds candidates in both jurisdictions"
     at = run_page("avocat")
-    assert [d for d in at.date_input if d.key and d.key.startswith("knowledge-")]
+    at.selectbox[0].set_value(france[0]).run()
+    assert not [d for d in at.date_input if d.key and d.key.startswith("knowledge-")]
+    at.selectbox[0].set_value(quebec[0]).run()
+    assert [d for d in at.date_input if d.key == f"knowledge-{quebec[0]}"]
     assert at.code[0].value.startswith("DEMANDE DE RETRAIT")  # the Québec notice, as text to copy
+
+
+def test_demo_listings_get_their_own_profiles_and_can_be_changed(demo_db):
+    from responders.models import Location
+
+    with Session(demo_db) as session:
+        profiles = {loc.name: loc.profile for loc in session.exec(select(Location)).all()}
+    assert profiles == {"Cabinet dentaire des Tilleuls": "fr-dentiste", "Clinique médicale du Plateau": "qc-medecin"}
+    at = run_page("reglages")
+    boxes = [s for s in at.selectbox if s.key and s.key.startswith("location-profile-")]
+    assert len(boxes) == 2
+    boxes[0].set_value("qc-dentiste")
+    [b for b in at.button if b.label == "Enregistrer les profils"][0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        assert "qc-dentiste" in {loc.profile for loc in session.exec(select(Location)).all()}
