@@ -11,6 +11,7 @@ from app_pages.common import KEY_IMPORT_RESULT, get_engine
 from responders.errors import UnusableInput
 from responders.import_report import errors_frame, summary_lines
 from responders.importers import import_paths
+from responders.render import md_escape
 
 st.title("Importer des avis")
 st.write(
@@ -41,7 +42,7 @@ if st.button("Importer", type="primary", disabled=not uploads):
             summary = import_paths(get_engine(), paths, location=location or None, progress=progress)
         except UnusableInput as exc:
             bar.empty()
-            st.error(f"Rien n'a été importé. {exc}")
+            st.error(f"Rien n'a été importé. {md_escape(str(exc))}")
         else:
             bar.progress(1.0, text="Import et classement terminés.")
             st.session_state[KEY_IMPORT_RESULT] = summary.to_dict()

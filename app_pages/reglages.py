@@ -10,6 +10,7 @@ from responders import policy, settings_view, triage
 from responders.drafting.catalogue import default_catalogue
 from responders.models import Location
 from responders.profiles import PROFILES
+from responders.render import md_escape
 from responders.settings import PracticeSettings
 from responders.triage import record_event
 
@@ -51,7 +52,7 @@ if listings:
         options = ["", *PROFILES]
         chosen_profiles = {
             loc_id: st.selectbox(
-                name, options, index=options.index(profile) if profile in options else 0,
+                md_escape(name), options, index=options.index(profile) if profile in options else 0,
                 format_func=lambda p: "profil du cabinet" if not p else PROFILES[p].label,
                 key=f"location-profile-{loc_id}",
             )

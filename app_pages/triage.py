@@ -22,7 +22,7 @@ from responders.guard import check
 from responders.models import Location
 from responders.policy import load_policy_overrides
 from responders.profiles import get_profile
-from responders.render import highlighted_html
+from responders.render import highlighted_html, md_escape
 from responders.settings import PracticeSettings
 
 PAGE_SIZE = 10
@@ -96,7 +96,7 @@ for item in items:
         head = st.columns([3, 2])
         head[0].markdown(f"**{triage.LABELS_FR.get(item.label or '', 'Non classé')}** · {stars}")
         head[1].caption(triage.dates_line(item))
-        st.caption(f"{item.location} · statut : {triage.STATUSES.get(item.status, item.status)}")
+        st.caption(f"{md_escape(item.location)} · statut : {triage.STATUSES.get(item.status, item.status)}")
         if item.deadline:
             st.warning(triage.deadline_line(item))
         plain(f"Auteur : {item.author}")
@@ -122,7 +122,7 @@ for item in items:
         action_fr = {"reply": "Répondre", "no_reply": "Ne pas répondre", "escalate": "Transmettre"}
         st.write(f"Action recommandée : **{action_fr.get(result.action, result.action)}**")
         if result.reason:
-            st.caption(result.reason)
+            st.caption(md_escape(result.reason))
 
         key = f"reply-{item.review_id}"
         if rephrase is not None and result.reply:

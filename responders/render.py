@@ -50,3 +50,13 @@ def highlighted_html(text: str, spans: Iterable[dict[str, Any]], kind_key: str =
         out.append(f'<mark style="{style}" title="{title}">{escaped}</mark>')
     out.append("</div>")
     return "".join(out)
+
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~<>:$="
+
+
+def md_escape(text: str | None) -> str:
+    """Untrusted text placed inside a Streamlit string that renders Markdown (captions, widget
+    labels, messages): every character that could start a link, emphasis, an image, a colour
+    or icon directive (`:red[...]`, `:material/...:`) or LaTeX is backslash-escaped."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in (text or ""))

@@ -27,3 +27,42 @@ def test_segments_cover_the_text_exactly(spans, expected):
     pieces = segments("abcdef", spans)
     assert pieces == expected
     assert "".join(p for p, _ in pieces) == "abcdef"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["[clic](https://evil.example)", "**Dr** _X_", ":red[alerte] :material/warning:", "![img](x.png)", "$x^2$", "<b>x</b>"],
+)
+def test_markdown_escape_leaves_no_markup_active(hostile):
+    from responders.render import md_escape
+
+    escaped = md_escape(hostile)
+    # every special character is preceded by a backslash, and removing them gives the text back
+    assert escaped.replace("\\", "") == hostile.replace("\\", "")
+    for i, ch in enumerate(escaped):
+        if ch in "[]()*_:!$<>" and (i == 0 or escaped[i - 1] != "\\"):
+            raise AssertionError(f"unescaped {ch!r} in {escaped!r}")
+
+
+def test_a_hostile_listing_name_is_shown_verbatim_in_the_triage_caption(tmp_path, monkeypatch):
+    from sqlmodel import Session, select
+    from streamlit.testing.v1 import AppTest
+
+    from responders.db import make_engine
+    from responders.importers.demo import load_demo
+    from responders.models import Location
+
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    monkeypatch.setenv("RESPONDERS_DATABASE_URL", url)
+    engine = make_engine(url)
+    load_demo(engine)
+    with Session(engine) as session:
+        for loc in session.exec(select(Location)).all():
+            loc.name = "[Cabinet](https://evil.example) :red[x]"
+            session.add(loc)
+        session.commit()
+    at = AppTest.from_file("../app_pages/triage.py", default_timeout=60)
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption if "statut" in c.value]
+    assert captions and all(c.startswith(r"\[Cabinet\]\(https\:") for c in captions)
