@@ -10,8 +10,9 @@ import pandas as pd
 from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
+from responders.classify.store import current_classifications
 from responders.deadlines import Deadline, compute_deadline, review_deadline
-from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision, Setting
+from responders.models import AuditEvent, Location, Review, ReviewRevision, Setting
 from responders.profiles import get_profile
 from responders.timeutil import as_utc, utcnow
 
@@ -69,15 +70,6 @@ class TriageItem:
     days_left: int | None = None
     deadline_note: str = ""
     profile: str = "fr-dentiste"
-
-
-def _current_labels():  # type: ignore[no-untyped-def]
-    newest = (
-        select(col(Classification.review_id), func.max(col(Classification.id)).label("cid"))
-        .group_by(col(Classification.review_id))
-        .subquery()
-    )
-    return newest
 
 
 def last_triage_at(session: Session) -> datetime | None:
@@ -181,17 +173,16 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
     """Full details for one page of the queue, in the order given."""
     if not review_ids:
         return []
-    newest = _current_labels()
     query = (
-        select(Review, ReviewRevision, col(Location.name), Classification, col(Location.profile))
+        select(Review, ReviewRevision, col(Location.name), col(Location.profile))
         .join(Location, col(Location.id) == col(Review.location_id))
         .outerjoin(ReviewRevision, col(ReviewRevision.id) == col(Review.current_revision_id))
-        .outerjoin(newest, newest.c.review_id == col(Review.id))
-        .outerjoin(Classification, col(Classification.id) == newest.c.cid)
         .where(col(Review.id).in_(review_ids))
     )
+    classifications = current_classifications(session, review_ids)
     by_id: dict[int, TriageItem] = {}
-    for review, revision, location_name, classification, location_profile in session.execute(query).all():
+    for review, revision, location_name, location_profile in session.execute(query).all():
+        classification = classifications.get(review.id)
         item_profile = location_profile or profile
         created = review.created_at
         updated = review.updated_at

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, or_, select
 
+from responders.classify.store import current_classifications
 from responders.deadlines import Deadline, review_deadline, today_in
 from responders.export.digest import DIGEST_METHOD, iso, revision_record, revision_sha256
 from responders.export.law import (
@@ -242,16 +243,6 @@ class Dossier:
 def _newest_classification_ids() -> Any:
     # rows are only appended, so the highest id of a review is its current classification
     return select(func.max(Classification.id)).group_by(col(Classification.review_id))
-
-
-def current_classifications(
-    session: Session, review_ids: Collection[int] | None = None
-) -> dict[int, Classification]:
-    """The newest classification of every review (or of `review_ids` only)."""
-    query = select(Classification).where(col(Classification.id).in_(_newest_classification_ids()))
-    if review_ids is not None:
-        query = query.where(col(Classification.review_id).in_(list(review_ids)))
-    return {row.review_id: row for row in session.exec(query).all()}
 
 
 def entry_for(
