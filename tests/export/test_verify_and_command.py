@@ -9,6 +9,7 @@ from responders.cli import main
 from responders.export import build_dossier
 from responders.export.json_writer import dossier_json
 from responders.export.verify import verify_dossier
+from responders.timeutil import CLOCK_ENV
 from responders.models import AuditEvent, Classification, Review, ReviewRevision
 
 from .conftest import GENERATED_AT, TODAY
@@ -85,7 +86,9 @@ def test_review_found_by_google_id_when_ids_differ(engine, seeded):
     assert verify(engine, data).identical
 
 
-def test_cli_export_then_verify(db_url, engine, seeded, tmp_path, capsys):
+def test_cli_export_then_verify(db_url, engine, seeded, tmp_path, capsys, monkeypatch):
+    # The order follows each review's days left, so the command runs on the dossier's own day.
+    monkeypatch.setenv(CLOCK_ENV, GENERATED_AT.isoformat())
     out = tmp_path / "dossier.json"
     assert main(["export", "lawyer", "--db", db_url, "--format", "json", "-o", str(out)]) == 0
     err = capsys.readouterr().err
