@@ -10,7 +10,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from responders.db import make_engine, session_scope
+from responders.store.engine import make_engine, session_scope
 
 # The only session_state keys the app uses.
 KEY_APPROVED = "approved_copies"  # review id -> exact text whose copy was recorded

@@ -9,9 +9,9 @@ import streamlit as st
 
 from app_pages.common import KEY_IMPORT_RESULT, get_engine
 from responders.errors import UnusableInput
-from responders.import_report import errors_frame, summary_lines
 from responders.importers import import_paths
-from responders.render import md_escape
+from responders.views.import_report import errors_frame, summary_lines
+from responders.views.render import md_escape
 
 st.title("Importer des avis")
 st.write(

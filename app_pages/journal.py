@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import db_session
-from responders import journal
+from responders.views import journal
 
 st.title("Journal")
 st.caption("Chaque copie de réponse, changement de statut, signalement ou envoi à l'avocat est enregistré ici.")

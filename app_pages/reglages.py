@@ -6,13 +6,15 @@ import streamlit as st
 from sqlmodel import select
 
 from app_pages.common import current_user, db_session, secret
-from responders import policy, settings_view, triage
+from responders import policy
 from responders.drafting.catalogue import default_catalogue
-from responders.models import Location
 from responders.profiles import PROFILES
-from responders.render import md_escape
-from responders.settings import PracticeSettings
-from responders.triage import record_event
+from responders.store.models import Location
+from responders.store.settings import PracticeSettings
+from responders.triage import queue
+from responders.triage.queue import record_event
+from responders.views import settings_view
+from responders.views.render import md_escape
 
 st.title("Réglages")
 with db_session() as session:
@@ -62,7 +64,7 @@ if listings:
             with db_session() as session:
                 for loc_id, _name, profile in listings:
                     if (chosen_profiles[loc_id] or None) != profile:
-                        triage.set_location_profile(session, loc_id, chosen_profiles[loc_id] or None,
+                        queue.set_location_profile(session, loc_id, chosen_profiles[loc_id] or None,
                                                     user=current_user(settings.user_name))
             st.success("Profils des établissements enregistrés.")
 

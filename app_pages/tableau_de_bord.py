@@ -6,8 +6,8 @@ import streamlit as st
 from sqlmodel import select
 
 from app_pages.common import db_session
-from responders import stats
-from responders.models import Location
+from responders.store.models import Location
+from responders.views import stats
 
 st.title("Tableau de bord")
 with db_session() as session:

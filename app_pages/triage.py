@@ -16,14 +16,15 @@ from app_pages.common import (
     plain,
     secret,
 )
-from responders import settings_view, triage
 from responders.drafting import draft
 from responders.guard import check
-from responders.models import Location
 from responders.policy import load_policy_overrides
 from responders.profiles import get_profile
-from responders.render import highlighted_html, md_escape
-from responders.settings import PracticeSettings
+from responders.store.models import Location
+from responders.store.settings import PracticeSettings
+from responders.triage import queue
+from responders.views import settings_view
+from responders.views.render import highlighted_html, md_escape
 
 PAGE_SIZE = 10
 
@@ -34,7 +35,7 @@ st.caption(NOT_LEGAL_ADVICE)
 with db_session() as session:
     settings = PracticeSettings.load(session)
     locations = {loc.id: loc.name or loc.key for loc in session.exec(select(Location)).all()}
-    stamp = triage.last_triage_at(session)
+    stamp = queue.last_triage_at(session)
     policy_overrides = load_policy_overrides(session) or None
     rephrase = settings_view.rephraser(session, secret("RESPONDERS_LLM_API_KEY"))
 user = current_user(settings.user_name)
@@ -44,42 +45,42 @@ st.session_state.setdefault(KEY_REPHRASE_NOTE, {})
 with st.expander("Filtres", expanded=False):
     col1, col2, col3 = st.columns(3)
     chosen_locations = col1.multiselect("Établissement", list(locations), format_func=locations.get, key="filter-locations", placeholder="Tous")
-    chosen_labels = col2.multiselect("Catégorie", list(triage.LABELS_FR), format_func=triage.LABELS_FR.get, key="filter-labels", placeholder="Tous")
-    chosen_status = col3.multiselect("Statut", list(triage.STATUSES), format_func=triage.STATUSES.get, key="filter-statuses", placeholder="Tous")
+    chosen_labels = col2.multiselect("Catégorie", list(queue.LABELS_FR), format_func=queue.LABELS_FR.get, key="filter-labels", placeholder="Tous")
+    chosen_status = col3.multiselect("Statut", list(queue.STATUSES), format_func=queue.STATUSES.get, key="filter-statuses", placeholder="Tous")
     col4, col5, col6 = st.columns(3)
     chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5], key="filter-stars", placeholder="Tous")
     period = col5.date_input("Période (publication)", value=(), format="DD/MM/YYYY")
     only_new = col6.toggle("Seulement les nouveaux depuis le dernier triage", value=True)
 
-since, until = triage.period_bounds(period)
-filters = triage.QueueFilters(
+since, until = queue.period_bounds(period)
+filters = queue.QueueFilters(
     locations=tuple(chosen_locations), labels=tuple(chosen_labels), statuses=tuple(chosen_status),
     stars=tuple(chosen_stars), since=since, until=until, only_new=only_new,
 )
 page = max(1, int(st.session_state.get(KEY_PAGE, 1)))
 with db_session() as session:
-    queue = triage.queue_page(
+    shown = queue.queue_page(
         session, filters, jurisdiction=get_profile(settings.profile).jurisdiction,
         offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE,
     )
 
 top = st.columns([3, 1])
-top[0].write(f"**{queue.total}** avis à traiter" + (
+top[0].write(f"**{shown.total}** avis à traiter" + (
     f" — dernier triage terminé le {stamp:%d/%m/%Y à %H:%M} (UTC)" if stamp else ""))
 if top[1].button("Terminer le triage", help="Les prochains avis à traiter seront ceux reçus ou modifiés après maintenant."):
     with db_session() as session:
-        triage.finish_triage(session, user=user)
+        queue.finish_triage(session, user=user)
     st.session_state[KEY_PAGE] = 1
     st.rerun()
 
-pages = max(1, -(-queue.total // PAGE_SIZE))
+pages = max(1, -(-shown.total // PAGE_SIZE))
 if page > pages:  # the filters shrank the queue under the page being shown
     st.session_state[KEY_PAGE] = 1
     st.rerun()
 if pages > 1:
     st.number_input("Page", min_value=1, max_value=pages, step=1, key=KEY_PAGE)
 with db_session() as session:
-    items = triage.load_items(session, queue.review_ids, profile=settings.profile)
+    items = queue.load_items(session, shown.review_ids, profile=settings.profile)
 
 if not items:
     st.info("Aucun avis à traiter avec ces filtres. Importez de nouveaux avis ou changez les filtres.")
@@ -87,18 +88,18 @@ if not items:
 
 def act(review_id: int, status: str, **detail: str) -> None:
     with db_session() as session:
-        triage.set_status(session, review_id, status, user=user, detail=detail or None)
+        queue.set_status(session, review_id, status, user=user, detail=detail or None)
 
 
 for item in items:
     with st.container(border=True, key=f"card-{item.review_id}"):
         stars = "★" * (item.rating or 0) + "☆" * (5 - (item.rating or 0)) if item.rating else "sans note"
         head = st.columns([3, 2])
-        head[0].markdown(f"**{triage.LABELS_FR.get(item.label or '', 'Non classé')}** · {stars}")
-        head[1].caption(triage.dates_line(item))
-        st.caption(f"{md_escape(item.location)} · statut : {triage.STATUSES.get(item.status, item.status)}")
+        head[0].markdown(f"**{queue.LABELS_FR.get(item.label or '', 'Non classé')}** · {stars}")
+        head[1].caption(queue.dates_line(item))
+        st.caption(f"{md_escape(item.location)} · statut : {queue.STATUSES.get(item.status, item.status)}")
         if item.deadline:
-            st.warning(triage.deadline_line(item))
+            st.warning(queue.deadline_line(item))
         plain(f"Auteur : {item.author}")
         if item.text:
             st.html(highlighted_html(item.text, item.passages))
@@ -162,7 +163,7 @@ for item in items:
                     st.rerun()
             elif st.button("Copier la réponse", key=f"copy-{item.review_id}", type="primary"):
                 with db_session() as session:
-                    triage.record_copy(session, review_id=item.review_id, user=user, text=text,
+                    queue.record_copy(session, review_id=item.review_id, user=user, text=text,
                                        guard=verdict.to_dict(), template_id=result.template_id)
                 approved[item.review_id] = text
                 st.rerun()
@@ -179,7 +180,7 @@ for item in items:
             cols[2].link_button("Signaler à Google", link)
             if cols[2].button("Signalement fait", key=f"report-{item.review_id}"):
                 with db_session() as session:
-                    triage.record_google_report(session, item.review_id, user=user)
+                    queue.record_google_report(session, item.review_id, user=user)
                 st.rerun()
         if cols[3].button("À revoir", key=f"later-{item.review_id}"):
             act(item.review_id, "a_revoir")

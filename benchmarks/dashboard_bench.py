@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from import_bench import generate  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from responders.db import make_engine  # noqa: E402
 from responders.importers import import_paths  # noqa: E402
+from responders.store.engine import make_engine  # noqa: E402
 
 PAGES = ("triage", "tableau_de_bord")
 

@@ -17,8 +17,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from responders.db import make_engine
 from responders.importers import import_paths
+from responders.store.engine import make_engine
 
 STARS = ["ONE", "TWO", "THREE", "FOUR", "FIVE"]
 PHRASES = [

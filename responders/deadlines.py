@@ -19,8 +19,8 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from responders.models import Review, ReviewRevision
 from responders.profiles import Jurisdiction, Profile, get_profile
+from responders.store.models import Review, ReviewRevision
 from responders.timeutil import as_utc, utcnow
 
 Basis = Literal["publication", "knowledge"]

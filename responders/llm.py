@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from responders.spans import Passage, Qualification
+from responders.evidence import Passage, Qualification
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from langchain_core.language_models import BaseChatModel
@@ -159,7 +159,7 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
     env = os.environ if env is None else env
     stored: dict[str, Any] = {}
     if session is not None:
-        from responders.models import Setting
+        from responders.store.models import Setting
 
         row = session.get(Setting, SETTING_KEY)
         if row is not None and isinstance(row.value, dict):
@@ -197,7 +197,7 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
 
 def save_settings(session: Session, settings: LLMSettings) -> None:
     """Store the settings under key `llm` (never the API key)."""
-    from responders.models import Setting, now
+    from responders.store.models import Setting, now
 
     row = session.get(Setting, SETTING_KEY)
     if row is None:

@@ -13,8 +13,8 @@ from typing import Any, Literal, get_args
 
 from sqlmodel import Session
 
-from responders.models import Setting
 from responders.profiles import PROFILES, get_profile
+from responders.store.models import Setting
 from responders.timeutil import utcnow
 
 Action = Literal["reply", "no_reply", "escalate"]

@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 
 from sqlalchemy.types import DateTime, TypeDecorator
 
-
 CLOCK_ENV = "RESPONDERS_NOW"
 
 

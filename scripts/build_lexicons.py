@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from responders.guard.normalize import normalize  # noqa: E402 (pure standard library)
+from responders.text.words import normalize  # noqa: E402 (pure standard library)
 
 DATA = ROOT / "responders" / "guard" / "data"
 # A word more frequent than this in general French (Zipf scale) is everyday vocabulary.

@@ -3,8 +3,8 @@ from datetime import UTC, datetime
 from sqlalchemy import inspect, text
 from sqlmodel import Session, select
 
-from responders.db import make_engine
-from responders.models import Location
+from responders.store.engine import make_engine
+from responders.store.models import Location
 
 
 def test_schema_is_created_by_migrations(engine):
@@ -44,7 +44,7 @@ def test_migrating_twice_keeps_data(db_url):
 def test_upgrade_from_the_first_schema_keeps_reviews_and_fills_their_label(db_url):
     from sqlalchemy import text as sql
 
-    from responders.db import upgrade
+    from responders.store.engine import upgrade
 
     eng = make_engine(db_url, migrate=False)
     upgrade(eng, "0001")

@@ -1,6 +1,6 @@
 import pytest
 
-from responders.render import highlighted_html, segments
+from responders.views.render import highlighted_html, segments
 
 
 def test_review_markup_is_escaped_not_interpreted():
@@ -34,7 +34,7 @@ def test_segments_cover_the_text_exactly(spans, expected):
     ["[clic](https://evil.example)", "**Dr** _X_", ":red[alerte] :material/warning:", "![img](x.png)", "$x^2$", "<b>x</b>"],
 )
 def test_markdown_escape_leaves_no_markup_active(hostile):
-    from responders.render import md_escape
+    from responders.views.render import md_escape
 
     escaped = md_escape(hostile)
     # every special character is preceded by a backslash, and removing them gives the text back
@@ -48,9 +48,9 @@ def test_a_hostile_listing_name_is_shown_verbatim_in_the_triage_caption(tmp_path
     from sqlmodel import Session, select
     from streamlit.testing.v1 import AppTest
 
-    from responders.db import make_engine
     from responders.importers.demo import load_demo
-    from responders.models import Location
+    from responders.store.engine import make_engine
+    from responders.store.models import Location
 
     url = f"sqlite:///{tmp_path / 'x.db'}"
     monkeypatch.setenv("RESPONDERS_DATABASE_URL", url)

@@ -1,8 +1,8 @@
 from sqlmodel import Session
 
-from responders import settings_view
 from responders.drafting.catalogue import default_catalogue
-from responders.models import Setting
+from responders.store.models import Setting
+from responders.views import settings_view
 
 
 def test_no_rephraser_unless_staff_chose_a_language_model(engine, monkeypatch):

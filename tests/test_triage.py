@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from responders import stats, triage
-from responders.models import AuditEvent, Location, Review, ReviewRevision
+from responders.store.models import AuditEvent, Location, Review, ReviewRevision
+from responders.triage import queue
+from responders.views import stats
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -54,26 +55,26 @@ def seeded(engine):
 
 def page(engine, **filters):
     with Session(engine) as session:
-        return triage.queue_page(session, triage.QueueFilters(**filters), offset=0, limit=50)
+        return queue.queue_page(session, queue.QueueFilters(**filters), offset=0, limit=50)
 
 
 def test_queue_is_ordered_by_legal_urgency_then_label_then_recency(engine, seeded, monkeypatch):
     monkeypatch.setattr("responders.deadlines.today_in", lambda _j: NOW.date())
-    queue = page(engine)
+    shown = page(engine)
     order = {v: k for k, v in seeded.items()}
-    assert [order[i] for i in queue.review_ids] == [
+    assert [order[i] for i in shown.review_ids] == [
         # nearest open deadline first inside a label; a deadline already past goes last
         "defamation_old", "defamation_recent", "defamation_expired", "insult",
         "criticism_new", "criticism_old", "praise_new", "unclassified",
     ]
-    assert queue.total == 8
+    assert shown.total == 8
 
 
 def test_pages_join_the_legal_candidates_and_the_rest_without_gaps(engine, seeded):
     whole = page(engine).review_ids
     with Session(engine) as session:
         pieces = [
-            triage.queue_page(session, triage.QueueFilters(), offset=o, limit=2).review_ids for o in (0, 2, 4, 6, 8)
+            queue.queue_page(session, queue.QueueFilters(), offset=o, limit=2).review_ids for o in (0, 2, 4, 6, 8)
         ]
     assert sum(pieces, []) == whole
 
@@ -85,12 +86,12 @@ def test_filters_by_label_and_stars(engine, seeded):
 
 def test_done_reviews_leave_the_queue_and_finish_triage_starts_a_new_week(engine, seeded):
     with Session(engine) as session:
-        triage.set_status(session, seeded["criticism_old"], "repondu", user="Claire")
-        triage.set_status(session, seeded["insult"], "a_revoir", user="Claire")
+        queue.set_status(session, seeded["criticism_old"], "repondu", user="Claire")
+        queue.set_status(session, seeded["insult"], "a_revoir", user="Claire")
         session.commit()
     assert seeded["criticism_old"] not in page(engine).review_ids
     with Session(engine) as session:
-        triage.finish_triage(session, user="Claire", at=NOW)
+        queue.finish_triage(session, user="Claire", at=NOW)
         session.commit()
     # only what staff asked to look at again survives the stamp
     assert page(engine).review_ids == [seeded["insult"]]
@@ -102,9 +103,9 @@ def test_done_reviews_leave_the_queue_and_finish_triage_starts_a_new_week(engine
 def test_a_reply_the_guard_refused_cannot_be_recorded_as_copied(engine, seeded):
     with Session(engine) as session:
         with pytest.raises(PermissionError):
-            triage.record_copy(session, review_id=seeded["praise_new"], user="x", text="votre carie",
+            queue.record_copy(session, review_id=seeded["praise_new"], user="x", text="votre carie",
                                guard={"allowed": False, "findings": []})
-        triage.record_copy(session, review_id=seeded["praise_new"], user="x", text="Merci.",
+        queue.record_copy(session, review_id=seeded["praise_new"], user="x", text="Merci.",
                            guard={"allowed": True, "findings": []})
         session.commit()
         assert session.exec(select(AuditEvent)).one().text == "Merci."
@@ -112,7 +113,7 @@ def test_a_reply_the_guard_refused_cannot_be_recorded_as_copied(engine, seeded):
 
 def test_unknown_status_is_refused(engine, seeded):
     with Session(engine) as session, pytest.raises(ValueError):
-        triage.set_status(session, seeded["insult"], "supprime", user="x")
+        queue.set_status(session, seeded["insult"], "supprime", user="x")
 
 
 def test_figures_for_the_manager(engine, seeded):
@@ -135,7 +136,7 @@ def test_quebec_deadline_runs_from_the_corrected_knowledge_date(engine, seeded):
 
     review_id = seeded["defamation_recent"]
     with Session(engine) as session:
-        triage.set_knowledge_date(session, review_id, date(2026, 3, 1), user="Claire")
+        queue.set_knowledge_date(session, review_id, date(2026, 3, 1), user="Claire")
         session.commit()
         deadline = review_deadline(session.get(Review, review_id), "qc-medecin", today=date(2026, 11, 20))
         event = session.exec(select(AuditEvent).where(AuditEvent.action == "knowledge_date")).one()
@@ -148,14 +149,14 @@ def test_a_quebec_listing_follows_its_own_profile(engine, seeded):
 
     with Session(engine) as session:
         location = session.exec(select(Location)).one()
-        triage.set_location_profile(session, location.id, "qc-medecin", user="Claire")
-        triage.set_status(session, seeded["defamation_recent"], "avocat", user="Claire")
+        queue.set_location_profile(session, location.id, "qc-medecin", user="Claire")
+        queue.set_status(session, seeded["defamation_recent"], "avocat", user="Claire")
         session.commit()
-        items = triage.load_items(session, [seeded["defamation_recent"]], profile="fr-dentiste")
+        items = queue.load_items(session, [seeded["defamation_recent"]], profile="fr-dentiste")
         dossier = build_dossier(session, profile="fr-dentiste")
     assert items[0].profile == "qc-medecin"
     # Québec: one year from knowledge (first import here), not three months from publication
     assert items[0].deadline == (NOW - timedelta(days=5)).date().replace(year=2027)
     assert {entry.profile.name for entry in dossier.entries} == {"qc-medecin"}
     with Session(engine) as session, pytest.raises(ValueError):
-        triage.set_location_profile(session, location.id, "be-medecin", user="Claire")
+        queue.set_location_profile(session, location.id, "be-medecin", user="Claire")

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from responders.classify.engines import classify_with
-from responders.jsonl import LineError, process
+from responders.cli.jsonl import LineError, process
 
 
 def _rating(value: Any) -> int | None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from responders.classify import lexicon
-from responders.classify.normalize import Normalized, normalize
 from responders.classify.rules import (
     DEFAULT_RULES,
     Label,
@@ -24,7 +23,8 @@ from responders.classify.rules import (
     Rule,
 )
 from responders.classify.segment import sentences
-from responders.spans import Passage, Qualification
+from responders.evidence import Passage, Qualification
+from responders.text.chars import Normalized, normalize
 
 ENGINE_VERSION = "rules-2"
 SEVERITY: dict[str, int] = {"praise": 0, "criticism": 1, "insult": 2, "defamation": 3}

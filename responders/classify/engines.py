@@ -22,7 +22,7 @@ from typing import Any
 from responders.classify import SEVERITY, classify
 from responders.classify.engine import UNCERTAIN_NOTE, ClassificationResult
 from responders.errors import UnusableInput
-from responders.spans import Passage
+from responders.evidence import Passage
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Literal
 
 from responders.classify import lexicon
-from responders.classify.prefilter import GatedPattern, literals_in
+from responders.text.gate import GatedPattern, literals_in
 
 Label = Literal["praise", "criticism", "insult", "defamation"]
 Span = tuple[int, int, float]  # normalized start, end, weight

@@ -13,7 +13,7 @@ from sqlalchemy import and_, func, insert, select, update
 from sqlmodel import Session, col
 
 from responders.classify import ENGINE_VERSION, classify
-from responders.models import Classification, Review, ReviewRevision
+from responders.store.models import Classification, Review, ReviewRevision
 from responders.timeutil import utcnow
 
 ENGINE = "rules"

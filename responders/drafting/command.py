@@ -6,9 +6,9 @@ import argparse
 import importlib
 from typing import Any
 
+from responders.cli.jsonl import LineError, process
 from responders.drafting.core import LABELS, Rephraser, draft
 from responders.errors import UnusableInput
-from responders.jsonl import LineError, process
 
 
 def make_rephraser(engine: str) -> Rephraser | None:

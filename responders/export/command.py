@@ -15,11 +15,11 @@ import json
 import sys
 from pathlib import Path
 
-from responders.db import make_engine, session_scope
 from responders.errors import UnusableInput
 from responders.export import build_dossier, write_dossier
 from responders.export.verify import verify_dossier
-from responders.settings import PracticeSettings
+from responders.store.engine import make_engine, session_scope
+from responders.store.settings import PracticeSettings
 
 
 def _say(message: str) -> None:

@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from responders.models import ReviewRevision
+from responders.store.models import ReviewRevision
 from responders.timeutil import as_utc
 
 DIGEST_FIELDS = (

@@ -32,9 +32,9 @@ from responders.export.law import (
     guess_target,
 )
 from responders.export.notice import google_notice
-from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision
 from responders.profiles import Profile, get_profile
-from responders.settings import PracticeSettings
+from responders.store.models import AuditEvent, Classification, Location, Review, ReviewRevision
+from responders.store.settings import PracticeSettings
 from responders.timeutil import utcnow
 
 DOSSIER_KIND = "responders.lawyer_dossier"

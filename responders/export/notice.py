@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from responders.export.law import grounds_for
-from responders.settings import PracticeSettings
+from responders.store.settings import PracticeSettings
 
 if TYPE_CHECKING:
     from responders.export.dossier import DossierEntry

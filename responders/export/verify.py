@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from responders.errors import UnusableInput
 from responders.export.digest import DIGEST_FIELDS, record_sha256, revision_record
 from responders.export.dossier import DOSSIER_KIND
-from responders.models import Location, Review, ReviewRevision
+from responders.store.models import Location, Review, ReviewRevision
 
 ChangeKind = Literal[
     "dossier_altered",

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from responders.guard.normalize import Normalized
+from responders.evidence import Finding
 from responders.guard.registry import (
     DEFAULT_RULES,
     FAMILY_LABELS,
@@ -23,7 +23,7 @@ from responders.guard.registry import (
 )
 from responders.guard.rule import Context, Rule
 from responders.profiles import get_profile
-from responders.spans import Finding
+from responders.text.words import Normalized
 
 __all__ = [
     "DEFAULT_RULES",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from responders.cli.jsonl import LineError, process
 from responders.guard import check
-from responders.jsonl import LineError, process
 
 
 def _optional_text(obj: dict[str, Any], name: str) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from responders.guard.normalize import Normalized, Token, edit1, key, normalize, squeeze
+from responders.text.words import Normalized, Token, edit1, key, normalize, squeeze
 
 Category = str  # condition | symptom | act | material | drug | exam | body
 

@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from responders.guard.normalize import Normalized
+from responders.evidence import Finding, Severity
 from responders.profiles import Profile
-from responders.regex_literals import required_literals as required
-from responders.spans import Finding, Severity
+from responders.text.literals import required_literals as required
+from responders.text.words import Normalized
 
 Span = tuple[int, int]
 Detector = Callable[["Context"], Iterable[Span]]

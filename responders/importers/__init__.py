@@ -16,12 +16,12 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from responders.db import session_scope
 from responders.importers.base import ParsedFile
 from responders.importers.detect import FORMATS, load_path
 from responders.importers.generic_csv import parse_mapping
 from responders.importers.ingest import FileResult, resolve_locations, store_file
 from responders.importers.record import NormalizedReview
+from responders.store.engine import session_scope
 from responders.timeutil import utcnow
 
 Progress = Callable[[int, int, str], None]

@@ -9,8 +9,8 @@ import argparse
 import json
 import sys
 
-from responders.db import make_engine
 from responders.importers import ImportSummary, import_paths
+from responders.store.engine import make_engine
 
 MAX_SHOWN_ERRORS = 50
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from responders.db import make_engine
 from responders.importers import ImportSummary, import_paths
-from responders.models import Review
+from responders.store.engine import make_engine
+from responders.store.models import Review
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 # The API pages first, then the Excel-French CSV of the same reviews: the CSV adds nothing but
@@ -57,7 +57,7 @@ def _set_profiles(engine: Engine, path: Path) -> None:
     from sqlmodel import Session, col
     from sqlmodel import select as sql_select
 
-    from responders.models import Location
+    from responders.store.models import Location
 
     profiles = tomllib.loads(path.read_text(encoding="utf-8"))
     with Session(engine) as session:

@@ -35,7 +35,7 @@ from sqlmodel import Session
 from responders.errors import UnusableInput
 from responders.importers.base import ParsedFile, name_location_key
 from responders.importers.record import NormalizedReview, canonical_json, sha256
-from responders.models import ImportRun, Location, Review, ReviewRevision
+from responders.store.models import ImportRun, Location, Review, ReviewRevision
 from responders.timeutil import UTCDateTime, utcnow
 
 Progress = Callable[[int, int, str], None]

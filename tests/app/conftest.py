@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from responders.db import make_engine
+from responders.store.engine import make_engine
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from responders.models import AuditEvent, Review
+from responders.store.models import AuditEvent, Review
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["triage", "importer", "tableau_de_bord", "avocat", "journal", "reglages"]
@@ -115,7 +115,7 @@ def test_avocat_page_lets_quebec_staff_correct_the_date_of_knowledge(demo_db):
 
 
 def test_demo_listings_get_their_own_profiles_and_can_be_changed(demo_db):
-    from responders.models import Location
+    from responders.store.models import Location
 
     with Session(demo_db) as session:
         profiles = {loc.name: loc.profile for loc in session.exec(select(Location)).all()}

@@ -9,7 +9,7 @@ import pytest
 
 from responders.classify import ENGINE_VERSION, LABELS, classify
 from responders.classify.evaluate import evaluate, load
-from responders.classify.normalize import normalize
+from responders.text.chars import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "data" / "eval" / "classify" / "dev.jsonl"

@@ -10,8 +10,8 @@ from sqlmodel import Session
 
 from responders.classify import ENGINE_VERSION
 from responders.classify.store import classify_pending, current_classifications
-from responders.db import session_scope
-from responders.models import Classification, Location, Review, ReviewRevision
+from responders.store.engine import session_scope
+from responders.store.models import Classification, Location, Review, ReviewRevision
 
 NOW = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 

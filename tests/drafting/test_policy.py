@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import Engine
 
-from responders.db import session_scope
-from responders.models import Setting
 from responders.policy import (
     DEFAULT_POLICY,
     SETTING_KEY,
@@ -19,6 +17,8 @@ from responders.policy import (
     save_policy_overrides,
 )
 from responders.profiles import PROFILES
+from responders.store.engine import session_scope
+from responders.store.models import Setting
 
 DEFAULTS = [
     # profile, situation, action, a word the staff reason must contain

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from responders.models import AuditEvent, Classification, Location, Review, ReviewRevision
-from responders.settings import PracticeSettings
+from responders.store.models import AuditEvent, Classification, Location, Review, ReviewRevision
+from responders.store.settings import PracticeSettings
 
 TODAY = date(2026, 11, 20)
 GENERATED_AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
@@ -137,7 +137,7 @@ def seed(engine: Engine) -> Seeded:
             AuditEvent(at=at(2026, 9, 4, 10), user="secrétariat", action="reply_published", review_id=r4.id,
                        text="SENTINELLE-AUTRE merci"),
         ])
-        from responders.settings import set_setting
+        from responders.store.settings import set_setting
 
         set_setting(session, "internal_note", "SENTINELLE-REGLAGE")
         session.commit()

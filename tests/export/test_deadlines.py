@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import Session
 
 from responders.deadlines import add_months, compute_deadline, review_deadline
-from responders.models import Location, Review, ReviewRevision
+from responders.store.models import Location, Review, ReviewRevision
 
 
 def at(*parts: int) -> datetime:

@@ -8,8 +8,8 @@ from responders.export import build_dossier, google_notice
 from responders.export.digest import DIGEST_FIELDS, record_sha256
 from responders.export.json_writer import dossier_json
 from responders.export.law import UNKNOWN_TARGET, guess_target
-from responders.models import Review
-from responders.settings import PracticeSettings, get_setting, set_setting
+from responders.store.models import Review
+from responders.store.settings import PracticeSettings, get_setting, set_setting
 
 from .conftest import FORBIDDEN, GENERATED_AT, TODAY
 
@@ -133,7 +133,7 @@ def test_dossier_holds_nothing_from_outside_the_review_and_the_practice_actions(
 
 
 def test_staff_target_overrides_the_guess(engine, seeded):
-    from responders.models import AuditEvent
+    from responders.store.models import AuditEvent
 
     with Session(engine) as session:
         session.add(AuditEvent(at=GENERATED_AT, action="send_to_lawyer", review_id=seeded.ids["r1"], user="Dr Dupont",
@@ -221,7 +221,7 @@ def test_entry_for_one_review_whatever_its_label(engine, seeded):
 def test_passage_of_an_older_version_is_flagged_for_checking(engine, seeded):
     from datetime import UTC, datetime
 
-    from responders.models import ReviewRevision
+    from responders.store.models import ReviewRevision
 
     with Session(engine) as session:
         review = session.get(Review, seeded.ids["r1"])

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session, col, select
 
 from responders.cli import main
-from responders.models import Review
+from responders.store.models import Review
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo"

@@ -9,8 +9,8 @@ from responders.cli import main
 from responders.export import build_dossier
 from responders.export.json_writer import dossier_json
 from responders.export.verify import verify_dossier
+from responders.store.models import AuditEvent, Classification, Review, ReviewRevision
 from responders.timeutil import CLOCK_ENV
-from responders.models import AuditEvent, Classification, Review, ReviewRevision
 
 from .conftest import GENERATED_AT, TODAY
 
@@ -139,7 +139,7 @@ HAS_CLASSIFIER = importlib.util.find_spec("responders.classify.store") is not No
 
 @pytest.mark.skipif(not HAS_CLASSIFIER, reason="classifier step not available yet")
 def test_export_classifies_pending_reviews_first(db_url, engine, tmp_path):
-    from responders.models import Location
+    from responders.store.models import Location
 
     with Session(engine) as session:
         session.add(Location(key="loc", name="Cabinet"))

@@ -8,7 +8,7 @@ import pytest
 
 from responders.guard import check
 from responders.guard.lexicon import get_lexicon
-from responders.guard.normalize import Normalized, edit1, key, leet, stem
+from responders.text.words import Normalized, edit1, key, leet, stem
 
 EVASIONS = [
     # (reply, the original words the care lexicon must find)
@@ -147,7 +147,7 @@ def test_prefilter_never_hides_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_required_literals(pattern: str, expected: set[str] | None) -> None:
-    from responders.regex_literals import required_literals as required
+    from responders.text.literals import required_literals as required
 
     got = required(pattern)
     assert (set(got) if got is not None else None) == expected

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from responders.db import make_engine
 from responders.importers import demo
+from responders.store.engine import make_engine
 from tests.importers.helpers import FIXTURES, snapshot, write_gbp_pages
 
 ROOT = Path(__file__).resolve().parents[2]

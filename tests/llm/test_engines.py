@@ -18,8 +18,8 @@ from responders.classify.engines import (
     second_opinion_reason,
 )
 from responders.errors import UnusableInput
+from responders.evidence import Passage
 from responders.llm import parse_assessment
-from responders.spans import Passage
 
 from .fakes import RaisingChatModel, recording, timeout_error, tool_answer
 

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from responders import llm
-from responders.db import session_scope
 from responders.llm import (
     LLMSettings,
     LLMUnavailable,
@@ -17,7 +16,8 @@ from responders.llm import (
     make_chat_model,
     save_settings,
 )
-from responders.models import Setting
+from responders.store.engine import session_scope
+from responders.store.models import Setting
 
 BASE = "http://127.0.0.1:8080/v1"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from responders.guard.normalize import Normalized, Token, edit1, key
 from responders.guard.rule import Context, Rule, Span, lexicon_matches
+from responders.text.words import Normalized, Token, edit1, key
 
 # Parts of display names that are no name (« Utilisateur Google », « Jean de la Fontaine »).
 _NAME_NOISE = frozenset(

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from responders.guard.normalize import Normalized
 from responders.guard.rule import Context, Span
+from responders.text.words import Normalized
 
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _REFUSAL = re.compile(

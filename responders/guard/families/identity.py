@@ -127,7 +127,7 @@ def _greeting_names(ctx: Context) -> list[Span]:
 
 
 def _fold(word: str) -> str:
-    from responders.guard.normalize import Normalized
+    from responders.text.words import Normalized
 
     toks = Normalized(word).tokens
     return toks[0].text if toks else ""

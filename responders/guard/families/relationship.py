@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from responders.guard.normalize import squeeze
 from responders.guard.rule import Context, Rule, Span
+from responders.text.words import squeeze
 
 _VOTRE = r"(?:votre|vos|ton|tes)"
 _CARE_EPISODE = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from responders.guard.normalize import Normalized
 from responders.guard.rule import Context, Rule, Span
+from responders.text.words import Normalized
 
 _CLAUSE_END = re.compile(r"[.!?;:,\n]")
 _HYPOTHESIS = re.compile(r"(?<![a-z])(?:si|s'il|s'ils|meme si|comme si)(?![a-z])")

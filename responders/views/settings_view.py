@@ -10,8 +10,8 @@ from sqlmodel import Session
 
 from responders import policy
 from responders.drafting.catalogue import Catalogue
-from responders.models import Location
-from responders.settings import get_setting, set_setting
+from responders.store.models import Location
+from responders.store.settings import get_setting, set_setting
 
 ENGINE_KEY = "classify_engine"
 ENGINE_LABELS = {"rules": "Règles (hors ligne)", "llm": "Modèle de langage", "auto": "Les deux combinés"}

@@ -9,8 +9,8 @@ from sqlalchemy import Integer, Select, cast, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from responders.models import AuditEvent, Location, Review, ReviewRevision
-from responders.triage import LABELS_FR
+from responders.store.models import AuditEvent, Location, Review, ReviewRevision
+from responders.triage.queue import LABELS_FR
 
 
 def _raw_rows(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:

@@ -12,8 +12,8 @@ from sqlmodel import Session, col
 
 from responders.classify.store import current_classifications
 from responders.deadlines import Deadline, compute_deadline, review_deadline
-from responders.models import AuditEvent, Location, Review, ReviewRevision, Setting
 from responders.profiles import get_profile
+from responders.store.models import AuditEvent, Location, Review, ReviewRevision, Setting
 from responders.timeutil import as_utc, utcnow
 
 LABEL_RANK = {"defamation": 0, "insult": 1, "criticism": 2, "praise": 3, None: 4}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from responders.regex_literals import required_literals
+from responders.text.literals import required_literals
 
 
 def gate(pattern: str) -> frozenset[str] | None:

@@ -1,4 +1,4 @@
-"""The tables. Schema changes go through an Alembic migration in responders/migrations."""
+"""The tables. Schema changes go through an Alembic migration in responders/store/migrations."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 from sqlmodel import Session, select
 
-from responders.models import AuditEvent
+from responders.store.models import AuditEvent
 
 ACTIONS_FR = {
     "reply_copied": "Réponse copiée",

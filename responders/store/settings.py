@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from responders.models import Setting
 from responders.profiles import DEFAULT_PROFILE, get_profile
+from responders.store.models import Setting
 from responders.timeutil import utcnow
 
 

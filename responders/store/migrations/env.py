@@ -1,11 +1,11 @@
-"""Alembic environment: the engine comes from responders.db, never from an ini file."""
+"""Alembic environment: the engine comes from responders.store.engine, never from an ini file."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlmodel import SQLModel
 
-from responders import models  # noqa: F401  (registers the tables)
+from responders.store import models  # noqa: F401  (registers the tables)
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -14,7 +14,7 @@ target_metadata = SQLModel.metadata
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
     if engine is None:
-        from responders.db import make_engine
+        from responders.store.engine import make_engine
 
         engine = make_engine(migrate=False)
     with engine.connect() as connection:

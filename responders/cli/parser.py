@@ -1,31 +1,13 @@
-"""The `responders` command. Each sub-command lives with its step; this file only wires them."""
+"""The `responders` argument parser: sub-commands, their options and French help texts."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import os
-import sys
-from collections.abc import Sequence
 
-from responders.errors import UnusableInput
 from responders.profiles import PROFILES
 
 FORMATS = ("auto", "gbp", "takeout", "outscraper", "apify", "serpapi", "places", "csv")
 ENGINES = ("rules", "llm", "auto")
-
-# sub-command -> "module:function"; the function takes the parsed args and returns an exit status
-HANDLERS = {
-    "import": "responders.importers.command:run",
-    "classify": "responders.classify.command:run",
-    "guard": "responders.guard.command:run",
-    "draft": "responders.drafting:run_command",
-    "export lawyer": "responders.export.command:run_lawyer",
-    "export verify": "responders.export.command:run_verify",
-    "eval guard": "responders.guard.evaluate:run",
-    "eval classify": "responders.classify.evaluate:run",
-    "demo": "responders.importers.demo:run",
-}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,35 +69,3 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", dest="db", default=None)
     p.add_argument("--force", action="store_true", help="charger même si la base contient des avis")
     return parser
-
-
-def _handler_key(args: argparse.Namespace) -> str:
-    if args.command == "export":
-        return f"export {args.export_command}"
-    if args.command == "eval":
-        return f"eval {args.eval_command}"
-    return str(args.command)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    os.environ.setdefault("TQDM_DISABLE", "1")
-    args = build_parser().parse_args(argv)
-    module_name, function_name = HANDLERS[_handler_key(args)].split(":")
-    handler = getattr(importlib.import_module(module_name), function_name)
-    try:
-        return int(handler(args))
-    except UnusableInput as exc:
-        print(f"Erreur : {exc}", file=sys.stderr)  # noqa: T201
-        return 2
-    except KeyboardInterrupt:
-        print("Interrompu : rien n'a été enregistré pour le fichier en cours.", file=sys.stderr)  # noqa: T201
-        return 1
-    except Exception as exc:  # the contract: 1 for an unexpected failure, with a readable reason
-        print(f"Erreur inattendue : {type(exc).__name__}: {exc}", file=sys.stderr)  # noqa: T201
-        if os.environ.get("RESPONDERS_DEBUG"):
-            raise
-        return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

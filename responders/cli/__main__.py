@@ -1,0 +1,5 @@
+import sys
+
+from responders.cli.handlers import main
+
+sys.exit(main())

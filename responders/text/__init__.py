@@ -1,0 +1,1 @@
+"""Text shared by the classifier and the guard: normalised views with offsets, the literal gate."""

@@ -1,0 +1,1 @@
+"""Tables and figures for the dashboard (the only package importing pandas); French headers."""
