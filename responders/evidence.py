@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
 
-Severity = Literal["block", "warn"]
-Qualification = Literal["defamation", "insult", "criticism"]
+from responders.vocabulary import Qualification, Severity
+
+__all__ = ["Finding", "Passage", "Qualification", "Severity"]
 
 
 @dataclass(frozen=True, slots=True)

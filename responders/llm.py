@@ -443,7 +443,7 @@ def validate_assessment(answer: ReviewAssessment, text: str) -> LLMAssessment:
             rejected.append(quoted.quote)
             continue
         taken.append(span)
-        qualification: Qualification = quoted.qualification
+        qualification = Qualification(quoted.qualification)
         passages.append(
             Passage(
                 start=span[0],
@@ -456,7 +456,7 @@ def validate_assessment(answer: ReviewAssessment, text: str) -> LLMAssessment:
         )
     if rejected:
         notes.append(f"{len(rejected)} passage(s) cité(s) par le modèle introuvable(s) dans l'avis : écarté(s).")
-    label = answer.label
+    label: str = answer.label
     if label in ("defamation", "insult") and not any(p.qualification == label for p in passages):
         # A serious label must come with its evidence (the lawyer acts on passages, not on labels).
         raise LLMInvalidAnswer(

@@ -13,9 +13,10 @@ from typing import Any
 from responders.classify import LABELS
 from responders.classify.engines import classify_outcome
 from responders.errors import UnusableInput
+from responders.vocabulary import Label
 
 DEFAULT_FILE = "data/eval/classify/test.jsonl"
-SHORT = {"praise": "éloge", "criticism": "critique", "insult": "injure", "defamation": "diffam."}
+SHORT: dict[str, str] = {Label.PRAISE: "éloge", Label.CRITICISM: "critique", Label.INSULT: "injure", Label.DEFAMATION: "diffam."}
 
 
 @dataclass

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
 
 from responders.classify import lexicon
 from responders.text.gate import GatedPattern, literals_in
+from responders.vocabulary import Label
 
-Label = Literal["praise", "criticism", "insult", "defamation"]
 Span = tuple[int, int, float]  # normalized start, end, weight
 
 
@@ -414,10 +413,10 @@ def _insult_patterns() -> tuple[str, ...]:
 
 
 DEFAULT_RULES: tuple[Rule, ...] = (
-    *_pattern_rules("defamation.toml", "defamation", uncertain=False),
+    *_pattern_rules("defamation.toml", Label.DEFAMATION, uncertain=False),
     LexiconRule(
         name="insult.lexicon",
-        qualification="insult",
+        qualification=Label.INSULT,
         explanation="Terme outrageant, obscène ou méprisant visant une personne, sans fait précis : injure.",
         terms=lexicon.terms("insults_strong.txt"),
         patterns=_insult_patterns(),
@@ -425,16 +424,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     ),
     LexiconRule(
         name="insult.epithet",
-        qualification="insult",
+        qualification=Label.INSULT,
         explanation="Épithète injurieuse appliquée à une personne, sans fait précis : injure.",
         terms=lexicon.terms("insults_epithet.txt"),
         epithet=True,
         confidence=0.8,
     ),
-    *_pattern_rules("denigration.toml", "criticism", uncertain=True),
+    *_pattern_rules("denigration.toml", Label.CRITICISM, uncertain=True),
     OpinionRule(
         name="criticism.opinion",
-        qualification="criticism",
+        qualification=Label.CRITICISM,
         explanation="Opinion sur l'expérience vécue (attente, prix, attitude, douleur, résultat).",
         negative=lexicon.weighted("negative.txt"),
         positive=lexicon.weighted("positive.txt"),

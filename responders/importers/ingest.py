@@ -37,6 +37,7 @@ from responders.importers.base import ParsedFile, name_location_key
 from responders.importers.record import NormalizedReview, canonical_json, sha256
 from responders.store.models import ImportRun, Location, Review, ReviewRevision
 from responders.timeutil import UTCDateTime, utcnow
+from responders.vocabulary import Status
 
 Progress = Callable[[int, int, str], None]
 
@@ -342,7 +343,7 @@ def _review_row(rec: NormalizedReview, fingerprint: str, now: datetime) -> dict[
         "current_revision_id": None,
         "revision_count": 1,
         "changed_at": now,
-        "status": "nouveau",
+        "status": Status.NEW,
         "for_lawyer": False,
         "knowledge_date": now,
         # carried to the location insert, removed before the review insert

@@ -44,7 +44,8 @@ def test_guard_command_contract(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r.get("id") for r in results] == ["g1", "g2", None, "g4", "g5"]
-    assert results[0] == {"id": "g1", "allowed": True, "findings": []}
+    assert results[0] == {"id": "g1", "allowed": True, "findings": [], "verdict": "pass"}
+    assert results[1]["verdict"] == "block"
     assert results[1]["allowed"] is False
     rules = {f["rule"] for f in results[1]["findings"]}
     assert {"care_act", "echo_reviewer_name"} <= rules

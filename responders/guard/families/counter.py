@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from responders.guard.rule import Rule
+from responders.vocabulary import Severity
 
 LYING = Rule(
     name="counter_lying",
     family="counter_attack",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse accuse l'auteur de mentir ou d'être de mauvaise foi.",
     explanation=(
         "« {text} » accuse l'auteur de l'avis de mentir ou d'être de mauvaise foi : une "
@@ -33,7 +34,7 @@ LYING = Rule(
 STATE_OF_MIND = Rule(
     name="counter_state_of_mind",
     family="counter_attack",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse commente l'état d'esprit ou le comportement de l'auteur.",
     explanation=(
         "« {text} » commente l'humeur, l'état d'esprit ou le comportement de l'auteur : c'est "
@@ -86,7 +87,7 @@ STATE_OF_MIND = Rule(
 SARCASM = Rule(
     name="counter_sarcasm",
     family="counter_attack",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse est ironique ou sarcastique.",
     explanation=(
         "« {text} » est ironique : le sarcasme envenime l'échange et peut même excuser une "
@@ -127,7 +128,7 @@ SARCASM = Rule(
 LEGAL_THREAT = Rule(
     name="counter_legal_threat",
     family="counter_attack",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse menace publiquement de poursuites.",
     explanation=(
         "« {text} » menace publiquement de poursuites : cela ne se fait pas dans une réponse. "

@@ -6,6 +6,7 @@ import re
 
 from responders.guard.families.generic import generic_mention
 from responders.guard.rule import Context, Rule, Span
+from responders.vocabulary import Severity
 
 _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fev|sept|oct|nov|dec"
 _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
@@ -136,7 +137,7 @@ def _fold(word: str) -> str:
 PERSON_NAME = Rule(
     name="identity_person_name",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse nomme une personne (« Dr X », « Mme Y », un prénom en salutation).",
     explanation=(
         "« {text} » nomme une personne : ne citez aucun nom dans une réponse publique, ni celui "
@@ -168,7 +169,7 @@ _KNOWN_PROPER = frozenset(
 PROPER_NOUN = Rule(
     name="identity_proper_noun",
     family="identity",
-    severity="warn",
+    severity=Severity.WARN,
     description="Un mot en majuscule inconnu du dictionnaire : peut-être un nom de personne.",
     explanation=(
         "« {text} » ressemble à un nom propre : vérifiez qu'il ne s'agit pas du nom d'une "
@@ -180,7 +181,7 @@ PROPER_NOUN = Rule(
 DATETIME = Rule(
     name="identity_datetime",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse donne une date ou une heure (de rendez-vous, de passage).",
     explanation=(
         "« {text} » situe une venue dans le temps : aucune date ni heure de rendez-vous dans "
@@ -217,7 +218,7 @@ DATETIME = Rule(
 COMPANION = Rule(
     name="identity_companion",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse évoque une personne accompagnante ou un proche.",
     explanation=(
         "« {text} » évoque un proche ou un accompagnant : c'est un détail qui identifie. "
@@ -261,7 +262,7 @@ def _generic_money(ctx: Context, span: Span) -> bool:
 MONEY = Rule(
     name="identity_money",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse parle d'argent, de devis, d'assurance ou de remboursement.",
     explanation=(
         "« {text} » touche aux montants, devis, assurance ou remboursement : ces détails "
@@ -303,7 +304,7 @@ MONEY = Rule(
 PERSONAL_DATA = Rule(
     name="identity_personal_data",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse évoque une donnée personnelle (adresse, âge, naissance, numéro).",
     explanation=(
         "« {text} » touche à une donnée personnelle de l'auteur de l'avis : n'en parlez pas "
@@ -323,7 +324,7 @@ PERSONAL_DATA = Rule(
 CONTACT = Rule(
     name="identity_contact",
     family="identity",
-    severity="warn",
+    severity=Severity.WARN,
     description="Un courriel ou un numéro de téléphone : vérifiez que c'est celui du cabinet.",
     explanation=(
         "« {text} » est une coordonnée : n'y laissez que celle du cabinet, jamais celle d'une "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from responders.guard.rule import Context, Rule, Span
 from responders.text.words import squeeze
+from responders.vocabulary import Severity
 
 _VOTRE = r"(?:votre|vos|ton|tes)"
 _CARE_EPISODE = (
@@ -88,7 +89,7 @@ def _possessive(ctx: Context) -> list[Span]:
 CONFIRMED = Rule(
     name="relationship_confirmed",
     family="relationship",
-    severity="block",
+    severity=Severity.BLOCK,
     refs=_SECRET_REFS,
     detector=_possessive,
     description="La réponse laisse entendre que l'auteur de l'avis est ou a été patient.",
@@ -160,7 +161,7 @@ CONFIRMED = Rule(
 DENIED = Rule(
     name="relationship_denied",
     family="relationship",
-    severity="block",
+    severity=Severity.BLOCK,
     refs=_SECRET_REFS,
     description="La réponse nie que l'auteur de l'avis soit patient : c'est aussi une information couverte par le secret.",
     explanation=(

@@ -7,6 +7,7 @@ import re
 
 from responders.guard.rule import Context, Rule, Span
 from responders.text.words import Normalized
+from responders.vocabulary import Severity
 
 _CLAUSE_END = re.compile(r"[.!?;:,\n]")
 _HYPOTHESIS = re.compile(r"(?<![a-z])(?:si|s'il|s'ils|meme si|comme si)(?![a-z])")
@@ -21,7 +22,7 @@ def _hypothetical(ctx: Context, span: Span) -> bool:
 ACCOUNT = Rule(
     name="substance_account",
     family="substance",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse raconte, justifie ou rassure sur le fond (ce qui s'est passé, pourquoi).",
     explanation=(
         "« {text} » répond sur le fond (récit, justification ou avis rassurant) : cela confirme "
