@@ -1,4 +1,5 @@
-"""Evidence shared by the guard and the classifier: a rule, a span of the original text, a reason."""
+"""Evidence shared by the guard and the classifier: a rule, the pattern that fired, a span of
+the original text, a reason."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ class Finding:
     end: int
     text: str
     explanation: str
+    # the name of the rule's pattern (or lexicon, or detector) that matched
+    pattern: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

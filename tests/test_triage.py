@@ -110,7 +110,7 @@ def test_a_reply_the_guard_refuses_cannot_be_copied_and_the_refusal_is_journaled
         refused = session.exec(select(AuditEvent)).one()
     assert refused.action == AuditAction.COPY_REFUSED
     assert refused.text is None  # the refused text may hold what must not leak
-    assert {f["rule"] for f in refused.detail["findings"]}
+    assert {f["rule"] for f in refused.detail["findings"]} and all(f["pattern"] for f in refused.detail["findings"])
 
 
 def test_the_core_runs_the_guard_itself_on_the_exact_text(engine, seeded):

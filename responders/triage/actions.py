@@ -64,7 +64,7 @@ def copy_reply(
         record_event(session, user=user, action=AuditAction.COPY_REFUSED, review_id=review_id, detail={
             "verdict": str(result.verdict),
             "findings": [
-                {"rule": f.rule, "severity": str(f.severity)} for f in result.blocking
+                {"rule": f.rule, "pattern": f.pattern, "severity": str(f.severity)} for f in result.blocking
             ],
             "template_id": template_id,
         })

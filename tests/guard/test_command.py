@@ -50,7 +50,8 @@ def test_guard_command_contract(tmp_path: Path) -> None:
     rules = {f["rule"] for f in results[1]["findings"]}
     assert {"care_act", "echo_reviewer_name"} <= rules
     for f in results[1]["findings"]:
-        assert set(f) == {"rule", "severity", "start", "end", "text", "explanation"}
+        assert set(f) == {"rule", "pattern", "severity", "start", "end", "text", "explanation"}
+        assert f["pattern"]
         assert lines[1]["reply"][f["start"] : f["end"]] == f["text"]
     assert "error" in results[2] and "error" in results[3]
     assert "ligne 3" in proc.stderr and "ligne 4" in proc.stderr and "reply" in proc.stderr

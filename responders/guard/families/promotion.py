@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from responders.guard.rule import Rule
+from responders.guard.rule import Pattern, Rule
 from responders.vocabulary import Severity
 
 SUPERLATIVE = Rule(
@@ -61,7 +61,7 @@ OFFER = Rule(
     exclusions=(
         r"(?:numero|appel|ligne|service) (?:gratuit|sans frais)|sans frais|(?:stationnement|parking|wifi|wi fi|acces|stationnements) (?:est |reste |sont )?gratuits?",
         # Offering to talk in private is the reply the policy asks for, not a commercial offer.
-        r"(?:nous (?:vous )?|vous )?(?:proposons|offrons|proposer|offrir|propose|offre) (?:volontiers |bien volontiers |donc |plutot |simplement |a nouveau |de nouveau )?(?:un |une |des |la |le |l )?(?:possibilite|occasion|moment|temps|espace)? ?(?:d |de )?(?:echanges?|echanger|entretiens?|rencontres?|rencontrer|discussions?|discuter|appels?|appeler|conversations?|dialogues?|contacts?|ecoute|reponses?|rappels? (?:telephonique|par (?:le|la|notre|l))|suivi (?:de|du) (?:votre |la |cette )?(?:demande|reclamation|plainte|message|courriel)|rendez vous (?:telephonique|avec (?:la|le|notre|l))|en parler|en discuter|nous (?:contacter|joindre|appeler|ecrire|parler|rencontrer)|parler)",
+        Pattern("private_talk_offer", r"(?:nous (?:vous )?|vous )?(?:proposons|offrons|proposer|offrir|propose|offre) (?:volontiers |bien volontiers |donc |plutot |simplement |a nouveau |de nouveau )?(?:un |une |des |la |le |l )?(?:possibilite|occasion|moment|temps|espace)? ?(?:d |de )?(?:echanges?|echanger|entretiens?|rencontres?|rencontrer|discussions?|discuter|appels?|appeler|conversations?|dialogues?|contacts?|ecoute|reponses?|rappels? (?:telephonique|par (?:le|la|notre|l))|suivi (?:de|du) (?:votre |la |cette )?(?:demande|reclamation|plainte|message|courriel)|rendez vous (?:telephonique|avec (?:la|le|notre|l))|en parler|en discuter|nous (?:contacter|joindre|appeler|ecrire|parler|rencontrer)|parler)"),
     ),
 )
 
