@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from responders.evidence import Passage, Qualification
+from responders.text.fold import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from langchain_core.language_models import BaseChatModel
@@ -365,12 +366,11 @@ class LLMClassification:
 
 
 _QUOTE_EDGES = " \t\r\n\"'«»“”‘’`….,;:"
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 
 
 def _fold(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char.translate(_APOSTROPHES).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # the product's one look-alike table: the quote and the review are folded alike
+    return fold(char)
 
 
 def _normalized(text: str) -> tuple[str, list[int]]:

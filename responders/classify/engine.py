@@ -24,6 +24,7 @@ from responders.classify.rules import (
 from responders.classify.segment import sentences
 from responders.evidence import Passage
 from responders.text.chars import Normalized, normalize
+from responders.text.literals import literals_in
 from responders.vocabulary import Label, Qualification
 
 ENGINE_VERSION = "rules-2"
@@ -202,8 +203,9 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
         return _from_rating(rating)
     starts = [s for s, _ in spans]
     table = [_Sentence(span) for span in spans]
+    present = literals_in(doc.text)  # once per review, handed to every rule
     for rule in rules:
-        for start, end, weight in rule.find(doc.text):
+        for start, end, weight in rule.find(doc.text, present):
             index = bisect.bisect_right(starts, start) - 1
             if index < 0 or start >= spans[index][1]:
                 continue

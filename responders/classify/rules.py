@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from responders.classify import lexicon
-from responders.text.gate import GatedPattern, literals_in
+from responders.text.literals import GatedPattern, literals_in
 from responders.vocabulary import Label
 
 Span = tuple[int, int, float]  # normalized start, end, weight
@@ -23,7 +23,8 @@ class Rule:
     qualification: Label
     explanation: str
 
-    def find(self, text: str) -> list[Span]:  # pragma: no cover - interface
+    def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:  # pragma: no cover - interface
+        """Spans of `text`; `present` is `literals_in(text)`, computed once per review."""
         raise NotImplementedError
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -57,8 +58,9 @@ class PatternRule(Rule):
         object.__setattr__(self, "_gated", tuple(GatedPattern(p) for p in self.patterns))
         object.__setattr__(self, "_exclude", _compile(self.exclude, self.name))
 
-    def find(self, text: str) -> list[Span]:
-        present = literals_in(text)
+    def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:
+        if present is None:
+            present = literals_in(text)
         spans: list[Span] = []
         for pattern in self._gated:
             if pattern.literals is not None and pattern.literals.isdisjoint(present):
@@ -269,7 +271,7 @@ class LexiconRule(Rule):
         mask = re.compile(re.escape(token).replace(r"\*", "[a-z]{1,2}"))
         return any(mask.fullmatch(word) for word in self._inflected if word[0] == token[0])
 
-    def find(self, text: str) -> list[Span]:
+    def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:
         stretched = _REPEAT.search(text) is not None
         inflected = self._inflected
         spans: list[Span] = []
@@ -282,7 +284,7 @@ class LexiconRule(Rule):
         if self._index is not None:
             spans.extend(self._index.scan(text))
         for pattern in self._gated:
-            spans.extend((m.start(), m.end(), 1.0) for m in pattern.finditer(text))
+            spans.extend((m.start(), m.end(), 1.0) for m in pattern.finditer(text, present))
         return spans
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -352,10 +354,10 @@ class OpinionRule(Rule):
         object.__setattr__(self, "_index", PhraseIndex(weights))
         object.__setattr__(self, "_weights", weights)
 
-    def find(self, text: str) -> list[Span]:
+    def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:
         candidates: list[Span] = []
         for regex, weight in self._regexes:
-            candidates.extend((m.start(), m.end(), weight) for m in regex.finditer(text))
+            candidates.extend((m.start(), m.end(), weight) for m in regex.finditer(text, present))
         assert self._index is not None
         candidates.extend(self._index.scan(text))
         # Overlapping cues: the longest wins ("merci pour les 3 h d'attente" over "merci").

@@ -45,9 +45,17 @@ class Context:
     reviewer_name: str | None = None
     correct: Callable[[str], str] | None = None
 
+    def literals(self, text: str) -> frozenset[str]:
+        """The required literals present in `text` (a view of this reply), computed once per
+        check and kept on this context, never in the module."""
+        found: dict[str, frozenset[str]] = self.__dict__.setdefault("_literals", {})
+        if text not in found:
+            found[text] = present_literals(text)
+        return found[text]
+
     @cached_property
     def common_exclusions(self) -> list[Span]:
-        return _spans_of(self.norm, _COMMON)
+        return _spans_of(self, _COMMON)
 
     @cached_property
     def review_norm(self) -> Normalized | None:
@@ -90,7 +98,6 @@ def named(patterns: Iterable[PatternLike], prefix: str) -> tuple[Pattern, ...]:
 # Every required literal of every pattern, indexed by its first three characters, so the
 # literals present in a text are found from the text's trigrams.
 _BY_TRIGRAM: dict[str, set[str]] = {}
-_PRESENT_CACHE: dict[str, frozenset[str]] = {}
 
 
 def compile_all(patterns: Iterable[PatternLike], prefix: str = "words") -> tuple[Compiled, ...]:
@@ -105,22 +112,18 @@ def compile_all(patterns: Iterable[PatternLike], prefix: str = "words") -> tuple
 
 
 def present_literals(text: str) -> frozenset[str]:
-    hit = _PRESENT_CACHE.get(text)
-    if hit is None:
-        found: set[str] = set()
-        for i in range(len(text) - 2):
-            for word in _BY_TRIGRAM.get(text[i : i + 3], ()):
-                if text.startswith(word, i):
-                    found.add(word)
-        hit = frozenset(found)
-        if len(_PRESENT_CACHE) > 256:
-            _PRESENT_CACHE.clear()
-        _PRESENT_CACHE[text] = hit
-    return hit
+    """Required literals of any pattern that occur in `text` (found from its trigrams)."""
+    found: set[str] = set()
+    for i in range(len(text) - 2):
+        for word in _BY_TRIGRAM.get(text[i : i + 3], ()):
+            if text.startswith(word, i):
+                found.add(word)
+    return frozenset(found)
 
 
-def _scan(patterns: tuple[Compiled, ...], text: str) -> Iterator[tuple[re.Match[str], str]]:
-    present = present_literals(text)
+def _scan(
+    patterns: tuple[Compiled, ...], text: str, present: frozenset[str]
+) -> Iterator[tuple[re.Match[str], str]]:
     for rx, needed, name in patterns:
         # A pattern whose every match contains one of `needed` is skipped when none occurs.
         if needed is None or not needed.isdisjoint(present):
@@ -201,10 +204,10 @@ class Rule:
         """(start, end, pattern name) of every hit, before exclusions."""
         norm = ctx.norm
         out: list[NamedSpan] = []
-        for m, name in _scan(self._compiled["clean"], norm.clean):
+        for m, name in _scan(self._compiled["clean"], norm.clean, ctx.literals(norm.clean)):
             if m.end() > m.start():
                 out.append((*norm.clean_span(m.start(), m.end()), name))
-        for m, name in _scan(self._compiled["raw"], norm.folded):
+        for m, name in _scan(self._compiled["raw"], norm.folded, ctx.literals(norm.folded)):
             if m.end() > m.start():
                 out.append((*norm.span(m.start(), m.end()), name))
         for rx, _, name in self._compiled["case"]:
@@ -232,7 +235,7 @@ class Rule:
         return f"{out} (Réf. : {ref}.)" if ref else out
 
     def excluded(self, ctx: Context) -> list[Span]:
-        return ctx.common_exclusions + _spans_of(ctx.norm, self._compiled["exclude"])
+        return ctx.common_exclusions + _spans_of(ctx, self._compiled["exclude"])
 
     def find(self, ctx: Context) -> list[Finding]:
         spans = sorted(set(self.spans(ctx)))
@@ -267,8 +270,13 @@ class Rule:
 _COMMON = compile_all(COMMON_EXCLUSIONS, "common")
 
 
-def _spans_of(norm: Normalized, patterns: tuple[Compiled, ...]) -> list[Span]:
-    return [norm.clean_span(m.start(), m.end()) for m, _ in _scan(patterns, norm.clean) if m.end() > m.start()]
+def _spans_of(ctx: Context, patterns: tuple[Compiled, ...]) -> list[Span]:
+    norm = ctx.norm
+    return [
+        norm.clean_span(m.start(), m.end())
+        for m, _ in _scan(patterns, norm.clean, ctx.literals(norm.clean))
+        if m.end() > m.start()
+    ]
 
 
 def _lexicon_name(source: str) -> str:
