@@ -7,10 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from responders.store.models import AuditEvent, Location, Review, ReviewRevision
+from responders.store.models import AuditEvent, Location, Review
 from responders.triage import actions, queue
 from responders.views import stats
 from responders.vocabulary import AuditAction, Status
+from tests.factories import make_location, make_review
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -18,28 +19,19 @@ NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 def add(session: Session, loc: Location, n: int, label: str | None, days_ago: int, rating: int | None = 3,
         reply_after_days: float | None = None) -> int:
     created = NOW - timedelta(days=days_ago)
-    review = Review(location_id=loc.id, external_id=f"r{n}", fingerprint=f"f{n}", source="gbp", rating=rating,
-                    created_at=created, updated_at=created, first_seen_at=created, changed_at=created, label=label)
-    session.add(review)
-    session.flush()
-    revision = ReviewRevision(
-        review_id=review.id, source="gbp", text_original=f"avis {n}", digest=f"d{n}",
+    review = make_review(
+        session, loc, f"r{n}", f"avis {n}", rating=rating, label=label, created_at=created,
+        updated_at=created, changed_at=created,
         owner_reply_text="Réponse" if reply_after_days is not None else None,
         owner_reply_at=created + timedelta(days=reply_after_days) if reply_after_days is not None else None,
     )
-    session.add(revision)
-    session.flush()
-    review.current_revision_id = revision.id
-    session.add(review)
     return int(review.id)
 
 
 @pytest.fixture
 def seeded(engine):
     with Session(engine) as session:
-        loc = Location(key="accounts/1/locations/1", name="Cabinet")
-        session.add(loc)
-        session.flush()
+        loc = make_location(session, "accounts/1/locations/1")
         ids = {
             "praise_new": add(session, loc, 1, "praise", 1, 5, reply_after_days=2),
             "criticism_old": add(session, loc, 2, "criticism", 30, 2),
