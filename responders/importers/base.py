@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -56,6 +57,18 @@ def collect(
             parsed.records.append((number, convert(item)))
         except (RecordError, ValueError) as exc:
             parsed.reject(number, str(exc), label)
+    return parsed
+
+
+def collect_placed(
+    parsed: ParsedFile,
+    placed: Iterable[tuple[Any, str | None, str | None]],
+    convert: Callable[..., NormalizedReview],
+) -> ParsedFile:
+    """Like `collect` for reviews listed under their place: each (item, place key, place name)
+    is converted with `convert(item, key=..., name=...)`."""
+    for number, (item, key, name) in enumerate(placed, start=1):
+        collect(parsed, [(number, item)], functools.partial(convert, key=key, name=name))
     return parsed
 
 

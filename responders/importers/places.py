@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from responders.importers.base import Context, ParsedFile, RecordError, as_dict, collect, finish
+from responders.importers.base import (
+    Context,
+    ParsedFile,
+    RecordError,
+    as_dict,
+    collect_placed,
+    finish,
+)
 from responders.importers.record import NormalizedReview
 from responders.importers.values import clean_text, parse_datetime, parse_rating, parse_relative
 
@@ -90,6 +97,4 @@ def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: s
 
 def parse_json(data: Any, ctx: Context) -> ParsedFile:
     parsed = ParsedFile(label=ctx.label, shape=NAME)
-    for number, (obj, key, name) in enumerate(iter_reviews(data), start=1):
-        collect(parsed, [(number, obj)], partial(review_to_record, ctx=ctx, key=key, name=name))
-    return parsed
+    return collect_placed(parsed, iter_reviews(data), partial(review_to_record, ctx=ctx))
