@@ -160,11 +160,11 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
     env = os.environ if env is None else env
     stored: dict[str, Any] = {}
     if session is not None:
-        from responders.store.models import Setting
+        from responders.store.settings import get_setting
 
-        row = session.get(Setting, SETTING_KEY)
-        if row is not None and isinstance(row.value, dict):
-            stored = dict(row.value)
+        value = get_setting(session, SETTING_KEY)
+        if isinstance(value, dict):
+            stored = dict(value)
     stored.pop("api_key", None)  # a key that slipped into the table is never used
     if env.get(BASE_URL_ENV):
         stored["base_url"] = env[BASE_URL_ENV]
@@ -198,14 +198,9 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
 
 def save_settings(session: Session, settings: LLMSettings) -> None:
     """Store the settings under key `llm` (never the API key)."""
-    from responders.store.models import Setting, now
+    from responders.store.settings import set_setting
 
-    row = session.get(Setting, SETTING_KEY)
-    if row is None:
-        row = Setting(key=SETTING_KEY)
-    row.value = settings.to_setting_value()
-    row.updated_at = now()
-    session.add(row)
+    set_setting(session, SETTING_KEY, settings.to_setting_value())
 
 
 # --- the chat model and its errors ------------------------------------------------------

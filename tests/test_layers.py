@@ -8,6 +8,8 @@
     views/                                                  tables and figures (pandas)
     cli/ and each step's command.py / evaluate.py           the command line
 
+and store/settings.py is the only module that touches the settings table.
+
 Every import counts, including those inside functions and under TYPE_CHECKING.
 """
 
@@ -93,6 +95,8 @@ def violations(modules: dict[str, str]) -> list[str]:
                 bad("triage/ imports neither views/ nor cli/")
             if layer == "views" and _under(name, "cli"):
                 bad("views/ never imports cli/")
+            if name == "responders.store.models.Setting" and module != "responders.store.settings":
+                bad("store/settings.py is the only owner of the settings table")
     return out
 
 
@@ -127,6 +131,7 @@ def test_the_package_keeps_its_layers() -> None:
         ("responders.policy", "from responders.views import stats", "below triage/"),
         ("responders.guard.rule", "from ..triage import queue", "below triage/"),
         ("responders.triage.queue", "from responders.views.render import md_escape", "triage/ imports neither"),
+        ("responders.policy", "from responders.store.models import Setting", "only owner of the settings table"),
     ],
 )
 def test_the_checker_catches_a_forbidden_import(module: str, source: str, rule: str) -> None:
