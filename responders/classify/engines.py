@@ -34,7 +34,7 @@ AUTO_CONFIDENCE = 0.65
 # When the model objects to a serious passage the rules keep, the label stands but is no
 # longer presented as a sure thing.
 DISPUTED_CONFIDENCE = 0.6
-SERIOUS = (Label.DEFAMATION, Label.INSULT)
+SERIOUS: tuple[str, ...] = (Label.DEFAMATION, Label.INSULT)
 DISAGREEMENT_NOTE = "Le modèle de langage ne retient pas ce passage : à vérifier."
 
 
@@ -159,7 +159,7 @@ def _overlaps(a: Passage, b: Passage) -> bool:
 
 
 def _uncertain(passage: Passage) -> Passage:
-    seen_as = "une diffamation" if passage.qualification == Label.DEFAMATION else "une injure"
+    seen_as = "une diffamation" if passage.qualification == Qualification.DEFAMATION else "une injure"
     return replace(
         passage,
         qualification=Qualification.CRITICISM,
@@ -231,7 +231,7 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
     else:
         confidence = min(rules.confidence, assessment.confidence, DISPUTED_CONFIDENCE)
     result = ClassificationResult(
-        label=label,  # type: ignore[arg-type]  # from the closed label set
+        label=label,
         confidence=round(confidence, 3),
         passages=passages,
         engine="auto",

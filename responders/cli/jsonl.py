@@ -41,10 +41,10 @@ def read_lines(path: str) -> Iterator[tuple[int, str]]:
 
 @contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
-    if path in (None, "-"):
+    if path is None or path == "-":
         yield sys.stdout
         return
-    with Path(path).open("w", encoding="utf-8") as stream:  # type: ignore[arg-type]
+    with Path(path).open("w", encoding="utf-8") as stream:
         yield stream
 
 

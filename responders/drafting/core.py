@@ -53,7 +53,8 @@ class DraftResult:
 
 def _guard_check() -> Callable[..., Any]:
     # imported late: the guard is a sibling step, and this module must load without it
-    return importlib.import_module("responders.guard").check
+    check: Callable[..., Any] = importlib.import_module("responders.guard").check
+    return check
 
 
 def _classify(text: str, rating: int | None) -> str:

@@ -43,4 +43,5 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     from responders.export.tables import neutralise
 
     safe = frame.map(lambda v: neutralise(v) if isinstance(v, str) else v)
-    return safe.to_csv(index=False, sep=";").encode("utf-8-sig")
+    text: str = safe.to_csv(index=False, sep=";")
+    return text.encode("utf-8-sig")
