@@ -44,14 +44,15 @@ class Context:
     review: str | None = None
     reviewer_name: str | None = None
     correct: Callable[[str], str] | None = None
+    _literals: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
 
     def literals(self, text: str) -> frozenset[str]:
         """The required literals present in `text` (a view of this reply), computed once per
         check and kept on this context, never in the module."""
-        found: dict[str, frozenset[str]] = self.__dict__.setdefault("_literals", {})
-        if text not in found:
-            found[text] = present_literals(text)
-        return found[text]
+        hit = self._literals.get(text)
+        if hit is None:
+            hit = self._literals[text] = present_literals(text)
+        return hit
 
     @cached_property
     def common_exclusions(self) -> list[Span]:
