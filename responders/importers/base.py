@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -58,6 +58,20 @@ def collect(
         except (RecordError, ValueError) as exc:
             parsed.reject(number, str(exc), label)
     return parsed
+
+
+def placed_reviews(
+    items: Iterable[Any], place_of: Callable[[dict[str, Any]], tuple[str | None, str | None]]
+) -> Iterator[tuple[Any, str | None, str | None]]:
+    """(review, place key, place name) for each review: an item holding a "reviews" list is a
+    place (read by `place_of`), any other item is a review of no known place."""
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("reviews"), list):
+            key, name = place_of(item)
+            for review in item["reviews"]:
+                yield review, key, name
+        else:
+            yield item, None, None
 
 
 def collect_placed(

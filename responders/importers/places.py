@@ -14,6 +14,7 @@ from responders.importers.base import (
     as_dict,
     collect_placed,
     finish,
+    placed_reviews,
 )
 from responders.importers.record import NormalizedReview
 from responders.importers.values import clean_text, parse_datetime, parse_rating, parse_relative
@@ -42,14 +43,7 @@ def _place_of(place: dict[str, Any]) -> tuple[str | None, str | None]:
 def iter_reviews(data: Any) -> Iterator[tuple[Any, str | None, str | None]]:
     if isinstance(data, dict) and isinstance(data.get("places"), list):
         data = data["places"]
-    items = data if isinstance(data, list) else [data]
-    for item in items:
-        if isinstance(item, dict) and isinstance(item.get("reviews"), list):
-            key, name = _place_of(item)
-            for review in item["reviews"]:
-                yield review, key, name
-        else:
-            yield item, None, None
+    yield from placed_reviews(data if isinstance(data, list) else [data], _place_of)
 
 
 def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: str | None) -> NormalizedReview:

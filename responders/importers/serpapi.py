@@ -13,6 +13,7 @@ from responders.importers.base import (
     as_dict,
     collect_placed,
     finish,
+    placed_reviews,
 )
 from responders.importers.record import NormalizedReview
 from responders.importers.values import (
@@ -41,14 +42,7 @@ def _place(page: dict[str, Any]) -> tuple[str | None, str | None]:
 
 
 def iter_reviews(data: Any) -> Iterator[tuple[Any, str | None, str | None]]:
-    pages = data if isinstance(data, list) else [data]
-    for page in pages:
-        if isinstance(page, dict) and isinstance(page.get("reviews"), list):
-            key, name = _place(page)
-            for review in page["reviews"]:
-                yield review, key, name
-        else:
-            yield page, None, None
+    yield from placed_reviews(data if isinstance(data, list) else [data], _place)
 
 
 def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: str | None) -> NormalizedReview:
