@@ -7,7 +7,7 @@ import streamlit as st
 from app_pages.common import NOT_LEGAL_ADVICE, current_user, db_session, plain
 from responders.export import FORMATS, MEDIA_TYPES, build_dossier, dossier_bytes
 from responders.store.settings import PracticeSettings
-from responders.triage import queue
+from responders.triage import actions
 from responders.views.lawyer_view import countdown_frame
 
 st.title("Dossier pour l'avocat")
@@ -52,7 +52,7 @@ if entry.profile.jurisdiction == "QC":
     )
     if day and day != known and st.button("Enregistrer la date de connaissance"):
         with db_session() as session:
-            queue.set_knowledge_date(session, entry.review_id, day, user=current_user(settings.user_name))
+            actions.set_knowledge_date(session, entry.review_id, day, user=current_user(settings.user_name))
         st.rerun()
 st.code(entry.notice, language=None, wrap_lines=True)
 if entry.flag_url or entry.review_url:

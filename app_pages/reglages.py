@@ -11,8 +11,7 @@ from responders.drafting.catalogue import default_catalogue
 from responders.profiles import PROFILES
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
-from responders.triage import queue
-from responders.triage.queue import record_event
+from responders.triage import actions
 from responders.views import settings_view
 from responders.views.render import md_escape
 
@@ -39,9 +38,7 @@ with st.form("practice"):
             notifier_email=notifier_email, contact_channel=contact, user_name=user_name,
         )
         with db_session() as session:
-            updated.save(session)
-            record_event(session, user=current_user(user_name), action="settings",
-                         detail={"section": "cabinet", "profile": profile})
+            actions.save_practice_settings(session, updated, user=current_user(user_name))
         st.success("Réglages enregistrés.")
 
 st.subheader("Établissements")
@@ -64,8 +61,8 @@ if listings:
             with db_session() as session:
                 for loc_id, _name, profile in listings:
                     if (chosen_profiles[loc_id] or None) != profile:
-                        queue.set_location_profile(session, loc_id, chosen_profiles[loc_id] or None,
-                                                    user=current_user(settings.user_name))
+                        actions.set_location_profile(session, loc_id, chosen_profiles[loc_id] or None,
+                                                      user=current_user(settings.user_name))
             st.success("Profils des établissements enregistrés.")
 
 st.subheader("Politique de réponse")
@@ -84,9 +81,7 @@ with st.form("policy"):
         )
     if st.form_submit_button("Enregistrer la politique"):
         with db_session() as session:
-            policy.save_policy_overrides(session, {k: v for k, v in choices.items() if v})
-            record_event(session, user=current_user(settings.user_name), action="settings",
-                         detail={"section": "politique", "overrides": choices})
+            actions.save_reply_policy(session, choices, user=current_user(settings.user_name))
         st.success("Politique enregistrée.")
 
 with st.expander("Catalogue des réponses types (lecture seule)"):

@@ -22,9 +22,10 @@ from responders.policy import load_policy_overrides
 from responders.profiles import get_profile
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
-from responders.triage import queue
+from responders.triage import actions, queue
 from responders.views import settings_view
 from responders.views.render import highlighted_html, md_escape
+from responders.vocabulary import LABEL_FR, STATUS_FR, ReplyAction, Severity, Status
 
 PAGE_SIZE = 10
 
@@ -45,8 +46,8 @@ st.session_state.setdefault(KEY_REPHRASE_NOTE, {})
 with st.expander("Filtres", expanded=False):
     col1, col2, col3 = st.columns(3)
     chosen_locations = col1.multiselect("Établissement", list(locations), format_func=locations.get, key="filter-locations", placeholder="Tous")
-    chosen_labels = col2.multiselect("Catégorie", list(queue.LABELS_FR), format_func=queue.LABELS_FR.get, key="filter-labels", placeholder="Tous")
-    chosen_status = col3.multiselect("Statut", list(queue.STATUSES), format_func=queue.STATUSES.get, key="filter-statuses", placeholder="Tous")
+    chosen_labels = col2.multiselect("Catégorie", list(LABEL_FR), format_func=LABEL_FR.get, key="filter-labels", placeholder="Tous")
+    chosen_status = col3.multiselect("Statut", list(STATUS_FR), format_func=STATUS_FR.get, key="filter-statuses", placeholder="Tous")
     col4, col5, col6 = st.columns(3)
     chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5], key="filter-stars", placeholder="Tous")
     period = col5.date_input("Période (publication)", value=(), format="DD/MM/YYYY")
@@ -69,7 +70,7 @@ top[0].write(f"**{shown.total}** avis à traiter" + (
     f" — dernier triage terminé le {stamp:%d/%m/%Y à %H:%M} (UTC)" if stamp else ""))
 if top[1].button("Terminer le triage", help="Les prochains avis à traiter seront ceux reçus ou modifiés après maintenant."):
     with db_session() as session:
-        queue.finish_triage(session, user=user)
+        actions.finish_triage(session, user=user)
     st.session_state[KEY_PAGE] = 1
     st.rerun()
 
@@ -88,16 +89,16 @@ if not items:
 
 def act(review_id: int, status: str, **detail: str) -> None:
     with db_session() as session:
-        queue.set_status(session, review_id, status, user=user, detail=detail or None)
+        actions.set_status(session, review_id, status, user=user, detail=detail or None)
 
 
 for item in items:
     with st.container(border=True, key=f"card-{item.review_id}"):
         stars = "★" * (item.rating or 0) + "☆" * (5 - (item.rating or 0)) if item.rating else "sans note"
         head = st.columns([3, 2])
-        head[0].markdown(f"**{queue.LABELS_FR.get(item.label or '', 'Non classé')}** · {stars}")
+        head[0].markdown(f"**{LABEL_FR.get(item.label, 'Non classé') if item.label else 'Non classé'}** · {stars}")
         head[1].caption(queue.dates_line(item))
-        st.caption(f"{md_escape(item.location)} · statut : {queue.STATUSES.get(item.status, item.status)}")
+        st.caption(f"{md_escape(item.location)} · statut : {STATUS_FR.get(item.status, item.status)}")
         if item.deadline:
             st.warning(queue.deadline_line(item))
         plain(f"Auteur : {item.author}")
@@ -120,7 +121,8 @@ for item in items:
             seed_key=str(item.review_id), practice=settings.practice_name or None,
             contact=settings.contact or None, policy_overrides=policy_overrides,
         )
-        action_fr = {"reply": "Répondre", "no_reply": "Ne pas répondre", "escalate": "Transmettre"}
+        action_fr = {ReplyAction.REPLY: "Répondre", ReplyAction.NO_REPLY: "Ne pas répondre",
+                     ReplyAction.ESCALATE: "Transmettre"}
         st.write(f"Action recommandée : **{action_fr.get(result.action, result.action)}**")
         if result.reason:
             st.caption(md_escape(result.reason))
@@ -151,7 +153,7 @@ for item in items:
             st.error("Cette réponse ne peut pas être publiée : elle révèle ou risque de révéler des informations protégées.")
             st.html(highlighted_html(text, [f.to_dict() for f in verdict.findings], kind_key="severity"))
             for finding in verdict.findings:
-                plain(f"{'⛔' if finding.severity == 'block' else '⚠️'} « {finding.text} » : {finding.explanation}")
+                plain(f"{'⛔' if finding.severity == Severity.BLOCK else '⚠️'} « {finding.text} » : {finding.explanation}")
         elif verdict is not None:
             for finding in verdict.findings:
                 plain(f"⚠️ « {finding.text} » : {finding.explanation}")
@@ -159,29 +161,33 @@ for item in items:
                 st.success("Copie enregistrée. Cliquez sur l'icône de copie à droite du cadre, puis collez la réponse sur Google.")
                 st.code(text, language=None, wrap_lines=True)
                 if st.button("Marquer « répondu »", key=f"done-{item.review_id}"):
-                    act(item.review_id, "repondu")
+                    act(item.review_id, Status.ANSWERED)
                     st.rerun()
             elif st.button("Copier la réponse", key=f"copy-{item.review_id}", type="primary"):
-                with db_session() as session:
-                    queue.record_copy(session, review_id=item.review_id, user=user, text=text,
-                                       guard=verdict.to_dict(), template_id=result.template_id)
-                approved[item.review_id] = text
-                st.rerun()
+                try:
+                    with db_session() as session:
+                        actions.copy_reply(session, review_id=item.review_id, user=user, text=text,
+                                           template_id=result.template_id)
+                except actions.CopyRefused as refused:
+                    st.error(str(refused))
+                else:
+                    approved[item.review_id] = text
+                    st.rerun()
 
         cols = st.columns(4)
         if cols[0].button("Ne pas répondre", key=f"noreply-{item.review_id}"):
-            act(item.review_id, "ne_pas_repondre")
+            act(item.review_id, Status.NO_REPLY)
             st.rerun()
         if cols[1].button("Transmettre à l'avocat", key=f"lawyer-{item.review_id}"):
-            act(item.review_id, "avocat")
+            act(item.review_id, Status.LAWYER)
             st.rerun()
         link = item.flag_url or item.review_url
         if link:
             cols[2].link_button("Signaler à Google", link)
             if cols[2].button("Signalement fait", key=f"report-{item.review_id}"):
                 with db_session() as session:
-                    queue.record_google_report(session, item.review_id, user=user)
+                    actions.record_google_report(session, item.review_id, user=user)
                 st.rerun()
         if cols[3].button("À revoir", key=f"later-{item.review_id}"):
-            act(item.review_id, "a_revoir")
+            act(item.review_id, Status.TO_REVIEW)
             st.rerun()

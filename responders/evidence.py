@@ -1,12 +1,14 @@
-"""Evidence shared by the guard and the classifier: a rule, a span of the original text, a reason."""
+"""Evidence shared by the guard and the classifier: a rule, the pattern that fired, a span of
+the original text, a reason."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
 
-Severity = Literal["block", "warn"]
-Qualification = Literal["defamation", "insult", "criticism"]
+from responders.vocabulary import Qualification, Severity
+
+__all__ = ["Finding", "Passage", "Qualification", "Severity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +21,8 @@ class Finding:
     end: int
     text: str
     explanation: str
+    # the name of the rule's pattern (or lexicon, or detector) that matched
+    pattern: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from responders.evidence import Passage, Qualification
+from responders.text.fold import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from langchain_core.language_models import BaseChatModel
@@ -159,11 +160,11 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
     env = os.environ if env is None else env
     stored: dict[str, Any] = {}
     if session is not None:
-        from responders.store.models import Setting
+        from responders.store.settings import get_setting
 
-        row = session.get(Setting, SETTING_KEY)
-        if row is not None and isinstance(row.value, dict):
-            stored = dict(row.value)
+        value = get_setting(session, SETTING_KEY)
+        if isinstance(value, dict):
+            stored = dict(value)
     stored.pop("api_key", None)  # a key that slipped into the table is never used
     if env.get(BASE_URL_ENV):
         stored["base_url"] = env[BASE_URL_ENV]
@@ -197,14 +198,9 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
 
 def save_settings(session: Session, settings: LLMSettings) -> None:
     """Store the settings under key `llm` (never the API key)."""
-    from responders.store.models import Setting, now
+    from responders.store.settings import set_setting
 
-    row = session.get(Setting, SETTING_KEY)
-    if row is None:
-        row = Setting(key=SETTING_KEY)
-    row.value = settings.to_setting_value()
-    row.updated_at = now()
-    session.add(row)
+    set_setting(session, SETTING_KEY, settings.to_setting_value())
 
 
 # --- the chat model and its errors ------------------------------------------------------
@@ -365,12 +361,11 @@ class LLMClassification:
 
 
 _QUOTE_EDGES = " \t\r\n\"'«»“”‘’`….,;:"
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 
 
 def _fold(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char.translate(_APOSTROPHES).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # the product's one look-alike table: the quote and the review are folded alike
+    return fold(char)
 
 
 def _normalized(text: str) -> tuple[str, list[int]]:
@@ -443,7 +438,7 @@ def validate_assessment(answer: ReviewAssessment, text: str) -> LLMAssessment:
             rejected.append(quoted.quote)
             continue
         taken.append(span)
-        qualification: Qualification = quoted.qualification
+        qualification = Qualification(quoted.qualification)
         passages.append(
             Passage(
                 start=span[0],
@@ -456,7 +451,7 @@ def validate_assessment(answer: ReviewAssessment, text: str) -> LLMAssessment:
         )
     if rejected:
         notes.append(f"{len(rejected)} passage(s) cité(s) par le modèle introuvable(s) dans l'avis : écarté(s).")
-    label = answer.label
+    label: str = answer.label
     if label in ("defamation", "insult") and not any(p.qualification == label for p in passages):
         # A serious label must come with its evidence (the lawyer acts on passages, not on labels).
         raise LLMInvalidAnswer(

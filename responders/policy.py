@@ -14,26 +14,23 @@ from typing import Any, Literal, get_args
 from sqlmodel import Session
 
 from responders.profiles import PROFILES, get_profile
-from responders.store.models import Setting
-from responders.timeutil import utcnow
+from responders.store.settings import get_setting, set_setting
+from responders.vocabulary import REPLY_ACTION_FR, Label, ReplyAction
 
-Action = Literal["reply", "no_reply", "escalate"]
+Action = ReplyAction
+# a review's label, or a rating without text
 Situation = Literal["praise", "criticism", "rating_only", "insult", "defamation"]
-ACTIONS: tuple[str, ...] = get_args(Action)
+ACTIONS: tuple[str, ...] = tuple(ReplyAction)
 SITUATIONS: tuple[str, ...] = get_args(Situation)
 SETTING_KEY = "reply_policy"
 
-ACTION_LABELS = {
-    "reply": "répondre (réponse type)",
-    "no_reply": "ne pas répondre",
-    "escalate": "transmettre à l'avocat",
-}
-SITUATION_LABELS = {
-    "praise": "avis positif",
-    "criticism": "critique",
+ACTION_LABELS: dict[str, str] = dict(REPLY_ACTION_FR)
+SITUATION_LABELS: dict[str, str] = {
+    Label.PRAISE: "avis positif",
+    Label.CRITICISM: "critique",
     "rating_only": "note sans texte",
-    "insult": "injure",
-    "defamation": "diffamation",
+    Label.INSULT: "injure",
+    Label.DEFAMATION: "diffamation",
 }
 
 
@@ -43,7 +40,7 @@ class PolicyError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class PolicyDecision:
-    action: Action
+    action: ReplyAction
     reason: str
     # "default" (the product's recommendation) or "practice" (an override from Réglages)
     source: Literal["default", "practice"] = "default"
@@ -54,7 +51,7 @@ class PolicyRule:
     """One default: `profiles` empty means every profile. The first matching rule wins."""
 
     situation: Situation
-    action: Action
+    action: ReplyAction
     reason: str
     profiles: tuple[str, ...] = ()
 
@@ -63,6 +60,7 @@ class PolicyRule:
             raise ValueError(f"unknown situation {self.situation!r}")
         if self.action not in ACTIONS:
             raise ValueError(f"unknown action {self.action!r}")
+        object.__setattr__(self, "action", ReplyAction(self.action))
         unknown = set(self.profiles) - set(PROFILES)
         if unknown:
             raise ValueError(f"unknown profiles {sorted(unknown)}")
@@ -113,18 +111,18 @@ _QC = ("qc-medecin", "qc-dentiste")
 
 # Most specific first: the first rule matching (profile, situation) wins.
 DEFAULT_POLICY: tuple[PolicyRule, ...] = (
-    PolicyRule("defamation", "escalate", _DEFAMATION_FR, _FR),
-    PolicyRule("defamation", "escalate", _DEFAMATION_QC, _QC),
-    PolicyRule("insult", "no_reply", _INSULT_FR, _FR),
-    PolicyRule("insult", "no_reply", _INSULT_QC, _QC),
-    PolicyRule("praise", "no_reply", _ORDRE_MEDECINS, ("fr-medecin",)),
-    PolicyRule("criticism", "no_reply", _ORDRE_MEDECINS, ("fr-medecin",)),
-    PolicyRule("rating_only", "no_reply", _ORDRE_MEDECINS, ("fr-medecin",)),
-    PolicyRule("praise", "no_reply", _ODQ_TESTIMONIALS, ("qc-dentiste",)),
-    PolicyRule("rating_only", "no_reply", _ODQ_TESTIMONIALS, ("qc-dentiste",)),
-    PolicyRule("praise", "reply", _REPLY),
-    PolicyRule("criticism", "reply", _REPLY),
-    PolicyRule("rating_only", "reply", _REPLY),
+    PolicyRule("defamation", ReplyAction.ESCALATE, _DEFAMATION_FR, _FR),
+    PolicyRule("defamation", ReplyAction.ESCALATE, _DEFAMATION_QC, _QC),
+    PolicyRule("insult", ReplyAction.NO_REPLY, _INSULT_FR, _FR),
+    PolicyRule("insult", ReplyAction.NO_REPLY, _INSULT_QC, _QC),
+    PolicyRule("praise", ReplyAction.NO_REPLY, _ORDRE_MEDECINS, ("fr-medecin",)),
+    PolicyRule("criticism", ReplyAction.NO_REPLY, _ORDRE_MEDECINS, ("fr-medecin",)),
+    PolicyRule("rating_only", ReplyAction.NO_REPLY, _ORDRE_MEDECINS, ("fr-medecin",)),
+    PolicyRule("praise", ReplyAction.NO_REPLY, _ODQ_TESTIMONIALS, ("qc-dentiste",)),
+    PolicyRule("rating_only", ReplyAction.NO_REPLY, _ODQ_TESTIMONIALS, ("qc-dentiste",)),
+    PolicyRule("praise", ReplyAction.REPLY, _REPLY),
+    PolicyRule("criticism", ReplyAction.REPLY, _REPLY),
+    PolicyRule("rating_only", ReplyAction.REPLY, _REPLY),
 )
 
 
@@ -140,9 +138,9 @@ def default_decision(profile: str, situation: str) -> PolicyDecision:
 
 def _override_reason(situation: str, action: str, default: PolicyDecision) -> str:
     chosen = f"Choix du cabinet (Réglages) pour « {SITUATION_LABELS[situation]} » : {ACTION_LABELS[action]}."
-    if action == "reply":
+    if action == ReplyAction.REPLY:
         return f"{chosen} {_REPLY} Recommandation par défaut : {ACTION_LABELS[default.action]}."
-    if action == "escalate":
+    if action == ReplyAction.ESCALATE:
         return f"{chosen} Gardez une capture de l'avis et transmettez le dossier à l'avocat."
     return f"{chosen} Aucune réponse n'est proposée."
 
@@ -157,7 +155,7 @@ def resolve_policy(
     action = validate_overrides(overrides).get(label)
     if action is None or action == default.action:
         return default
-    return PolicyDecision(action, _override_reason(label, action, default), "practice")  # type: ignore[arg-type]
+    return PolicyDecision(ReplyAction(action), _override_reason(label, action, default), "practice")
 
 
 def _unknown_situation(situation: object) -> str:
@@ -188,23 +186,17 @@ def validate_overrides(overrides: Any) -> dict[str, str]:
 
 def load_policy_overrides(session: Session) -> dict[str, str]:
     """The practice's overrides from the `reply_policy` setting ({} when none are set)."""
-    setting = session.get(Setting, SETTING_KEY)
-    if setting is None or setting.value is None:
+    value = get_setting(session, SETTING_KEY)
+    if value is None:
         return {}
-    return validate_overrides(setting.value)
+    return validate_overrides(value)
 
 
 def save_policy_overrides(session: Session, overrides: Mapping[str, str]) -> dict[str, str]:
     """Validate and store the overrides (an empty mapping restores every default)."""
     clean = validate_overrides(overrides)
-    setting = session.get(Setting, SETTING_KEY)
-    if setting is None:
-        setting = Setting(key=SETTING_KEY)
     # a fresh dict so the JSON column sees a new value, not an in-place mutation
-    setting.value = dict(clean)
-    setting.updated_at = utcnow()
-    session.add(setting)
-    session.flush()
+    set_setting(session, SETTING_KEY, dict(clean))
     return clean
 
 

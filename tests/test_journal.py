@@ -1,14 +1,14 @@
 from sqlmodel import Session
 
-from responders.triage import queue
+from responders.triage.journal import record_event
 from responders.views import journal
 
 
 def test_journal_csv_never_starts_a_cell_with_a_formula(engine):
     with Session(engine) as session:
-        queue.record_event(session, user="=HYPERLINK(\"http://evil\")", action="reply_copied",
+        record_event(session, user="=HYPERLINK(\"http://evil\")", action="reply_copied",
                             text="+SUM(A1)", detail={"guard": {"allowed": True}})
-        queue.record_event(session, user="Claire", action="status", text="@cmd", detail={})
+        record_event(session, user="Claire", action="status", text="@cmd", detail={})
         session.commit()
         frame = journal.events_frame(session)
     data = journal.to_csv(frame).decode("utf-8-sig")
@@ -19,8 +19,8 @@ def test_journal_csv_never_starts_a_cell_with_a_formula(engine):
 
 def test_journal_filters(engine):
     with Session(engine) as session:
-        queue.record_event(session, user="Claire", action="status")
-        queue.record_event(session, user="Marc", action="reply_copied", text="Merci.")
+        record_event(session, user="Claire", action="status")
+        record_event(session, user="Marc", action="reply_copied", text="Merci.")
         session.commit()
         frame = journal.events_frame(session)
     assert list(journal.filter_events(frame, users=["Marc"])["Action"]) == ["Réponse copiée"]

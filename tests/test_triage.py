@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from responders.store.models import AuditEvent, Location, Review, ReviewRevision
-from responders.triage import queue
+from responders.store.models import AuditEvent, Location, Review
+from responders.triage import actions, queue
 from responders.views import stats
+from responders.vocabulary import AuditAction, Status
+from tests.factories import make_location, make_review
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -17,28 +19,19 @@ NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 def add(session: Session, loc: Location, n: int, label: str | None, days_ago: int, rating: int | None = 3,
         reply_after_days: float | None = None) -> int:
     created = NOW - timedelta(days=days_ago)
-    review = Review(location_id=loc.id, external_id=f"r{n}", fingerprint=f"f{n}", source="gbp", rating=rating,
-                    created_at=created, updated_at=created, first_seen_at=created, changed_at=created, label=label)
-    session.add(review)
-    session.flush()
-    revision = ReviewRevision(
-        review_id=review.id, source="gbp", text_original=f"avis {n}", digest=f"d{n}",
+    review = make_review(
+        session, loc, f"r{n}", f"avis {n}", rating=rating, label=label, created_at=created,
+        updated_at=created, changed_at=created,
         owner_reply_text="Réponse" if reply_after_days is not None else None,
         owner_reply_at=created + timedelta(days=reply_after_days) if reply_after_days is not None else None,
     )
-    session.add(revision)
-    session.flush()
-    review.current_revision_id = revision.id
-    session.add(review)
     return int(review.id)
 
 
 @pytest.fixture
 def seeded(engine):
     with Session(engine) as session:
-        loc = Location(key="accounts/1/locations/1", name="Cabinet")
-        session.add(loc)
-        session.flush()
+        loc = make_location(session, "accounts/1/locations/1")
         ids = {
             "praise_new": add(session, loc, 1, "praise", 1, 5, reply_after_days=2),
             "criticism_old": add(session, loc, 2, "criticism", 30, 2),
@@ -86,34 +79,61 @@ def test_filters_by_label_and_stars(engine, seeded):
 
 def test_done_reviews_leave_the_queue_and_finish_triage_starts_a_new_week(engine, seeded):
     with Session(engine) as session:
-        queue.set_status(session, seeded["criticism_old"], "repondu", user="Claire")
-        queue.set_status(session, seeded["insult"], "a_revoir", user="Claire")
+        actions.set_status(session, seeded["criticism_old"], "repondu", user="Claire")
+        actions.set_status(session, seeded["insult"], "a_revoir", user="Claire")
         session.commit()
     assert seeded["criticism_old"] not in page(engine).review_ids
     with Session(engine) as session:
-        queue.finish_triage(session, user="Claire", at=NOW)
+        actions.finish_triage(session, user="Claire", at=NOW)
         session.commit()
     # only what staff asked to look at again survives the stamp
     assert page(engine).review_ids == [seeded["insult"]]
     with Session(engine) as session:
-        actions = [e.action for e in session.exec(select(AuditEvent)).all()]
-    assert actions == ["status", "status", "triage_finished"]
+        kinds = [e.action for e in session.exec(select(AuditEvent)).all()]
+    assert kinds == ["status", "status", "triage_finished"]
 
 
-def test_a_reply_the_guard_refused_cannot_be_recorded_as_copied(engine, seeded):
+def test_a_reply_the_guard_refuses_cannot_be_copied_and_the_refusal_is_journaled(engine, seeded):
     with Session(engine) as session:
-        with pytest.raises(PermissionError):
-            queue.record_copy(session, review_id=seeded["praise_new"], user="x", text="votre carie",
-                               guard={"allowed": False, "findings": []})
-        queue.record_copy(session, review_id=seeded["praise_new"], user="x", text="Merci.",
-                           guard={"allowed": True, "findings": []})
+        with pytest.raises(actions.CopyRefused, match="contrôle du secret médical"):
+            actions.copy_reply(session, review_id=seeded["praise_new"], user="x",
+                               text="Nous espérons que votre carie va mieux.")
+    with Session(engine) as session:
+        refused = session.exec(select(AuditEvent)).one()
+    assert refused.action == AuditAction.COPY_REFUSED
+    assert refused.text is None  # the refused text may hold what must not leak
+    assert {f["rule"] for f in refused.detail["findings"]} and all(f["pattern"] for f in refused.detail["findings"])
+
+
+def test_the_core_runs_the_guard_itself_on_the_exact_text(engine, seeded):
+    with Session(engine) as session:
+        event = actions.copy_reply(session, review_id=seeded["praise_new"], user="x",
+                                   text="Merci pour votre message.", template_id="t1")
         session.commit()
-        assert session.exec(select(AuditEvent)).one().text == "Merci."
+        stored = session.exec(select(AuditEvent)).one()
+    assert stored.action == AuditAction.REPLY_COPIED and stored.text == "Merci pour votre message."
+    assert stored.detail["guard"]["allowed"] is True and stored.detail["template_id"] == "t1"
+    assert event.id == stored.id
+
+
+def test_sending_to_the_lawyer_writes_the_event_the_dossier_reads(engine, seeded):
+    from responders.export import build_dossier
+
+    with Session(engine) as session:
+        actions.send_to_lawyer(session, seeded["defamation_recent"], user="Claire", target="Dr Martin")
+        session.commit()
+        kinds = [e.action for e in session.exec(select(AuditEvent)).all()]
+        assert session.get(Review, seeded["defamation_recent"]).status == Status.LAWYER
+        dossier = build_dossier(session, profile="fr-dentiste")
+    assert kinds == [AuditAction.STATUS, AuditAction.SEND_TO_LAWYER]
+    entry = next(e for e in dossier.entries if e.review_id == seeded["defamation_recent"])
+    assert entry.target == "Dr Martin"
+    assert AuditAction.SEND_TO_LAWYER in [a.action for a in entry.actions]
 
 
 def test_unknown_status_is_refused(engine, seeded):
     with Session(engine) as session, pytest.raises(ValueError):
-        queue.set_status(session, seeded["insult"], "supprime", user="x")
+        actions.set_status(session, seeded["insult"], "supprime", user="x")
 
 
 def test_figures_for_the_manager(engine, seeded):
@@ -136,7 +156,7 @@ def test_quebec_deadline_runs_from_the_corrected_knowledge_date(engine, seeded):
 
     review_id = seeded["defamation_recent"]
     with Session(engine) as session:
-        queue.set_knowledge_date(session, review_id, date(2026, 3, 1), user="Claire")
+        actions.set_knowledge_date(session, review_id, date(2026, 3, 1), user="Claire")
         session.commit()
         deadline = review_deadline(session.get(Review, review_id), "qc-medecin", today=date(2026, 11, 20))
         event = session.exec(select(AuditEvent).where(AuditEvent.action == "knowledge_date")).one()
@@ -149,8 +169,8 @@ def test_a_quebec_listing_follows_its_own_profile(engine, seeded):
 
     with Session(engine) as session:
         location = session.exec(select(Location)).one()
-        queue.set_location_profile(session, location.id, "qc-medecin", user="Claire")
-        queue.set_status(session, seeded["defamation_recent"], "avocat", user="Claire")
+        actions.set_location_profile(session, location.id, "qc-medecin", user="Claire")
+        actions.set_status(session, seeded["defamation_recent"], "avocat", user="Claire")
         session.commit()
         items = queue.load_items(session, [seeded["defamation_recent"]], profile="fr-dentiste")
         dossier = build_dossier(session, profile="fr-dentiste")
@@ -159,4 +179,4 @@ def test_a_quebec_listing_follows_its_own_profile(engine, seeded):
     assert items[0].deadline == (NOW - timedelta(days=5)).date().replace(year=2027)
     assert {entry.profile.name for entry in dossier.entries} == {"qc-medecin"}
     with Session(engine) as session, pytest.raises(ValueError):
-        queue.set_location_profile(session, location.id, "be-medecin", user="Claire")
+        actions.set_location_profile(session, location.id, "be-medecin", user="Claire")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from responders.classify.engine import ENGINE_VERSION, SEVERITY, ClassificationResult, classify_text
 from responders.classify.rules import DEFAULT_RULES, Rule, get_rules
+from responders.vocabulary import Label
 
-LABELS = ("praise", "criticism", "insult", "defamation")
+LABELS: tuple[str, ...] = tuple(Label)
 
 
 def classify(text: str, rating: int | None = None) -> ClassificationResult:

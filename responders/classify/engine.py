@@ -16,18 +16,19 @@ from typing import Any
 from responders.classify import lexicon
 from responders.classify.rules import (
     DEFAULT_RULES,
-    Label,
     LexiconRule,
     OpinionRule,
     PatternRule,
     Rule,
 )
 from responders.classify.segment import sentences
-from responders.evidence import Passage, Qualification
+from responders.evidence import Passage
 from responders.text.chars import Normalized, normalize
+from responders.text.literals import literals_in
+from responders.vocabulary import Label, Qualification
 
 ENGINE_VERSION = "rules-2"
-SEVERITY: dict[str, int] = {"praise": 0, "criticism": 1, "insult": 2, "defamation": 3}
+SEVERITY: dict[str, int] = {Label.PRAISE: 0, Label.CRITICISM: 1, Label.INSULT: 2, Label.DEFAMATION: 3}
 LAWYER_NOTE = "Qualification proposée, à valider par un avocat."
 UNCERTAIN_NOTE = "Qualification incertaine"
 # Star rating as a prior on opinion: strong at the ends, weak in the middle.
@@ -166,7 +167,7 @@ def _defamation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, 
         confidence += 0.05
     parts.append(LAWYER_NOTE)
     hits = [(s, e) for _, s, e in sentence.defamation] + [(s, e) for _, s, e in sentence.insult]
-    return _passage(doc, sentence, "defamation", rule.name, " ".join(parts), hits), min(confidence, 0.97)
+    return _passage(doc, sentence, Qualification.DEFAMATION, rule.name, " ".join(parts), hits), min(confidence, 0.97)
 
 
 def _insult_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
@@ -174,7 +175,7 @@ def _insult_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, floa
     words = ", ".join(f"« {_quote(doc, s, e)} »" for _, s, e in sentence.insult)
     explanation = f"{rule.explanation} Terme(s) : {words}. {LAWYER_NOTE}"
     hits = [(s, e) for _, s, e in sentence.insult]
-    return _passage(doc, sentence, "insult", rule.name, explanation, hits), rule.confidence
+    return _passage(doc, sentence, Qualification.INSULT, rule.name, explanation, hits), rule.confidence
 
 
 def _criticism_passage(doc: Normalized, sentence: _Sentence) -> Passage:
@@ -184,12 +185,12 @@ def _criticism_passage(doc: Normalized, sentence: _Sentence) -> Passage:
             f"{rule.explanation} Passage : « {_quote(doc, start, end)} ». "
             f"{UNCERTAIN_NOTE} : critique ou dénigrement selon les preuves (C. civ. art. 1240)."
         )
-        return _passage(doc, sentence, "criticism", rule.name, explanation)
+        return _passage(doc, sentence, Qualification.CRITICISM, rule.name, explanation)
     explanation = (
         "Opinion négative de l'auteur sur sa propre expérience (attente, prix, attitude, douleur, "
         "résultat) : critique licite, même sévère."
     )
-    return _passage(doc, sentence, "criticism", "criticism.opinion", explanation)
+    return _passage(doc, sentence, Qualification.CRITICISM, "criticism.opinion", explanation)
 
 
 def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] = DEFAULT_RULES) -> ClassificationResult:
@@ -202,8 +203,9 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
         return _from_rating(rating)
     starts = [s for s, _ in spans]
     table = [_Sentence(span) for span in spans]
+    present = literals_in(doc.text)  # once per review, handed to every rule
     for rule in rules:
-        for start, end, weight in rule.find(doc.text):
+        for start, end, weight in rule.find(doc.text, present):
             index = bisect.bisect_right(starts, start) - 1
             if index < 0 or start >= spans[index][1]:
                 continue
@@ -217,7 +219,7 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
                     sentence.negative -= value
                 else:
                     sentence.positive += value
-            elif isinstance(rule, PatternRule) and rule.qualification == "defamation":
+            elif isinstance(rule, PatternRule) and rule.qualification == Label.DEFAMATION:
                 sentence.defamation.append((rule, start, end))
             elif isinstance(rule, LexiconRule):
                 sentence.insult.append((rule, start, end))
@@ -243,7 +245,7 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
         else:
             continue
         passages.append(passage)
-        serious.append((passage.qualification, confidence))
+        serious.append((Label(passage.qualification), confidence))
 
     # Opinion: each sentence's balance, with sarcasm damped (praise words inside a clearly
     # negative sentence do not count) and the rating as a prior.
@@ -266,12 +268,12 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
         # "je recommande"); a plain account of what happened is most often a complaint.
         balance = -0.5
     uncertain = any(s.uncertain for s in table)
-    opinion: Label = "criticism" if balance < 0 or (uncertain and balance < 2) else "praise"
+    opinion: Label = Label.CRITICISM if balance < 0 or (uncertain and balance < 2) else Label.PRAISE
 
     for sentence in table:
         if sentence.defamation or sentence.insult:
             continue
-        if sentence.uncertain or (opinion == "criticism" and sentence.score < 0):
+        if sentence.uncertain or (opinion == Label.CRITICISM and sentence.score < 0):
             passages.append(_criticism_passage(doc, sentence))
     passages.sort(key=lambda p: p.start)
 
@@ -280,7 +282,7 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
         return ClassificationResult(label, round(confidence, 3), passages)
     margin = abs(balance)
     confidence = 0.5 + min(0.45, margin * 0.06)
-    if uncertain and opinion == "criticism":
+    if uncertain and opinion == Label.CRITICISM:
         confidence = min(confidence, 0.6)
     return ClassificationResult(opinion, round(confidence, 3), passages)
 
@@ -288,7 +290,7 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
 def _from_rating(rating: int | None) -> ClassificationResult:
     """A review without text: the rating alone; no rating at all is a neutral (praise) review."""
     if rating is None:
-        return ClassificationResult("praise", 0.5, [])
+        return ClassificationResult(Label.PRAISE, 0.5, [])
     if rating <= 2:
-        return ClassificationResult("criticism", 0.7 if rating == 1 else 0.6, [])
-    return ClassificationResult("praise", 0.7 if rating >= 4 else 0.55, [])
+        return ClassificationResult(Label.CRITICISM, 0.7 if rating == 1 else 0.6, [])
+    return ClassificationResult(Label.PRAISE, 0.7 if rating >= 4 else 0.55, [])

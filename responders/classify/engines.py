@@ -23,6 +23,7 @@ from responders.classify import SEVERITY, classify
 from responders.classify.engine import UNCERTAIN_NOTE, ClassificationResult
 from responders.errors import UnusableInput
 from responders.evidence import Passage
+from responders.vocabulary import Label, Qualification
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ AUTO_CONFIDENCE = 0.65
 # When the model objects to a serious passage the rules keep, the label stands but is no
 # longer presented as a sure thing.
 DISPUTED_CONFIDENCE = 0.6
-SERIOUS = ("defamation", "insult")
+SERIOUS: tuple[str, ...] = (Label.DEFAMATION, Label.INSULT)
 DISAGREEMENT_NOTE = "Le modèle de langage ne retient pas ce passage : à vérifier."
 
 
@@ -146,9 +147,9 @@ def second_opinion_reason(rules: ClassificationResult, rating: int | None) -> st
         return f"confiance des règles faible ({rules.confidence:.2f})"
     if any(UNCERTAIN_NOTE in p.explanation for p in rules.passages):
         return "qualification incertaine selon les règles"
-    if rating is not None and rules.label == "praise" and rating <= 2:
+    if rating is not None and rules.label == Label.PRAISE and rating <= 2:
         return f"avis jugé positif malgré {rating} étoile(s)"
-    if rating is not None and rules.label == "criticism" and rating >= 4 and not rules.passages:
+    if rating is not None and rules.label == Label.CRITICISM and rating >= 4 and not rules.passages:
         return f"critique sans passage net malgré {rating} étoiles"
     return None
 
@@ -158,10 +159,10 @@ def _overlaps(a: Passage, b: Passage) -> bool:
 
 
 def _uncertain(passage: Passage) -> Passage:
-    seen_as = "une diffamation" if passage.qualification == "defamation" else "une injure"
+    seen_as = "une diffamation" if passage.qualification == Qualification.DEFAMATION else "une injure"
     return replace(
         passage,
-        qualification="criticism",
+        qualification=Qualification.CRITICISM,
         explanation=(
             f"{UNCERTAIN_NOTE} : le modèle de langage y voit {seen_as} possible, les règles non. "
             "À vérifier avant toute démarche."
@@ -200,7 +201,7 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
     proposed = assessment.label
     unsupported = proposed in SERIOUS and SEVERITY[proposed] > floor
     if unsupported:
-        proposed = "criticism"
+        proposed = Label.CRITICISM
     label = max(proposed, next(k for k, v in SEVERITY.items() if v == floor), key=SEVERITY.__getitem__)
     disagreement = assessment.label != rules.label or disputed > 0
 
@@ -221,7 +222,7 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
     notes.extend(assessment.notes)
 
     passages = sorted(kept + added, key=lambda p: (p.start, p.end))
-    if label == "praise":
+    if label == Label.PRAISE:
         passages = []  # criticism passages make no sense under a positive label; nothing serious is left
     if label == rules.label == assessment.label and not disputed:
         confidence = max(rules.confidence, assessment.confidence)
@@ -230,7 +231,7 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
     else:
         confidence = min(rules.confidence, assessment.confidence, DISPUTED_CONFIDENCE)
     result = ClassificationResult(
-        label=label,  # type: ignore[arg-type]  # from the closed label set
+        label=label,
         confidence=round(confidence, 3),
         passages=passages,
         engine="auto",

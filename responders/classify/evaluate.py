@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from responders.classify import LABELS
 from responders.classify.engines import classify_outcome
+from responders.cli.jsonl import load_objects
 from responders.errors import UnusableInput
+from responders.vocabulary import Label
 
 DEFAULT_FILE = "data/eval/classify/test.jsonl"
-SHORT = {"praise": "éloge", "criticism": "critique", "insult": "injure", "defamation": "diffam."}
+SHORT: dict[str, str] = {Label.PRAISE: "éloge", Label.CRITICISM: "critique", Label.INSULT: "injure", Label.DEFAMATION: "diffam."}
 
 
 @dataclass
@@ -67,17 +67,8 @@ class Report:
 def load(paths: list[str]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for path in paths:
-        file = Path(path)
-        if not file.is_file():
-            raise UnusableInput(f"{path} : fichier introuvable. Vérifiez le chemin.")
-        for number, line in enumerate(file.read_text(encoding="utf-8-sig").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise UnusableInput(f"{path}, ligne {number} : JSON invalide ({exc.msg}).") from None
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        for number, row in load_objects(path):
+            if not isinstance(row.get("text"), str):
                 raise UnusableInput(f"{path}, ligne {number} : champ « text » manquant.")
             if row.get("label") not in LABELS:
                 raise UnusableInput(

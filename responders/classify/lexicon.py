@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).with_name("data")
+from responders.text.datafiles import data_lines, read_toml
+
+PACKAGE = "responders.classify"
 _MACRO = re.compile(r"\{([A-Z0-9_]+)\}")
 _WORD_START = r"(?<![a-z0-9])"
 
 
 def _lines(name: str) -> list[str]:
-    out = []
-    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+    return data_lines(PACKAGE, name, strip=True)
 
 
 @cache
@@ -46,7 +41,7 @@ def weighted(name: str) -> tuple[tuple[str, float, bool], ...]:
 
 @cache
 def _macros() -> dict[str, str]:
-    data = tomllib.loads((DATA / "defamation.toml").read_text(encoding="utf-8"))
+    data = read_toml(PACKAGE, "defamation.toml")
     return dict(data.get("macros", {}))
 
 
@@ -66,7 +61,7 @@ def expand(pattern: str) -> str:
 @cache
 def pattern_table(name: str) -> tuple[dict[str, Any], ...]:
     """The [[rule]] entries of a TOML pattern file, macros expanded."""
-    data = tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+    data = read_toml(PACKAGE, name)
     rules = []
     for entry in data.get("rule", []):
         rules.append(

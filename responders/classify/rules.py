@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
 
 from responders.classify import lexicon
-from responders.text.gate import GatedPattern, literals_in
+from responders.text.literals import GatedPattern, literals_in
+from responders.vocabulary import Label
 
-Label = Literal["praise", "criticism", "insult", "defamation"]
 Span = tuple[int, int, float]  # normalized start, end, weight
 
 
@@ -24,7 +23,8 @@ class Rule:
     qualification: Label
     explanation: str
 
-    def find(self, text: str) -> list[Span]:  # pragma: no cover - interface
+    def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:  # pragma: no cover - interface
+        """Spans of `text`; `present` is `literals_in(text)`, computed once per review."""
         raise NotImplementedError
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -58,8 +58,9 @@ class PatternRule(Rule):
         object.__setattr__(self, "_gated", tuple(GatedPattern(p) for p in self.patterns))
         object.__setattr__(self, "_exclude", _compile(self.exclude, self.name))
 
-    def find(self, text: str) -> list[Span]:
-        present = literals_in(text)
+    def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:
+        if present is None:
+            present = literals_in(text)
         spans: list[Span] = []
         for pattern in self._gated:
             if pattern.literals is not None and pattern.literals.isdisjoint(present):
@@ -270,7 +271,7 @@ class LexiconRule(Rule):
         mask = re.compile(re.escape(token).replace(r"\*", "[a-z]{1,2}"))
         return any(mask.fullmatch(word) for word in self._inflected if word[0] == token[0])
 
-    def find(self, text: str) -> list[Span]:
+    def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:
         stretched = _REPEAT.search(text) is not None
         inflected = self._inflected
         spans: list[Span] = []
@@ -283,7 +284,7 @@ class LexiconRule(Rule):
         if self._index is not None:
             spans.extend(self._index.scan(text))
         for pattern in self._gated:
-            spans.extend((m.start(), m.end(), 1.0) for m in pattern.finditer(text))
+            spans.extend((m.start(), m.end(), 1.0) for m in pattern.finditer(text, present))
         return spans
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -353,10 +354,10 @@ class OpinionRule(Rule):
         object.__setattr__(self, "_index", PhraseIndex(weights))
         object.__setattr__(self, "_weights", weights)
 
-    def find(self, text: str) -> list[Span]:
+    def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:
         candidates: list[Span] = []
         for regex, weight in self._regexes:
-            candidates.extend((m.start(), m.end(), weight) for m in regex.finditer(text))
+            candidates.extend((m.start(), m.end(), weight) for m in regex.finditer(text, present))
         assert self._index is not None
         candidates.extend(self._index.scan(text))
         # Overlapping cues: the longest wins ("merci pour les 3 h d'attente" over "merci").
@@ -414,10 +415,10 @@ def _insult_patterns() -> tuple[str, ...]:
 
 
 DEFAULT_RULES: tuple[Rule, ...] = (
-    *_pattern_rules("defamation.toml", "defamation", uncertain=False),
+    *_pattern_rules("defamation.toml", Label.DEFAMATION, uncertain=False),
     LexiconRule(
         name="insult.lexicon",
-        qualification="insult",
+        qualification=Label.INSULT,
         explanation="Terme outrageant, obscène ou méprisant visant une personne, sans fait précis : injure.",
         terms=lexicon.terms("insults_strong.txt"),
         patterns=_insult_patterns(),
@@ -425,16 +426,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     ),
     LexiconRule(
         name="insult.epithet",
-        qualification="insult",
+        qualification=Label.INSULT,
         explanation="Épithète injurieuse appliquée à une personne, sans fait précis : injure.",
         terms=lexicon.terms("insults_epithet.txt"),
         epithet=True,
         confidence=0.8,
     ),
-    *_pattern_rules("denigration.toml", "criticism", uncertain=True),
+    *_pattern_rules("denigration.toml", Label.CRITICISM, uncertain=True),
     OpinionRule(
         name="criticism.opinion",
-        qualification="criticism",
+        qualification=Label.CRITICISM,
         explanation="Opinion sur l'expérience vécue (attente, prix, attitude, douleur, résultat).",
         negative=lexicon.weighted("negative.txt"),
         positive=lexicon.weighted("positive.txt"),

@@ -16,7 +16,7 @@ HANDLERS = {
     "import": "responders.importers.command:run",
     "classify": "responders.classify.command:run",
     "guard": "responders.guard.command:run",
-    "draft": "responders.drafting:run_command",
+    "draft": "responders.drafting.command:run",
     "export lawyer": "responders.export.command:run_lawyer",
     "export verify": "responders.export.command:run_verify",
     "eval guard": "responders.guard.evaluate:run",

@@ -1,4 +1,8 @@
-"""JSONL in and out for the CLI: `-` is stdin/stdout; a bad line becomes an error object."""
+"""JSONL in and out for the CLI: `-` is stdin/stdout; a bad line becomes an error object.
+
+The one JSONL reader of the product: the commands (`process`, one result per line, a bad line
+reported and skipped) and the evaluations (`load_objects`, a bad line makes the file unusable)
+both read through `json_lines` and `parse_object`."""
 
 from __future__ import annotations
 
@@ -37,11 +41,39 @@ def read_lines(path: str) -> Iterator[tuple[int, str]]:
 
 @contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
-    if path in (None, "-"):
+    if path is None or path == "-":
         yield sys.stdout
         return
-    with Path(path).open("w", encoding="utf-8") as stream:  # type: ignore[arg-type]
+    with Path(path).open("w", encoding="utf-8") as stream:
         yield stream
+
+
+def json_lines(path: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of every non-blank line of `path` (`-`: standard input)."""
+    for number, line in read_lines(path):
+        if line.strip():
+            yield number, line
+
+
+def parse_object(line: str) -> dict[str, Any]:
+    """One JSONL line as an object, or LineError saying why not (in French)."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise LineError(f"JSON invalide ({exc.msg}, colonne {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise LineError("la ligne doit être un objet JSON {…}")
+    return obj
+
+
+def load_objects(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Every object of a labelled file; the first bad line makes the file unusable."""
+    for number, line in json_lines(path):
+        try:
+            yield number, parse_object(line)
+        except LineError as exc:
+            raise UnusableInput(f"{path}, ligne {number} : {exc}.") from None
+
 
 def process(
     path: str,
@@ -54,17 +86,10 @@ def process(
     Returns the exit status: 0, even when some lines were malformed (they are reported).
     """
     with open_output(output) as out:
-        for number, line in read_lines(path):
-            if not line.strip():
-                continue
+        for number, line in json_lines(path):
             record_id: Any = None
             try:
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise LineError(f"JSON invalide ({exc.msg}, colonne {exc.colno})") from None
-                if not isinstance(obj, dict):
-                    raise LineError("la ligne doit être un objet JSON {…}")
+                obj = parse_object(line)
                 record_id = obj.get("id")
                 for key in required:
                     if not isinstance(obj.get(key), str):

@@ -25,14 +25,7 @@ __all__ = [
     "draft_many",
     "load_catalogue",
     "rotation_order",
-    "run_command",
     "situation_for",
     "stable_index",
 ]
 
-
-def run_command(args) -> int:  # type: ignore[no-untyped-def]
-    """`responders draft IN.jsonl --profile P [-o OUT] [--engine rules|llm|auto]`."""
-    from responders.drafting.command import run
-
-    return run(args)

@@ -12,8 +12,9 @@ from responders.drafting.catalogue import MAX_REPLY_CHARS, Catalogue, Template, 
 from responders.drafting.rotation import rotation_order
 from responders.policy import resolve_policy
 from responders.profiles import get_profile
+from responders.vocabulary import Label, ReplyAction
 
-LABELS = ("praise", "criticism", "insult", "defamation")
+LABELS: tuple[str, ...] = tuple(Label)
 # Google rejects replies above 4096 bytes of UTF-8; ours stay far below, a rephrasing must too.
 GOOGLE_MAX_BYTES = 4096
 
@@ -24,7 +25,7 @@ Rephraser = Callable[[str, str], str]
 class DraftResult:
     label: str
     situation: str
-    action: str
+    action: ReplyAction
     reply: str | None
     template_id: str | None
     reason: str
@@ -52,7 +53,8 @@ class DraftResult:
 
 def _guard_check() -> Callable[..., Any]:
     # imported late: the guard is a sibling step, and this module must load without it
-    return importlib.import_module("responders.guard").check
+    check: Callable[..., Any] = importlib.import_module("responders.guard").check
+    return check
 
 
 def _classify(text: str, rating: int | None) -> str:
@@ -147,7 +149,7 @@ def draft(
         raise ValueError(f"Étiquette inconnue « {label} » : choisissez parmi {', '.join(LABELS)}.")
     situation = situation_for(text, label)
     decision = resolve_policy(profile, situation, policy_overrides)
-    if decision.action != "reply":
+    if decision.action != ReplyAction.REPLY:
         return DraftResult(label, situation, decision.action, None, None, decision.reason, _no_reply_guard())
 
     catalogue = catalogue or default_catalogue()
@@ -170,7 +172,7 @@ def draft(
     if found is not None:
         template, reply, verdict = found
         reason = " ".join([decision.reason, *problems])
-        result = DraftResult(label, situation, "reply", reply, template.id, reason, verdict, attempts=attempts)
+        result = DraftResult(label, situation, ReplyAction.REPLY, reply, template.id, reason, verdict, attempts=attempts)
         if rephrase is not None:
             _apply_rephrase(result, rephrase, text, reviewer_name, profile)
         return result
@@ -183,7 +185,7 @@ def draft(
     return DraftResult(
         label,
         situation,
-        "escalate",
+        ReplyAction.ESCALATE,
         None,
         None,
         reason,

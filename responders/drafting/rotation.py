@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -17,8 +17,13 @@ def stable_index(seed_key: str, size: int) -> int:
     return int.from_bytes(digest[:8], "big") % size
 
 
+def _variant_id(variant: Any) -> Any:
+    return variant.id
+
+
 def rotation_order(
-    variants: Sequence[T], seed_key: str, previous_id: str | None = None, *, key=lambda v: v.id
+    variants: Sequence[T], seed_key: str, previous_id: str | None = None, *,
+    key: Callable[[T], Any] = _variant_id,
 ) -> list[T]:
     """Every variant in the order they should be tried for this review.
 

@@ -36,10 +36,11 @@ from responders.profiles import Profile, get_profile
 from responders.store.models import AuditEvent, Classification, Location, Review, ReviewRevision
 from responders.store.settings import PracticeSettings
 from responders.timeutil import utcnow
+from responders.vocabulary import LEGAL_LABELS, AuditAction
 
 DOSSIER_KIND = "responders.lawyer_dossier"
 DOSSIER_VERSION = 1
-LAWYER_LABELS = ("defamation", "insult")
+LAWYER_LABELS = LEGAL_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,10 +310,10 @@ def _actions(events: list[AuditEvent]) -> tuple[list[ActionEvidence], str | None
         detail = {
             k: event.detail[k] for k in keys if isinstance(event.detail, dict) and k in event.detail
         }
-        if event.action == "send_to_lawyer" and detail.get("target"):
+        if event.action == AuditAction.SEND_TO_LAWYER and detail.get("target"):
             target = str(detail["target"])
         # only replies carry a text the practice wrote for the public
-        text = event.text if event.action in ("reply_copied", "reply_published") else None
+        text = event.text if event.action in (AuditAction.REPLY_COPIED, AuditAction.REPLY_PUBLISHED) else None
         actions.append(
             ActionEvidence(
                 at=event.at,

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from responders.vocabulary import AuditAction, Label, Qualification
+
 VALIDATION = "à valider par l'avocat"
 
 NOT_LEGAL_ADVICE = (
@@ -34,17 +36,18 @@ QUALIFICATION_NOTES = {
     "QC": "Qualifications proposées au titre de la faute civile, à valider par l'avocat.",
 }
 
-LABELS_FR = {
-    "praise": "avis positif ou neutre",
-    "criticism": "critique",
-    "insult": "injure",
-    "defamation": "diffamation",
+# The dossier's own wording (lower case, for a lawyer) of the shared vocabulary.
+LABELS_FR: dict[str, str] = {
+    Label.PRAISE: "avis positif ou neutre",
+    Label.CRITICISM: "critique",
+    Label.INSULT: "injure",
+    Label.DEFAMATION: "diffamation",
 }
 
-QUALIFICATIONS_FR = {
-    "defamation": "diffamation",
-    "insult": "injure",
-    "criticism": "critique (a priori licite)",
+QUALIFICATIONS_FR: dict[str, str] = {
+    Qualification.DEFAMATION: "diffamation",
+    Qualification.INSULT: "injure",
+    Qualification.CRITICISM: "critique (a priori licite)",
 }
 
 _LOI_1881 = "loi du 29 juillet 1881"
@@ -191,20 +194,20 @@ def guess_target(texts: list[str]) -> str:
     return UNKNOWN_TARGET
 
 
-ACTION_LABELS = {
-    "google_report": "signalement à Google",
-    "reply_copied": "réponse copiée",
-    "reply_published": "réponse publiée",
-    "status": "changement de statut",
-    "send_to_lawyer": "transmis à l'avocat",
+ACTION_LABELS: dict[str, str] = {
+    AuditAction.GOOGLE_REPORT: "signalement à Google",
+    AuditAction.REPLY_COPIED: "réponse copiée",
+    AuditAction.REPLY_PUBLISHED: "réponse publiée",
+    AuditAction.STATUS: "changement de statut",
+    AuditAction.SEND_TO_LAWYER: "transmis à l'avocat",
 }
 
 # Only these keys of an audit event's detail go into the dossier: free-form notes could
 # hold anything, including health data, and the dossier must not.
-ACTION_DETAIL_KEYS = {
-    "google_report": ("date", "reference", "outcome"),
-    "status": ("from", "to", "old", "new", "status"),
-    "send_to_lawyer": ("target",),
+ACTION_DETAIL_KEYS: dict[str, tuple[str, ...]] = {
+    AuditAction.GOOGLE_REPORT: ("date", "reference", "outcome"),
+    AuditAction.STATUS: ("from", "to", "old", "new", "status"),
+    AuditAction.SEND_TO_LAWYER: ("target",),
 }
 
 DETAIL_LABELS = {

@@ -24,6 +24,7 @@ from responders.guard.registry import (
 from responders.guard.rule import Context, Rule
 from responders.profiles import get_profile
 from responders.text.words import Normalized
+from responders.vocabulary import Severity, Verdict, verdict_of
 
 __all__ = [
     "DEFAULT_RULES",
@@ -46,11 +47,16 @@ class GuardResult:
 
     @property
     def allowed(self) -> bool:
-        return not any(f.severity == "block" for f in self.findings)
+        """Only a reply the guard passes may be copied (a `review` finding needs a person)."""
+        return self.verdict == Verdict.PASS
+
+    @property
+    def verdict(self) -> Verdict:
+        return verdict_of(f.severity for f in self.findings)
 
     @property
     def blocking(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "block"]
+        return [f for f in self.findings if f.severity == Severity.BLOCK]
 
     def to_dict(self) -> dict[str, Any]:
         return {"allowed": self.allowed, "findings": [f.to_dict() for f in self.findings]}

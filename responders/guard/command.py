@@ -28,6 +28,6 @@ def run(args: argparse.Namespace) -> int:
             reviewer_name=_optional_text(obj, "reviewer_name"),
             profile=profile,
         )
-        return {"id": obj.get("id"), **result.to_dict()}
+        return {"id": obj.get("id"), **result.to_dict(), "verdict": str(result.verdict)}
 
     return process(args.input, args.output, handle, required=("reply",))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from responders.cli.jsonl import load_objects
 from responders.errors import UnusableInput
 from responders.guard import check
 
@@ -81,30 +82,21 @@ def load_cases(paths: list[str]) -> list[Case]:
     cases: list[Case] = []
     for path in paths:
         file = Path(path)
-        if not file.is_file():
-            raise UnusableInput(f"{path} : fichier introuvable. Vérifiez le chemin.")
         default_family = "safe" if "safe" in file.stem else "leak"
-        with file.open(encoding="utf-8-sig") as stream:
-            for number, line in enumerate(stream, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise UnusableInput(f"{path}, ligne {number} : JSON invalide ({exc.msg}).") from None
-                if not isinstance(obj, dict) or not isinstance(obj.get("reply"), str):
-                    raise UnusableInput(f"{path}, ligne {number} : le champ « reply » (texte) est manquant.")
-                cases.append(
-                    Case(
-                        id=str(obj.get("id", f"{file.name}:{number}")),
-                        reply=obj["reply"],
-                        review=obj.get("review") if isinstance(obj.get("review"), str) else None,
-                        reviewer_name=obj.get("reviewer_name") if isinstance(obj.get("reviewer_name"), str) else None,
-                        family=str(obj.get("family") or default_family),
-                        expected_span=_span(obj.get("expected_span"), obj["reply"]),
-                        source=path,
-                    )
+        for number, obj in load_objects(path):
+            if not isinstance(obj.get("reply"), str):
+                raise UnusableInput(f"{path}, ligne {number} : le champ « reply » (texte) est manquant.")
+            cases.append(
+                Case(
+                    id=str(obj.get("id", f"{file.name}:{number}")),
+                    reply=obj["reply"],
+                    review=obj.get("review") if isinstance(obj.get("review"), str) else None,
+                    reviewer_name=obj.get("reviewer_name") if isinstance(obj.get("reviewer_name"), str) else None,
+                    family=str(obj.get("family") or default_family),
+                    expected_span=_span(obj.get("expected_span"), obj["reply"]),
+                    source=path,
                 )
+            )
     return cases
 
 

@@ -8,13 +8,12 @@ word is never read as its medical neighbour.
 
 from __future__ import annotations
 
-import gzip
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from responders.text.datafiles import data_lines
 from responders.text.words import Normalized, Token, edit1, key, normalize, squeeze
 
 Category = str  # condition | symptom | act | material | drug | exam | body
@@ -47,14 +46,8 @@ class Match:
     fuzzy: bool
 
 
-def _lines(name: str) -> Iterator[str]:
-    ref = resources.files("responders.guard") / "data" / name
-    raw = ref.read_bytes()
-    if name.endswith(".gz"):
-        raw = gzip.decompress(raw)
-    for line in raw.decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            yield line
+def _lines(name: str) -> list[str]:
+    return data_lines("responders.guard", name)
 
 
 def _deletions(word: str) -> Iterator[str]:

@@ -57,7 +57,7 @@ def corrector() -> Corrector:
     vocabulary: set[str] = set()
     for rule in DEFAULT_RULES:
         for pattern in rule.patterns + rule.exclusions:
-            for word in _WORD.findall(pattern):
+            for word in _WORD.findall(pattern if isinstance(pattern, str) else pattern.regex):
                 vocabulary.update(_spellings(word))
     return Corrector(vocabulary)
 

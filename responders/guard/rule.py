@@ -8,6 +8,11 @@ Patterns are regular expressions written against one of two views of the reply:
   lower-case and without accents, for dates, amounts, links.
 Words are bounded automatically. Exclusions are `clean` patterns: a finding lying entirely inside
 an exclusion match is dropped (« le traitement de votre demande » is not care).
+
+Each pattern has a name, reported with every finding it produces (`Finding.pattern`): give it
+with `Pattern("name", r"...")`; a bare string is named after its view and position
+(`words3`: the third `patterns` entry, `raw1`, `case1`). Lexicon findings are named
+`lexicon_<source>`, detector findings after the detector function.
 """
 
 from __future__ import annotations
@@ -17,12 +22,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from responders.evidence import Finding, Severity
+from responders.evidence import Finding
 from responders.profiles import Profile
 from responders.text.literals import required_literals as required
 from responders.text.words import Normalized
+from responders.vocabulary import Severity
 
 Span = tuple[int, int]
+NamedSpan = tuple[int, int, str]
 Detector = Callable[["Context"], Iterable[Span]]
 Invalidate = Callable[["Context", Span], bool]
 
@@ -37,10 +44,19 @@ class Context:
     review: str | None = None
     reviewer_name: str | None = None
     correct: Callable[[str], str] | None = None
+    _literals: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
+
+    def literals(self, text: str) -> frozenset[str]:
+        """The required literals present in `text` (a view of this reply), computed once per
+        check and kept on this context, never in the module."""
+        hit = self._literals.get(text)
+        if hit is None:
+            hit = self._literals[text] = present_literals(text)
+        return hit
 
     @cached_property
     def common_exclusions(self) -> list[Span]:
-        return _spans_of(self.norm, _COMMON)
+        return _spans_of(self, _COMMON)
 
     @cached_property
     def review_norm(self) -> Normalized | None:
@@ -51,47 +67,69 @@ def _bounded(pattern: str) -> str:
     return rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"
 
 
-Compiled = tuple[re.Pattern[str], frozenset[str] | None]
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One named regular expression of a rule (Presidio's `Pattern`, without a score)."""
+
+    name: str
+    regex: str
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.name):
+            raise ValueError(f"pattern name {self.name!r}: lower-case letters, digits, underscores")
+
+
+PatternLike = str | Pattern
+# (compiled regex, required literals, pattern name)
+Compiled = tuple[re.Pattern[str], frozenset[str] | None, str]
+
+
+def named(patterns: Iterable[PatternLike], prefix: str) -> tuple[Pattern, ...]:
+    """The patterns with their names: bare strings are named `<prefix><position>`."""
+    out = tuple(
+        p if isinstance(p, Pattern) else Pattern(f"{prefix}{i}", p) for i, p in enumerate(patterns, 1)
+    )
+    names = [p.name for p in out]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ValueError(f"pattern names used twice: {duplicates}")
+    return out
 
 
 # Every required literal of every pattern, indexed by its first three characters, so the
 # literals present in a text are found from the text's trigrams.
 _BY_TRIGRAM: dict[str, set[str]] = {}
-_PRESENT_CACHE: dict[str, frozenset[str]] = {}
 
 
-def compile_all(patterns: Iterable[str]) -> tuple[Compiled, ...]:
+def compile_all(patterns: Iterable[PatternLike], prefix: str = "words") -> tuple[Compiled, ...]:
     out = []
-    for p in patterns:
-        rx = re.compile(_bounded(p))
-        needed = required(p)
+    for p in named(patterns, prefix):
+        rx = re.compile(_bounded(p.regex))
+        needed = required(p.regex)
         for word in needed or ():
             _BY_TRIGRAM.setdefault(word[:3], set()).add(word)
-        out.append((rx, needed))
+        out.append((rx, needed, p.name))
     return tuple(out)
 
 
 def present_literals(text: str) -> frozenset[str]:
-    hit = _PRESENT_CACHE.get(text)
-    if hit is None:
-        found: set[str] = set()
-        for i in range(len(text) - 2):
-            for word in _BY_TRIGRAM.get(text[i : i + 3], ()):
-                if text.startswith(word, i):
-                    found.add(word)
-        hit = frozenset(found)
-        if len(_PRESENT_CACHE) > 256:
-            _PRESENT_CACHE.clear()
-        _PRESENT_CACHE[text] = hit
-    return hit
+    """Required literals of any pattern that occur in `text` (found from its trigrams)."""
+    found: set[str] = set()
+    for i in range(len(text) - 2):
+        for word in _BY_TRIGRAM.get(text[i : i + 3], ()):
+            if text.startswith(word, i):
+                found.add(word)
+    return frozenset(found)
 
 
-def _scan(patterns: tuple[Compiled, ...], text: str) -> Iterator[re.Match[str]]:
-    present = present_literals(text)
-    for rx, needed in patterns:
+def _scan(
+    patterns: tuple[Compiled, ...], text: str, present: frozenset[str]
+) -> Iterator[tuple[re.Match[str], str]]:
+    for rx, needed, name in patterns:
         # A pattern whose every match contains one of `needed` is skipped when none occurs.
         if needed is None or not needed.isdisjoint(present):
-            yield from rx.finditer(text)
+            for match in rx.finditer(text):
+                yield match, name
 
 
 # Near-misses every rule lets through: the policy's own words and the practice's setting.
@@ -120,11 +158,11 @@ class Rule:
     family: str
     severity: Severity
     explanation: str  # French, for clinic staff; « {text} » is replaced by the matched words
-    patterns: tuple[str, ...] = ()
-    raw_patterns: tuple[str, ...] = ()
-    case_patterns: tuple[str, ...] = ()  # on the original text, case kept (names)
+    patterns: tuple[PatternLike, ...] = ()
+    raw_patterns: tuple[PatternLike, ...] = ()
+    case_patterns: tuple[PatternLike, ...] = ()  # on the original text, case kept (names)
     categories: tuple[str, ...] = ()
-    exclusions: tuple[str, ...] = ()
+    exclusions: tuple[PatternLike, ...] = ()
     detector: Detector | None = None
     invalidate: Invalidate | None = None
     description: str = ""  # one line for the dashboard
@@ -137,42 +175,58 @@ class Rule:
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z][a-z0-9_]*", self.name):
             raise ValueError(f"rule name {self.name!r}: lower-case letters, digits, underscores")
-        if self.severity not in ("block", "warn"):
-            raise ValueError(f"rule {self.name}: severity must be block or warn")
+        if self.severity not in tuple(Severity):
+            raise ValueError(f"rule {self.name}: severity must be one of {', '.join(Severity)}")
         if not self.explanation.strip():
             raise ValueError(f"rule {self.name}: a French explanation is required")
         if not (self.patterns or self.raw_patterns or self.case_patterns or self.categories or self.detector):
             raise ValueError(f"rule {self.name}: needs patterns, a lexicon or a detector")
         try:
-            self._compiled["clean"] = compile_all(self.patterns)
-            self._compiled["raw"] = compile_all(self.raw_patterns)
-            self._compiled["case"] = tuple((re.compile(p), None) for p in self.case_patterns)
-            self._compiled["exclude"] = compile_all(self.exclusions)
+            self._compiled["clean"] = compile_all(self.patterns, "words")
+            self._compiled["raw"] = compile_all(self.raw_patterns, "raw")
+            self._compiled["case"] = tuple(
+                (re.compile(p.regex), None, p.name) for p in named(self.case_patterns, "case")
+            )
+            self._compiled["exclude"] = compile_all(self.exclusions, "exclusion")
+            names = [c[2] for kind in ("clean", "raw", "case") for c in self._compiled[kind]]
+            if len(set(names)) != len(names):
+                raise ValueError(f"rule {self.name}: two patterns share a name")
         except re.error as exc:
             raise ValueError(f"rule {self.name}: bad pattern ({exc})") from None
 
     # ------------------------------------------------------------------------------------
-    def spans(self, ctx: Context) -> list[Span]:
+    @property
+    def pattern_names(self) -> tuple[str, ...]:
+        """The names of the rule's patterns (the lexicon and detector names are known only
+        when they fire)."""
+        return tuple(c[2] for kind in ("clean", "raw", "case") for c in self._compiled[kind])
+
+    def spans(self, ctx: Context) -> list[NamedSpan]:
+        """(start, end, pattern name) of every hit, before exclusions."""
         norm = ctx.norm
-        out: list[Span] = []
-        for m in _scan(self._compiled["clean"], norm.clean):
+        out: list[NamedSpan] = []
+        for m, name in _scan(self._compiled["clean"], norm.clean, ctx.literals(norm.clean)):
             if m.end() > m.start():
-                out.append(norm.clean_span(m.start(), m.end()))
-        for m in _scan(self._compiled["raw"], norm.folded):
+                out.append((*norm.clean_span(m.start(), m.end()), name))
+        for m, name in _scan(self._compiled["raw"], norm.folded, ctx.literals(norm.folded)):
             if m.end() > m.start():
-                out.append(norm.span(m.start(), m.end()))
-        for rx, _ in self._compiled["case"]:
+                out.append((*norm.span(m.start(), m.end()), name))
+        for rx, _, name in self._compiled["case"]:
             for m in rx.finditer(ctx.reply):
                 g = m.lastindex or 0
                 s, e = (m.start(g), m.end(g)) if g else (m.start(), m.end())
                 if e > s:
-                    out.append((s, e))
+                    out.append((s, e, name))
         if self.categories:
             for match in lexicon_matches(ctx):
                 if match.entry.category in self.categories:
-                    out.append((norm.tokens[match.first].start, norm.tokens[match.last - 1].end))
+                    out.append((
+                        norm.tokens[match.first].start, norm.tokens[match.last - 1].end,
+                        _lexicon_name(match.entry.source),
+                    ))
         if self.detector is not None:
-            out.extend(self.detector(ctx))
+            name = detector_name(self.detector)
+            out.extend((s, e, name) for s, e in self.detector(ctx))
         return out
 
     def _explain(self, ctx: Context, text: str) -> str:
@@ -182,7 +236,7 @@ class Rule:
         return f"{out} (Réf. : {ref}.)" if ref else out
 
     def excluded(self, ctx: Context) -> list[Span]:
-        return ctx.common_exclusions + _spans_of(ctx.norm, self._compiled["exclude"])
+        return ctx.common_exclusions + _spans_of(ctx, self._compiled["exclude"])
 
     def find(self, ctx: Context) -> list[Finding]:
         spans = sorted(set(self.spans(ctx)))
@@ -191,7 +245,7 @@ class Rule:
         excluded = self.excluded(ctx)
         findings: list[Finding] = []
         last_end = -1
-        for start, end in spans:
+        for start, end, pattern in spans:
             if start < last_end:  # overlapping hits of one rule: keep the first
                 continue
             if any(s <= start and end <= e for s, e in excluded):
@@ -207,17 +261,33 @@ class Rule:
                     end=end,
                     text=text,
                     explanation=self._explain(ctx, text),
+                    pattern=pattern,
                 )
             )
             last_end = end
         return findings
 
 
-_COMMON = compile_all(COMMON_EXCLUSIONS)
+_COMMON = compile_all(COMMON_EXCLUSIONS, "common")
 
 
-def _spans_of(norm: Normalized, patterns: tuple[Compiled, ...]) -> list[Span]:
-    return [norm.clean_span(m.start(), m.end()) for m in _scan(patterns, norm.clean) if m.end() > m.start()]
+def _spans_of(ctx: Context, patterns: tuple[Compiled, ...]) -> list[Span]:
+    norm = ctx.norm
+    return [
+        norm.clean_span(m.start(), m.end())
+        for m, _ in _scan(patterns, norm.clean, ctx.literals(norm.clean))
+        if m.end() > m.start()
+    ]
+
+
+def _lexicon_name(source: str) -> str:
+    return "lexicon_" + (re.sub(r"[^a-z0-9]+", "_", source.lower()).strip("_") or "entry")
+
+
+def detector_name(detector: Detector) -> str:
+    name = getattr(detector, "__name__", "") or ""
+    name = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return name if name and name != "lambda" else "detector"
 
 
 def _short(text: str) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -56,6 +57,32 @@ def collect(
             parsed.records.append((number, convert(item)))
         except (RecordError, ValueError) as exc:
             parsed.reject(number, str(exc), label)
+    return parsed
+
+
+def placed_reviews(
+    items: Iterable[Any], place_of: Callable[[dict[str, Any]], tuple[str | None, str | None]]
+) -> Iterator[tuple[Any, str | None, str | None]]:
+    """(review, place key, place name) for each review: an item holding a "reviews" list is a
+    place (read by `place_of`), any other item is a review of no known place."""
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("reviews"), list):
+            key, name = place_of(item)
+            for review in item["reviews"]:
+                yield review, key, name
+        else:
+            yield item, None, None
+
+
+def collect_placed(
+    parsed: ParsedFile,
+    placed: Iterable[tuple[Any, str | None, str | None]],
+    convert: Callable[..., NormalizedReview],
+) -> ParsedFile:
+    """Like `collect` for reviews listed under their place: each (item, place key, place name)
+    is converted with `convert(item, key=..., name=...)`."""
+    for number, (item, key, name) in enumerate(placed, start=1):
+        collect(parsed, [(number, item)], functools.partial(convert, key=key, name=name))
     return parsed
 
 

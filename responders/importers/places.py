@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from responders.importers.base import Context, ParsedFile, RecordError, as_dict, collect, finish
+from responders.importers.base import (
+    Context,
+    ParsedFile,
+    RecordError,
+    as_dict,
+    collect_placed,
+    finish,
+    placed_reviews,
+)
 from responders.importers.record import NormalizedReview
 from responders.importers.values import clean_text, parse_datetime, parse_rating, parse_relative
 
@@ -35,14 +43,7 @@ def _place_of(place: dict[str, Any]) -> tuple[str | None, str | None]:
 def iter_reviews(data: Any) -> Iterator[tuple[Any, str | None, str | None]]:
     if isinstance(data, dict) and isinstance(data.get("places"), list):
         data = data["places"]
-    items = data if isinstance(data, list) else [data]
-    for item in items:
-        if isinstance(item, dict) and isinstance(item.get("reviews"), list):
-            key, name = _place_of(item)
-            for review in item["reviews"]:
-                yield review, key, name
-        else:
-            yield item, None, None
+    yield from placed_reviews(data if isinstance(data, list) else [data], _place_of)
 
 
 def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: str | None) -> NormalizedReview:
@@ -90,6 +91,4 @@ def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: s
 
 def parse_json(data: Any, ctx: Context) -> ParsedFile:
     parsed = ParsedFile(label=ctx.label, shape=NAME)
-    for number, (obj, key, name) in enumerate(iter_reviews(data), start=1):
-        collect(parsed, [(number, obj)], partial(review_to_record, ctx=ctx, key=key, name=name))
-    return parsed
+    return collect_placed(parsed, iter_reviews(data), partial(review_to_record, ctx=ctx))

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from responders.importers.base import Context, ParsedFile, RecordError, as_dict, collect, finish
+from responders.importers.base import (
+    Context,
+    ParsedFile,
+    RecordError,
+    as_dict,
+    collect_placed,
+    finish,
+    placed_reviews,
+)
 from responders.importers.record import NormalizedReview
 from responders.importers.values import (
     clean_text,
@@ -34,14 +42,7 @@ def _place(page: dict[str, Any]) -> tuple[str | None, str | None]:
 
 
 def iter_reviews(data: Any) -> Iterator[tuple[Any, str | None, str | None]]:
-    pages = data if isinstance(data, list) else [data]
-    for page in pages:
-        if isinstance(page, dict) and isinstance(page.get("reviews"), list):
-            key, name = _place(page)
-            for review in page["reviews"]:
-                yield review, key, name
-        else:
-            yield page, None, None
+    yield from placed_reviews(data if isinstance(data, list) else [data], _place)
 
 
 def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: str | None) -> NormalizedReview:
@@ -88,6 +89,4 @@ def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: s
 
 def parse_json(data: Any, ctx: Context) -> ParsedFile:
     parsed = ParsedFile(label=ctx.label, shape=NAME)
-    for number, (obj, key, name) in enumerate(iter_reviews(data), start=1):
-        collect(parsed, [(number, obj)], partial(review_to_record, ctx=ctx, key=key, name=name))
-    return parsed
+    return collect_placed(parsed, iter_reviews(data), partial(review_to_record, ctx=ctx))

@@ -3,16 +3,52 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, String, Text, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from responders.timeutil import UTCDateTime, utcnow
+from responders.vocabulary import AuditAction, Label, Status
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class EnumString(TypeDecorator[E], Generic[E]):
+    """A domain word stored as its plain string (the same strings as before the enums, so no
+    migration): writing refuses a word outside the enum, reading hands back the member (or the
+    raw string, should an older database hold a word the code no longer knows)."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: object) -> str | None:
+        return None if value is None else str(self.enum(value))
+
+    def process_result_value(self, value: Any, dialect: object) -> Any:
+        if value is None:
+            return None
+        try:
+            return self.enum(value)
+        except ValueError:
+            return value
 
 
 def _dt(nullable: bool = True, index: bool = False) -> Any:
     return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def _word(enum: type[StrEnum], length: int, *, nullable: bool = False, default: Any = None) -> Any:
+    return Field(
+        default=default,
+        sa_column=Column(EnumString(enum, length), nullable=nullable, index=True),
+    )
 
 
 class Location(SQLModel, table=True):
@@ -71,9 +107,9 @@ class Review(SQLModel, table=True):
     revision_count: int = 1
     changed_at: datetime | None = _dt(index=True)
     # the newest classification's label, kept here so the queue and the charts need no join
-    label: str | None = Field(default=None, max_length=20, index=True)
+    label: Label | None = _word(Label, 20, nullable=True)
     # triage state, owned by staff
-    status: str = Field(default="nouveau", max_length=40, index=True)
+    status: Status = _word(Status, 40, default=Status.NEW)
     for_lawyer: bool = False
     knowledge_date: datetime | None = _dt()
 
@@ -106,7 +142,7 @@ class Classification(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="reviews.id", index=True)
     revision_id: int = Field(foreign_key="review_revisions.id", index=True)
-    label: str = Field(max_length=20, index=True)
+    label: Label = _word(Label, 20)
     confidence: float = 0.0
     passages: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     engine: str = Field(max_length=20)
@@ -121,7 +157,7 @@ class AuditEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: datetime | None = _dt(index=True)
     user: str = Field(default="", max_length=200)
-    action: str = Field(max_length=40, index=True)
+    action: AuditAction = _word(AuditAction, 40)
     review_id: int | None = Field(default=None, foreign_key="reviews.id", index=True)
     text: str | None = Field(default=None, sa_column=Column(Text))
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

@@ -12,16 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Look-alike letters from other scripts, ligatures and typographic variants.
-_CONFUSABLES = {
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
-    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j",
-    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
-    "υ": "u", "χ": "x", "ω": "w",
-    "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "ı": "i",
-    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-",
-    "–": "-", "—": "-", "−": "-", "«": '"', "»": '"', "“": '"', "”": '"', "…": ".",
-}
+from responders.text.fold import CONFUSABLES
+
+# The shared look-alike table (Cyrillic/Greek letters, ligatures, typography).
+_CONFUSABLES = CONFUSABLES
 # Digits and symbols used as letters ("c0nnard", "@rnaque"); only applied inside words.
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 _LEET_CHARS = re.compile(r"[013457@$]")

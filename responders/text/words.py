@@ -12,29 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Letters from other scripts that look like Latin ones (homoglyph evasion).
-_CONFUSABLES = {
-    # Cyrillic
-    "а": "a", "б": "b", "в": "b", "е": "e", "ё": "e", "з": "3", "и": "u", "й": "u",
-    "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y",
-    "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d", "ӏ": "l", "һ": "h",
-    "ԛ": "q", "ԝ": "w", "ɡ": "g", "ɑ": "a",
-    # Greek
-    "α": "a", "β": "b", "γ": "y", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "ι": "i",
-    "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "σ": "o", "ς": "s", "τ": "t",
-    "υ": "u", "χ": "x", "ω": "w",
-    # Capitals that look like Latin capitals (checked before lower-casing: Greek « Μ » is an M,
-    # while its lower case « μ » looks like a u)
-    "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n",
-    "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x", "А": "a", "В": "b", "Е": "e", "К": "k",
-    "М": "m", "Н": "h", "О": "o", "Р": "p", "С": "c", "Т": "t", "Х": "x", "У": "y", "Ѕ": "s",
-    "І": "i", "Ј": "j",
-    # Ligatures and letters NFKD keeps whole
-    "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
-    # Typography
-    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-",
-    "–": "-", "—": "-", "−": "-", "·": ".", "•": ".", "«": '"', "»": '"',
-}
+from responders.text.fold import CONFUSABLES
+
+# The shared look-alike table (Cyrillic/Greek letters, ligatures, typography).
+_CONFUSABLES = CONFUSABLES
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 # Tokens that legitimately mix digits and letters: times, ordinals, units, tooth numbers.

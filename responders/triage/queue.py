@@ -6,33 +6,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
 from responders.classify.store import current_classifications
 from responders.deadlines import Deadline, compute_deadline, review_deadline
 from responders.profiles import get_profile
-from responders.store.models import AuditEvent, Location, Review, ReviewRevision, Setting
-from responders.timeutil import as_utc, utcnow
+from responders.store.models import Location, Review, ReviewRevision
+from responders.store.settings import get_setting
+from responders.timeutil import as_utc
+from responders.vocabulary import DONE_STATUSES, LEGAL_LABELS, Label, Status
 
-LABEL_RANK = {"defamation": 0, "insult": 1, "criticism": 2, "praise": 3, None: 4}
-LABELS_FR = {
-    "defamation": "Diffamation (à valider)",
-    "insult": "Injure (à valider)",
-    "criticism": "Critique",
-    "praise": "Éloge",
+LABEL_RANK: dict[str | None, int] = {
+    Label.DEFAMATION: 0, Label.INSULT: 1, Label.CRITICISM: 2, Label.PRAISE: 3, None: 4,
 }
-STATUSES = {
-    "nouveau": "Nouveau",
-    "a_revoir": "À revoir",
-    "repondu": "Répondu",
-    "ne_pas_repondre": "Ne pas répondre",
-    "avocat": "Transmis à l'avocat",
-    "signale": "Signalé à Google",
-}
-# Statuses that take a review out of the queue until it changes again.
-DONE_STATUSES = frozenset({"repondu", "ne_pas_repondre", "avocat", "signale"})
 LAST_TRIAGE_KEY = "last_triage_at"
 
 
@@ -73,10 +60,10 @@ class TriageItem:
 
 
 def last_triage_at(session: Session) -> datetime | None:
-    setting = session.get(Setting, LAST_TRIAGE_KEY)
-    if setting is None or not setting.value:
+    value = get_setting(session, LAST_TRIAGE_KEY)
+    if not value:
         return None
-    return as_utc(datetime.fromisoformat(setting.value))
+    return as_utc(datetime.fromisoformat(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +90,7 @@ def _filtered(session: Session, filters: QueueFilters, columns: list[Any]):  # t
         stamp = last_triage_at(session)
         changed = func.coalesce(col(Review.changed_at), col(Review.first_seen_at))
         if stamp is not None:
-            query = query.where((changed > stamp) | (col(Review.status) == "a_revoir"))
+            query = query.where((changed > stamp) | (col(Review.status) == Status.TO_REVIEW))
         if not filters.statuses:
             query = query.where(col(Review.status).not_in(DONE_STATUSES))
     return query
@@ -125,7 +112,7 @@ def queue_page(
     legal = _filtered(session, filters, [
         col(Review.id), col(Review.label), col(Review.created_at), col(Review.knowledge_date),
         col(Review.first_seen_at), col(Review.location_id),
-    ]).where(col(Review.label).in_(("defamation", "insult")))
+    ]).where(col(Review.label).in_(LEGAL_LABELS))
     # a group can hold French and Québec listings: each follows its own jurisdiction
     jurisdictions = {
         loc_id: get_profile(profile).jurisdiction
@@ -142,10 +129,10 @@ def queue_page(
     ids = [c[-1] for c in candidates[offset: offset + limit]]
     if len(ids) < limit:
         rest_offset = max(0, offset - len(candidates))
-        rank = case((col(Review.label) == "criticism", 2), (col(Review.label) == "praise", 3), else_=4)
+        rank = case((col(Review.label) == Label.CRITICISM, 2), (col(Review.label) == Label.PRAISE, 3), else_=4)
         rest = (
             _filtered(session, filters, [Review.id])
-            .where(or_(col(Review.label).is_(None), col(Review.label).not_in(("defamation", "insult"))))
+            .where(or_(col(Review.label).is_(None), col(Review.label).not_in(LEGAL_LABELS)))
             .order_by(rank, col(Review.created_at).desc().nulls_last(), col(Review.id).desc())
             .offset(rest_offset)
             .limit(limit - len(ids))
@@ -162,10 +149,11 @@ def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any, firs
 
 
 def _py(value: Any) -> datetime | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+    """An aware datetime from a database value; None for a missing one (None or NaN/NaT)."""
+    if value is None or value != value:  # NaN and NaT are the only values unequal to themselves
         return None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
+    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp, without importing pandas here
+        value = value.to_pydatetime()
     return as_utc(value)
 
 
@@ -210,7 +198,7 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
             passages=list(classification.passages) if classification else [],
             profile=item_profile,
         )
-        if by_id[review.id].label in ("defamation", "insult"):
+        if by_id[review.id].label in LEGAL_LABELS:
             deadline = review_deadline(review, item_profile)
             by_id[review.id].deadline = deadline.next_due
             by_id[review.id].days_left = (
@@ -219,59 +207,6 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
             )
             by_id[review.id].deadline_note = deadline.note
     return [by_id[i] for i in review_ids if i in by_id]
-
-
-def record_event(
-    session: Session, *, user: str, action: str, review_id: int | None = None,
-    text: str | None = None, detail: dict[str, Any] | None = None,
-) -> AuditEvent:
-    event = AuditEvent(at=utcnow(), user=user or "", action=action, review_id=review_id,
-                       text=text, detail=detail or {})
-    session.add(event)
-    return event
-
-
-def record_copy(session: Session, *, review_id: int, user: str, text: str, guard: dict[str, Any],
-                template_id: str | None = None) -> AuditEvent:
-    """The only way a reply leaves the dashboard: refused unless the guard allowed this exact text."""
-    if not guard.get("allowed"):
-        raise PermissionError("Cette réponse n'a pas passé le contrôle : elle ne peut pas être copiée.")
-    return record_event(session, user=user, action="reply_copied", review_id=review_id, text=text,
-                        detail={"guard": guard, "template_id": template_id})
-
-
-def set_status(session: Session, review_id: int, status: str, *, user: str,
-               detail: dict[str, Any] | None = None) -> None:
-    if status not in STATUSES:
-        raise ValueError(f"Statut inconnu : {status}")
-    review = session.get(Review, review_id)
-    if review is None:
-        raise LookupError(f"Avis {review_id} introuvable.")
-    previous = review.status
-    review.status = status
-    if status == "avocat":
-        review.for_lawyer = True
-    session.add(review)
-    record_event(session, user=user, action="status", review_id=review_id,
-                 detail={"from": previous, "to": status, **(detail or {})})
-
-
-def record_google_report(session: Session, review_id: int, *, user: str, reference: str = "",
-                         outcome: str = "") -> None:
-    set_status(session, review_id, "signale", user=user)
-    record_event(session, user=user, action="google_report", review_id=review_id,
-                 detail={"date": utcnow().isoformat(), "reference": reference, "outcome": outcome})
-
-
-def finish_triage(session: Session, *, user: str, at: datetime | None = None) -> datetime:
-    """Stamps the week: the next queue starts from reviews new or changed after this moment."""
-    at = at or utcnow()
-    setting = session.get(Setting, LAST_TRIAGE_KEY) or Setting(key=LAST_TRIAGE_KEY)
-    setting.value = at.isoformat()
-    setting.updated_at = at
-    session.add(setting)
-    record_event(session, user=user, action="triage_finished", detail={"at": at.isoformat()})
-    return at
 
 
 def period_bounds(period: Any) -> tuple[datetime | None, datetime | None]:
@@ -303,35 +238,3 @@ def deadline_line(item: TriageItem) -> str:
     left = item.days_left
     when = "délai dépassé" if left is not None and left < 0 else f"{left} jour(s) restant(s)"
     return f"Délai pour agir : {item.deadline:%d/%m/%Y} ({when}). {item.deadline_note}"
-
-
-def set_knowledge_date(session: Session, review_id: int, day: date, *, user: str) -> None:
-    """Québec's one-year clock starts when the practitioner learned of the review: staff can
-    correct the default (the first import) when they knew earlier."""
-    from datetime import UTC, time
-
-    review = session.get(Review, review_id)
-    if review is None:
-        raise LookupError(f"Avis {review_id} introuvable.")
-    previous = review.knowledge_date
-    review.knowledge_date = datetime.combine(day, time(12, 0), tzinfo=UTC)
-    session.add(review)
-    record_event(session, user=user, action="knowledge_date", review_id=review_id, detail={
-        "from": previous.date().isoformat() if previous else None, "to": day.isoformat(),
-    })
-
-
-def set_location_profile(session: Session, location_id: int, profile: str | None, *, user: str) -> None:
-    """A listing's own profile (a group may hold French and Québec practices); None follows
-    the practice-wide profile."""
-    if profile is not None:
-        get_profile(profile)
-    location = session.get(Location, location_id)
-    if location is None:
-        raise LookupError(f"Établissement {location_id} introuvable.")
-    previous = location.profile
-    location.profile = profile
-    session.add(location)
-    record_event(session, user=user, action="settings", detail={
-        "section": "établissement", "location": location.key, "from": previous, "to": profile,
-    })

@@ -6,24 +6,17 @@ import json
 from collections.abc import Sequence
 
 import pandas as pd
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from responders.store.models import AuditEvent
+from responders.triage.journal import recent_events
+from responders.vocabulary import AUDIT_ACTION_FR
 
-ACTIONS_FR = {
-    "reply_copied": "Réponse copiée",
-    "status": "Statut modifié",
-    "google_report": "Signalement Google",
-    "triage_finished": "Triage terminé",
-    "send_to_lawyer": "Transmis à l'avocat",
-    "settings": "Réglages modifiés",
-    "knowledge_date": "Date de connaissance modifiée",
-}
+ACTIONS_FR: dict[str, str] = dict(AUDIT_ACTION_FR)
 COLUMNS = ["Date (UTC)", "Utilisateur", "Action", "Avis", "Texte", "Détail"]
 
 
 def events_frame(session: Session, limit: int = 5000) -> pd.DataFrame:
-    events = session.exec(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)).all()  # type: ignore[union-attr]
+    events = recent_events(session, limit)
     rows = [
         {
             "Date (UTC)": e.at.strftime("%d/%m/%Y %H:%M:%S") if e.at else "",
@@ -50,4 +43,5 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     from responders.export.tables import neutralise
 
     safe = frame.map(lambda v: neutralise(v) if isinstance(v, str) else v)
-    return safe.to_csv(index=False, sep=";").encode("utf-8-sig")
+    text: str = safe.to_csv(index=False, sep=";")
+    return text.encode("utf-8-sig")

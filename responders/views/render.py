@@ -6,13 +6,16 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
+from responders.vocabulary import Qualification, Severity
+
 # Only our own fixed markup ever reaches the browser; review text becomes text nodes.
-_STYLES = {
-    "defamation": "background:#f8d7da;border-bottom:2px solid #b02a37;",
-    "insult": "background:#ffe5b4;border-bottom:2px solid #c25e00;",
-    "criticism": "background:#fff3cd;",
-    "block": "background:#f8d7da;border-bottom:2px solid #b02a37;",
-    "warn": "background:#fff3cd;border-bottom:2px dashed #997404;",
+_STYLES: dict[str, str] = {
+    Qualification.DEFAMATION: "background:#f8d7da;border-bottom:2px solid #b02a37;",
+    Qualification.INSULT: "background:#ffe5b4;border-bottom:2px solid #c25e00;",
+    Qualification.CRITICISM: "background:#fff3cd;",
+    Severity.BLOCK: "background:#f8d7da;border-bottom:2px solid #b02a37;",
+    Severity.REVIEW: "background:#ffe5b4;border-bottom:2px dashed #c25e00;",
+    Severity.WARN: "background:#fff3cd;border-bottom:2px dashed #997404;",
 }
 
 
@@ -45,7 +48,7 @@ def highlighted_html(text: str, spans: Iterable[dict[str, Any]], kind_key: str =
         if span is None:
             out.append(escaped)
             continue
-        style = _STYLES.get(str(span.get(kind_key, "")), _STYLES["warn"])
+        style = _STYLES.get(str(span.get(kind_key, "")), _STYLES[Severity.WARN])
         title = html.escape(str(span.get("explanation", "")), quote=True)
         out.append(f'<mark style="{style}" title="{title}">{escaped}</mark>')
     out.append("</div>")

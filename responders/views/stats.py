@@ -10,7 +10,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from responders.store.models import AuditEvent, Location, Review, ReviewRevision
-from responders.triage.queue import LABELS_FR
+from responders.vocabulary import LABEL_FR, AuditAction
 
 
 def _raw_rows(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:
@@ -56,7 +56,7 @@ def reviews_frame(session: Session, location_ids: tuple[int, ...] = ()) -> pd.Da
     for column in ("created_at", "owner_reply_at"):
         frame[column] = pd.to_datetime(pd.to_numeric(frame[column]), unit="s", utc=True)
     replied_here = select(col(AuditEvent.review_id), func.min(col(AuditEvent.at))).where(
-        col(AuditEvent.action) == "reply_copied"
+        col(AuditEvent.action) == AuditAction.REPLY_COPIED
     ).group_by(col(AuditEvent.review_id))
     copied = dict(session.execute(replied_here).all())
     frame["copied_at"] = pd.to_datetime(frame["review_id"].map(copied), utc=True)
@@ -86,7 +86,7 @@ def labels_per_week(frame: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame()
     labelled = dated.assign(
         semaine=_week(dated["created_at"]),
-        catégorie=dated["label"].map(LABELS_FR).fillna("Non classé"),
+        catégorie=dated["label"].map(LABEL_FR).fillna("Non classé"),
     )
     return labelled.pivot_table(index="semaine", columns="catégorie", values="review_id",
                                 aggfunc="count", fill_value=0)

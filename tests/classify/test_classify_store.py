@@ -11,37 +11,26 @@ from sqlmodel import Session
 from responders.classify import ENGINE_VERSION
 from responders.classify.store import classify_pending, current_classifications
 from responders.store.engine import session_scope
-from responders.store.models import Classification, Location, Review, ReviewRevision
+from responders.store.models import Classification, Location, Review
+from tests.factories import add_revision, make_location, make_review
 
 NOW = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 
 
-def _review(session: Session, location_id: int, key: str, text: str | None, rating: int | None,
+def _review(session: Session, location: Location, key: str, text: str | None, rating: int | None,
             translated: str | None = None) -> Review:
-    review = Review(location_id=location_id, external_id=key, fingerprint=key, source="test",
-                    rating=rating, created_at=NOW)
-    session.add(review)
-    session.flush()
-    revision = ReviewRevision(review_id=review.id, source="test", rating=rating, text_original=text,
-                              text_translated=translated, captured_at=NOW, digest=key)
-    session.add(revision)
-    session.flush()
-    review.current_revision_id = revision.id
-    session.flush()
-    return review
+    return make_review(session, location, key, text, translated=translated, rating=rating, source="test",
+                       created_at=NOW)
 
 
 def _seed(engine: Engine) -> dict[str, int]:
     with session_scope(engine) as session:
-        location = Location(key="loc-1", name="Cabinet test")
-        session.add(location)
-        session.flush()
-        assert location.id is not None
+        location = make_location(session, name="Cabinet test")
         reviews = {
-            "defamation": _review(session, location.id, "a", "Il était ivre pendant le soin.", 1),
-            "praise": _review(session, location.id, "b", "Très bonne équipe, merci.", 5),
-            "rating_only": _review(session, location.id, "c", None, 1),
-            "translated": _review(session, location.id, "d", None, None, translated="What a quack."),
+            "defamation": _review(session, location, "a", "Il était ivre pendant le soin.", 1),
+            "praise": _review(session, location, "b", "Très bonne équipe, merci.", 5),
+            "rating_only": _review(session, location, "c", None, 1),
+            "translated": _review(session, location, "d", None, None, translated="What a quack."),
         }
         return {k: int(v.id) for k, v in reviews.items() if v.id is not None}
 
@@ -72,12 +61,7 @@ def test_new_revision_is_classified_and_becomes_current(engine: Engine) -> None:
     with session_scope(engine) as session:
         review = session.get(Review, ids["praise"])
         assert review is not None
-        revision = ReviewRevision(review_id=review.id, number=2, source="test", rating=1,
-                                  text_original="Finalement : un vrai charlatan.", captured_at=NOW,
-                                  digest="b2")
-        session.add(revision)
-        session.flush()
-        review.current_revision_id = revision.id
+        add_revision(session, review, "Finalement : un vrai charlatan.", captured_at=NOW, rating=1)
     with session_scope(engine) as session:
         assert classify_pending(session) == 1
         assert current_classifications(session, [ids["praise"]])[ids["praise"]].label == "insult"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -11,8 +10,9 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from responders.store.models import AuditEvent, Classification, Location, Review, ReviewRevision
+from responders.store.models import AuditEvent, Location, Review
 from responders.store.settings import PracticeSettings
+from tests.factories import make_review, passage
 
 TODAY = date(2026, 11, 20)
 GENERATED_AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
@@ -24,18 +24,6 @@ def at(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
 
 
-def passage(text: str, fragment: str, qualification: str, rule: str, explanation: str) -> dict[str, Any]:
-    start = text.index(fragment)
-    return {
-        "start": start,
-        "end": start + len(fragment),
-        "text": fragment,
-        "qualification": qualification,
-        "rule": rule,
-        "explanation": explanation,
-    }
-
-
 @dataclass
 class Seeded:
     ids: dict[str, int]
@@ -45,33 +33,10 @@ class Seeded:
 def _review(session: Session, location: Location, key: str, *, texts: list[tuple[str, str | None]],
             captured: list[datetime], label: str | None, passages: list[dict[str, Any]] | None = None,
             **fields: Any) -> Review:
-    review = Review(
-        location_id=location.id, external_id=f"g-{key}", fingerprint=hashlib.sha256(key.encode()).hexdigest(),
-        source="gbp", review_url=f"https://maps.google.com/?review={key}", first_seen_at=captured[0],
-        last_seen_at=captured[-1], revision_count=len(texts), **fields,
-    )
-    session.add(review)
-    session.flush()
-    revision = None
-    for number, ((original, translated), when) in enumerate(zip(texts, captured, strict=True), start=1):
-        revision = ReviewRevision(
-            review_id=review.id, number=number, captured_at=when, source="gbp", rating=review.rating,
-            text_original=original, text_translated=translated, language="fr" if translated is None else "en",
-            raw={"comment": original, "profilePhotoUrl": "https://photo.example/SENTINELLE-BRUT"},
-            digest=hashlib.sha256(f"{key}{number}".encode()).hexdigest(),
-        )
-        session.add(revision)
-        session.flush()
-    assert revision is not None
-    review.current_revision_id = revision.id
-    if label is not None:
-        session.add(Classification(
-            review_id=review.id, revision_id=revision.id, label=label, confidence=0.9,
-            passages=passages or [], engine="rules", version="1", created_at=captured[-1],
-        ))
-    session.add(review)
-    session.flush()
-    return review
+    # the raw capture holds a sentinel that must never reach a dossier
+    return make_review(session, location, key, texts=texts, captured=captured, label=label,
+                       passages=passages or [], raw={"profilePhotoUrl": "https://photo.example/SENTINELLE-BRUT"},
+                       **fields)
 
 
 def seed(engine: Engine) -> Seeded:

@@ -1,10 +1,11 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from responders.deadlines import add_months, compute_deadline, review_deadline
-from responders.store.models import Location, Review, ReviewRevision
+from responders.store.models import ReviewRevision
+from tests.factories import make_location, make_review
 
 
 def at(*parts: int) -> datetime:
@@ -129,19 +130,12 @@ def test_sort_key_puts_open_then_unknown_then_expired():
 
 def test_review_deadline_reads_a_stored_review(engine):
     with Session(engine) as session:
-        session.add(Location(key="loc", name="Cabinet"))
-        session.flush()
-        review = Review(
-            location_id=1, fingerprint="f", source="gbp", created_at=at(2026, 11, 30, 12),
-            updated_at=at(2026, 11, 30, 12), first_seen_at=at(2026, 12, 2, 8), revision_count=2,
+        review = make_review(
+            session, make_location(session, "loc"), "r", texts=[(None, None), (None, None)],
+            captured=[at(2026, 12, 2, 8), at(2027, 1, 10, 8)], created_at=at(2026, 11, 30, 12),
+            updated_at=at(2026, 11, 30, 12),
         )
-        session.add(review)
-        session.flush()
-        revisions = [
-            ReviewRevision(review_id=review.id, number=1, captured_at=at(2026, 12, 2, 8), source="gbp", digest="a"),
-            ReviewRevision(review_id=review.id, number=2, captured_at=at(2027, 1, 10, 8), source="gbp", digest="b"),
-        ]
-        session.add_all(revisions)
+        revisions = list(session.exec(select(ReviewRevision).order_by(col(ReviewRevision.number))).all())
         session.commit()
         session.refresh(review)
         fr = review_deadline(review, "fr-medecin", revisions=revisions, today=date(2027, 2, 1))

@@ -10,6 +10,7 @@ from responders.export.json_writer import dossier_json
 from responders.export.law import UNKNOWN_TARGET, guess_target
 from responders.store.models import Review
 from responders.store.settings import PracticeSettings, get_setting, set_setting
+from tests.factories import add_revision
 
 from .conftest import FORBIDDEN, GENERATED_AT, TODAY
 
@@ -221,19 +222,10 @@ def test_entry_for_one_review_whatever_its_label(engine, seeded):
 def test_passage_of_an_older_version_is_flagged_for_checking(engine, seeded):
     from datetime import UTC, datetime
 
-    from responders.store.models import ReviewRevision
-
     with Session(engine) as session:
         review = session.get(Review, seeded.ids["r1"])
-        newer = ReviewRevision(
-            review_id=review.id, number=2, captured_at=datetime(2026, 11, 1, tzinfo=UTC), source="gbp",
-            text_original="Un vrai charlatan. Le docteur facture des soins jamais faits.", digest="n",
-        )
-        session.add(newer)
-        session.flush()
-        review.current_revision_id = newer.id
-        review.revision_count = 2
-        session.add(review)
+        add_revision(session, review, "Un vrai charlatan. Le docteur facture des soins jamais faits.",
+                     captured_at=datetime(2026, 11, 1, tzinfo=UTC))
         session.commit()
     r1 = next(e for e in dossier_for(engine).entries if e.google_id == "g-r1")
     assert r1.text_original.startswith("Un vrai charlatan")

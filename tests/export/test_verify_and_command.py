@@ -11,6 +11,7 @@ from responders.export.json_writer import dossier_json
 from responders.export.verify import verify_dossier
 from responders.store.models import AuditEvent, Classification, Review, ReviewRevision
 from responders.timeutil import CLOCK_ENV
+from tests.factories import add_revision, make_location, make_review
 
 from .conftest import GENERATED_AT, TODAY
 
@@ -52,10 +53,8 @@ def test_changed_revision_is_detected(engine, seeded):
 def test_new_revision_and_missing_review_are_detected(engine, seeded):
     data = exported(engine)
     with Session(engine) as session:
-        session.add(ReviewRevision(
-            review_id=seeded.ids["r2"], number=3, captured_at=datetime(2026, 11, 25, 8, tzinfo=UTC),
-            source="gbp", text_original="Bande d'escrocs !", digest="c",
-        ))
+        add_revision(session, session.get(Review, seeded.ids["r2"]), "Bande d'escrocs !",
+                     captured_at=datetime(2026, 11, 25, 8, tzinfo=UTC))
         for model in (AuditEvent, Classification, ReviewRevision):
             for row in session.exec(select(model).where(model.review_id == seeded.ids["r3"])).all():
                 session.delete(row)
@@ -139,22 +138,12 @@ HAS_CLASSIFIER = importlib.util.find_spec("responders.classify.store") is not No
 
 @pytest.mark.skipif(not HAS_CLASSIFIER, reason="classifier step not available yet")
 def test_export_classifies_pending_reviews_first(db_url, engine, tmp_path):
-    from responders.store.models import Location
 
     with Session(engine) as session:
-        session.add(Location(key="loc", name="Cabinet"))
-        session.flush()
-        review = Review(location_id=1, external_id="g-new", fingerprint="f", source="gbp",
-                        created_at=datetime(2026, 11, 1, 10, tzinfo=UTC), rating=1)
-        session.add(review)
-        session.flush()
-        revision = ReviewRevision(review_id=review.id, number=1, source="gbp", digest="d",
-                                  captured_at=datetime(2026, 11, 2, tzinfo=UTC),
-                                  text_original="Ce dentiste facture des soins jamais faits, un escroc.")
-        session.add(revision)
-        session.flush()
-        review.current_revision_id = revision.id
-        session.add(review)
+        make_review(session, make_location(session, "loc"), "new",
+                    "Ce dentiste facture des soins jamais faits, un escroc.", rating=1,
+                    created_at=datetime(2026, 11, 1, 10, tzinfo=UTC),
+                    captured=[datetime(2026, 11, 2, tzinfo=UTC)])
         session.commit()
     out = tmp_path / "d.json"
     assert main(["export", "lawyer", "--db", db_url, "--format", "json", "-o", str(out)]) == 0

@@ -44,12 +44,14 @@ def test_guard_command_contract(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r.get("id") for r in results] == ["g1", "g2", None, "g4", "g5"]
-    assert results[0] == {"id": "g1", "allowed": True, "findings": []}
+    assert results[0] == {"id": "g1", "allowed": True, "findings": [], "verdict": "pass"}
+    assert results[1]["verdict"] == "block"
     assert results[1]["allowed"] is False
     rules = {f["rule"] for f in results[1]["findings"]}
     assert {"care_act", "echo_reviewer_name"} <= rules
     for f in results[1]["findings"]:
-        assert set(f) == {"rule", "severity", "start", "end", "text", "explanation"}
+        assert set(f) == {"rule", "pattern", "severity", "start", "end", "text", "explanation"}
+        assert f["pattern"]
         assert lines[1]["reply"][f["start"] : f["end"]] == f["text"]
     assert "error" in results[2] and "error" in results[3]
     assert "ligne 3" in proc.stderr and "ligne 4" in proc.stderr and "reply" in proc.stderr

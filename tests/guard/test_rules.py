@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from responders.guard import DEFAULT_RULES, check, get_rule, get_rules
-from responders.guard.rule import Rule
+from responders.guard.rule import Pattern, Rule, detector_name
 from tests.guard.cases import GENERIC_LEAKS, GENERIC_SAFE, HITS, NEAR_MISSES
 
 
@@ -61,6 +61,10 @@ def test_unknown_rule_names_raise() -> None:
         {"name": "ok", "family": "care", "severity": "block", "explanation": " ", "patterns": ("a",)},
         {"name": "ok", "family": "care", "severity": "block", "explanation": "x"},
         {"name": "ok", "family": "care", "severity": "block", "explanation": "x", "patterns": ("(",)},
+        {"name": "ok", "family": "care", "severity": "block", "explanation": "x",
+         "patterns": (Pattern("twice", "a"), Pattern("twice", "b"))},
+        {"name": "ok", "family": "care", "severity": "block", "explanation": "x",
+         "patterns": (Pattern("words2", "a"), "b")},  # "b" is named words2 too
     ],
 )
 def test_rules_are_validated_when_constructed(kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -100,3 +104,31 @@ def test_explanations_cite_the_profile_law(profile: str, reference: str) -> None
     relationship = [f for f in result.findings if f.rule == "relationship_confirmed"]
     assert relationship and reference in relationship[0].explanation
     assert hash(get_rule("relationship_confirmed"))
+
+
+def test_every_finding_names_the_pattern_that_fired() -> None:
+    for entries in HITS.values():
+        for entry in entries:
+            text, context = (entry, {}) if isinstance(entry, str) else entry
+            for finding in check(text, **context).findings:
+                rule = get_rule(finding.rule)
+                assert (
+                    finding.pattern in rule.pattern_names
+                    or (rule.categories and finding.pattern.startswith("lexicon_"))
+                    or (rule.detector is not None and finding.pattern == detector_name(rule.detector))
+                ), f"{finding.rule} on {text!r}: unknown pattern {finding.pattern!r}"
+
+
+def test_named_patterns_report_their_name() -> None:
+    result = check("Ben voyons. Vous avez un vrai talent d'écrivain.")
+    assert {(f.rule, f.pattern) for f in result.findings} >= {
+        ("counter_sarcasm", "retort_bien_sur"), ("counter_sarcasm", "new_career"),
+    }
+    # a bare string is named after its place: the third `patterns` entry of counter_lying
+    unnamed = check("Vos propos sont totalement faux.")
+    assert [(f.rule, f.pattern) for f in unnamed.findings] == [("counter_lying", "words3")]
+
+
+def test_pattern_names_are_unique_within_a_rule() -> None:
+    for rule in DEFAULT_RULES:
+        assert len(set(rule.pattern_names)) == len(rule.pattern_names), rule.name

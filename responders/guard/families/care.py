@@ -6,6 +6,7 @@ import re
 
 from responders.guard.families.generic import generic_mention
 from responders.guard.rule import Context, Rule, Span
+from responders.vocabulary import Severity
 
 _CARE_EXCLUSIONS = (
     r"(?:sans |en cas d )?(?:urgence|urgences) (?:dentaire|medicale)s?|en cas d urgence",
@@ -22,7 +23,7 @@ def _care(name: str, category: str, what: str, example: str) -> Rule:
     return Rule(
         name=name,
         family="care",
-        severity="block",
+        severity=Severity.BLOCK,
         description=f"La réponse parle de santé : {what}.",
         explanation=(
             f"« {{text}} » ({what}) : une réponse publique ne doit jamais parler de santé ni "
@@ -45,7 +46,7 @@ BODY = _care("care_body", "body", "partie du corps", "dent, gencive, mâchoire")
 TOOTH_NUMBER = Rule(
     name="care_tooth_number",
     family="care",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse cite un numéro de dent.",
     explanation=(
         "« {text} » désigne une dent précise : c'est une information de santé. Retirez-la."
@@ -61,7 +62,7 @@ HEALTH_PHRASE = Rule(
     invalidate=generic_mention,
     name="care_health_context",
     family="care",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse évoque l'état de santé ou les soins d'une personne.",
     explanation=(
         "« {text} » évoque la santé ou les soins d'une personne : une réponse publique ne "
@@ -128,7 +129,7 @@ def _clinical_words(ctx: Context) -> list[Span]:
 CLINICAL_FORM = Rule(
     name="care_clinical_form",
     family="care",
-    severity="block",
+    severity=Severity.BLOCK,
     description="Un mot de forme médicale (examen, maladie, acte, médicament) hors du vocabulaire courant.",
     explanation=(
         "« {text} » a la forme d'un terme médical (examen, maladie, acte ou médicament) : une "

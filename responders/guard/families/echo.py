@@ -7,6 +7,7 @@ from functools import cache
 
 from responders.guard.rule import Context, Rule, Span, lexicon_matches
 from responders.text.words import Normalized, Token, edit1, key
+from responders.vocabulary import Severity
 
 # Parts of display names that are no name (« Utilisateur Google », « Jean de la Fontaine »).
 _NAME_NOISE = frozenset(
@@ -94,7 +95,7 @@ def _reviewer_name(ctx: Context) -> list[Span]:
 REVIEWER_NAME = Rule(
     name="echo_reviewer_name",
     family="echo",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse reprend le nom affiché de l'auteur de l'avis.",
     explanation=(
         "« {text} » reprend le nom de l'auteur de l'avis : le nommer confirme qu'on le connaît. "
@@ -184,7 +185,7 @@ def _detail_pair(a: str, b: str) -> bool:
 REVIEW_ECHO = Rule(
     name="echo_review",
     family="echo",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse reprend un détail de santé ou personnel écrit dans l'avis.",
     explanation=(
         "« {text} » reprend un détail de l'avis (santé, nom, date, montant ou proche) : le "

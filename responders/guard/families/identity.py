@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from responders.guard.families.generic import generic_mention
-from responders.guard.rule import Context, Rule, Span
+from responders.guard.rule import Context, Pattern, Rule, Span
+from responders.vocabulary import Severity
 
 _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fev|sept|oct|nov|dec"
 _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
@@ -136,7 +137,7 @@ def _fold(word: str) -> str:
 PERSON_NAME = Rule(
     name="identity_person_name",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse nomme une personne (« Dr X », « Mme Y », un prénom en salutation).",
     explanation=(
         "« {text} » nomme une personne : ne citez aucun nom dans une réponse publique, ni celui "
@@ -168,7 +169,7 @@ _KNOWN_PROPER = frozenset(
 PROPER_NOUN = Rule(
     name="identity_proper_noun",
     family="identity",
-    severity="warn",
+    severity=Severity.WARN,
     description="Un mot en majuscule inconnu du dictionnaire : peut-être un nom de personne.",
     explanation=(
         "« {text} » ressemble à un nom propre : vérifiez qu'il ne s'agit pas du nom d'une "
@@ -180,7 +181,7 @@ PROPER_NOUN = Rule(
 DATETIME = Rule(
     name="identity_datetime",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse donne une date ou une heure (de rendez-vous, de passage).",
     explanation=(
         "« {text} » situe une venue dans le temps : aucune date ni heure de rendez-vous dans "
@@ -188,7 +189,7 @@ DATETIME = Rule(
     ),
     patterns=(
         # the same weekdays on the words, for « l u n d i » and other spelled-out forms
-        rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})(?! (?:au|et|ou) )|(?:avant )?hier|ce matin",
+        Pattern("weekday_words", rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})(?! (?:au|et|ou) )|(?:avant )?hier|ce matin"),
     ),
     raw_patterns=(
         r"(?<!\d[/.-])\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?\d{2,4})?(?![/.\-]?\s?\d)",
@@ -217,7 +218,7 @@ DATETIME = Rule(
 COMPANION = Rule(
     name="identity_companion",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse évoque une personne accompagnante ou un proche.",
     explanation=(
         "« {text} » évoque un proche ou un accompagnant : c'est un détail qui identifie. "
@@ -261,7 +262,7 @@ def _generic_money(ctx: Context, span: Span) -> bool:
 MONEY = Rule(
     name="identity_money",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse parle d'argent, de devis, d'assurance ou de remboursement.",
     explanation=(
         "« {text} » touche aux montants, devis, assurance ou remboursement : ces détails "
@@ -288,22 +289,22 @@ MONEY = Rule(
     exclusions=(
         r"(?:nos|les|des) (?:tarifs|honoraires|prix|recus(?: (?:pour|d) assurances?)?|factures|modalites de (?:paiement|reglement|remboursement)|moyens de paiement) (?:sont|restent|demeurent|peuvent etre) (?:affiches|disponibles|publics|consultables|indiques|accessibles|remis|delivres|fournis|emis|envoyes)|a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
         # The topic named only to decline it: « aucune question de facturation n'est traitée ici ».
-        r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:(?:generales?|administratives?|pratiques?|courantes?|d ordre (?:general|administratif|financier|pratique))(?: (?:ou|et) (?:generales?|administratives?|pratiques?|financieres?))? )?(?:(?:ou|et) )?(?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?"
-        + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
+        Pattern("topic_declined", r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:(?:generales?|administratives?|pratiques?|courantes?|d ordre (?:general|administratif|financier|pratique))(?: (?:ou|et) (?:generales?|administratives?|pratiques?|financieres?))? )?(?:(?:ou|et) )?(?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?"
+        + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED),
         # A department or a field named in general: « le service de facturation »,
         # « pour tout ce qui concerne la facturation », « en matière de remboursement ».
-        r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?"
+        Pattern("topic_in_general", r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?"
         r"|(?:pour |concernant )?(?:toute|toutes les|les|des) (?:demandes?|demarches?|informations?|renseignements?|modalites|moyens|conditions) (?:generales? |pratiques? )?(?:de|d|sur|concernant|relatives? (?:a|aux)|liees? (?:a|aux)) (?:la |l |les )?"
         r"|(?:questions?|demarches?|demandes?|formalites) (?:administratives?|d ordre (?:administratif|financier|pratique)|pratiques?|financieres?)(?: [a-z]+){0,2}? (?:comme|y compris|notamment|telles? que|par exemple|dont|a savoir) (?:la |l |les )?"
         r"|(?:renseigne|renseignent|renseignera|renseigneront|repond|repondent|repondra|repondront|informe|informent|informera|oriente|orientent|orientera)(?: [a-z]+){0,3}? (?:sur|concernant|au sujet (?:de|des|du)) (?:la |l |les )?)"
-        + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
+        + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED),
     ),
 )
 
 PERSONAL_DATA = Rule(
     name="identity_personal_data",
     family="identity",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse évoque une donnée personnelle (adresse, âge, naissance, numéro).",
     explanation=(
         "« {text} » touche à une donnée personnelle de l'auteur de l'avis : n'en parlez pas "
@@ -316,14 +317,14 @@ PERSONAL_DATA = Rule(
     exclusions=(
         r"votre adresse (?:courriel|electronique|e mail|mail)|vos coordonnees (?:restent|demeurent|ne sont)",
         # Asking for a way to call back is no disclosure: « laissez-nous vos coordonnées ».
-        r"(?:laisse[rz]?|laissant|donne[rz]?|indique[rz]?|envoye[rz]?|communique[rz]?|transmet(?:tre|tez)|precise[rz]?) (?:nous )?(?:vos|votre) [a-z]+(?: [a-z]+)?",
+        Pattern("ask_contact", r"(?:laisse[rz]?|laissant|donne[rz]?|indique[rz]?|envoye[rz]?|communique[rz]?|transmet(?:tre|tez)|precise[rz]?) (?:nous )?(?:vos|votre) [a-z]+(?: [a-z]+)?"),
     ),
 )
 
 CONTACT = Rule(
     name="identity_contact",
     family="identity",
-    severity="warn",
+    severity=Severity.WARN,
     description="Un courriel ou un numéro de téléphone : vérifiez que c'est celui du cabinet.",
     explanation=(
         "« {text} » est une coordonnée : n'y laissez que celle du cabinet, jamais celle d'une "

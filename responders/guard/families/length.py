@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from responders.guard.rule import Context, Rule, Span
+from responders.vocabulary import Severity
 
 MAX_BYTES = 4096
 SOFT_CHARS = 400
@@ -25,7 +26,7 @@ def _over_chars(ctx: Context) -> list[Span]:
 TOO_LONG = Rule(
     name="length_limit",
     family="length",
-    severity="block",
+    severity=Severity.BLOCK,
     description=f"La réponse dépasse la limite de Google ({MAX_BYTES} octets UTF-8).",
     explanation=(
         f"La réponse dépasse {MAX_BYTES} octets, la limite de Google : tout ce qui suit "
@@ -37,7 +38,7 @@ TOO_LONG = Rule(
 LONG = Rule(
     name="length_soft",
     family="length",
-    severity="warn",
+    severity=Severity.WARN,
     description=f"La réponse dépasse environ {SOFT_CHARS} caractères.",
     explanation=(
         f"La réponse dépasse {SOFT_CHARS} caractères : une réponse courte est plus sûre. "

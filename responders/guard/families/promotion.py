@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from responders.guard.rule import Rule
+from responders.guard.rule import Pattern, Rule
+from responders.vocabulary import Severity
 
 SUPERLATIVE = Rule(
     name="promotion_superlative",
     family="promotion",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse vante le cabinet (superlatifs, qualité, expertise).",
     explanation=(
         "« {text} » fait la promotion du cabinet : la publicité et l'autopromotion sont "
@@ -45,7 +46,7 @@ SUPERLATIVE = Rule(
 OFFER = Rule(
     name="promotion_offer",
     family="promotion",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse propose une offre, une réduction ou un cadeau.",
     explanation=(
         "« {text} » est une offre commerciale : interdite dans une réponse d'un professionnel de "
@@ -60,14 +61,14 @@ OFFER = Rule(
     exclusions=(
         r"(?:numero|appel|ligne|service) (?:gratuit|sans frais)|sans frais|(?:stationnement|parking|wifi|wi fi|acces|stationnements) (?:est |reste |sont )?gratuits?",
         # Offering to talk in private is the reply the policy asks for, not a commercial offer.
-        r"(?:nous (?:vous )?|vous )?(?:proposons|offrons|proposer|offrir|propose|offre) (?:volontiers |bien volontiers |donc |plutot |simplement |a nouveau |de nouveau )?(?:un |une |des |la |le |l )?(?:possibilite|occasion|moment|temps|espace)? ?(?:d |de )?(?:echanges?|echanger|entretiens?|rencontres?|rencontrer|discussions?|discuter|appels?|appeler|conversations?|dialogues?|contacts?|ecoute|reponses?|rappels? (?:telephonique|par (?:le|la|notre|l))|suivi (?:de|du) (?:votre |la |cette )?(?:demande|reclamation|plainte|message|courriel)|rendez vous (?:telephonique|avec (?:la|le|notre|l))|en parler|en discuter|nous (?:contacter|joindre|appeler|ecrire|parler|rencontrer)|parler)",
+        Pattern("private_talk_offer", r"(?:nous (?:vous )?|vous )?(?:proposons|offrons|proposer|offrir|propose|offre) (?:volontiers |bien volontiers |donc |plutot |simplement |a nouveau |de nouveau )?(?:un |une |des |la |le |l )?(?:possibilite|occasion|moment|temps|espace)? ?(?:d |de )?(?:echanges?|echanger|entretiens?|rencontres?|rencontrer|discussions?|discuter|appels?|appeler|conversations?|dialogues?|contacts?|ecoute|reponses?|rappels? (?:telephonique|par (?:le|la|notre|l))|suivi (?:de|du) (?:votre |la |cette )?(?:demande|reclamation|plainte|message|courriel)|rendez vous (?:telephonique|avec (?:la|le|notre|l))|en parler|en discuter|nous (?:contacter|joindre|appeler|ecrire|parler|rencontrer)|parler)"),
     ),
 )
 
 BOOKING = Rule(
     name="promotion_booking",
     family="promotion",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse invite à prendre rendez-vous ou à revenir.",
     explanation=(
         "« {text} » invite à prendre rendez-vous ou à revenir : c'est de la sollicitation, et "
@@ -93,7 +94,7 @@ BOOKING = Rule(
 REVIEW_REQUEST = Rule(
     name="promotion_review_request",
     family="promotion",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse demande un avis, une note ou des étoiles, ou de modifier l'avis.",
     explanation=(
         "« {text} » sollicite un avis ou une note (ou sa modification) : c'est interdit. Ne "
@@ -116,7 +117,7 @@ REVIEW_REQUEST = Rule(
 TESTIMONIAL = Rule(
     name="promotion_testimonial",
     family="promotion",
-    severity="block",
+    severity=Severity.BLOCK,
     refs={
         "FR-medecin": "Code de la santé publique, art. R4127-19-1",
         "FR-dentiste": "Code de la santé publique, art. R4127-215-1",
@@ -156,7 +157,7 @@ def _in_email(reply: str, span: tuple[int, int]) -> bool:
 LINK = Rule(
     name="promotion_link",
     family="promotion",
-    severity="block",
+    severity=Severity.BLOCK,
     description="La réponse contient un lien ou une adresse de site.",
     explanation=(
         "« {text} » est un lien : pas de lien dans une réponse (sollicitation, et risque de "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from responders.guard.rule import Context, Rule, Span
+from responders.guard.rule import Context, Pattern, Rule, Span
 from responders.text.words import squeeze
+from responders.vocabulary import Severity
 
 _VOTRE = r"(?:votre|vos|ton|tes)"
 _CARE_EPISODE = (
@@ -88,7 +89,7 @@ def _possessive(ctx: Context) -> list[Span]:
 CONFIRMED = Rule(
     name="relationship_confirmed",
     family="relationship",
-    severity="block",
+    severity=Severity.BLOCK,
     refs=_SECRET_REFS,
     detector=_possessive,
     description="La réponse laisse entendre que l'auteur de l'avis est ou a été patient.",
@@ -117,14 +118,14 @@ CONFIRMED = Rule(
         r"(?:qui |il |elle |le docteur |le praticien |la praticienne |le dentiste |la dentiste |le medecin |la docteure )vous (?:suit|suivait|suivra|soigne|soignait|traite|traitait|connait|connaissait)",
         r"(?:selon|d apres|dans|au vu de|a la lecture de|verification de|consultation de) (?:nos|notre) (?:notes|dossiers|registres|fichiers|archives|agenda|agendas|historique|systeme|logiciel|informations)|apres (?:verification|verifications|recherches?)(?! (?:de|du|des|aupres) (?:l equipe|la direction|notre politique|nos regles))",
         # A past action of the reader presupposes a visit; only writing the review is neutral.
-        rf"(?<!si )(?<!s il )(?<!meme si )vous (?:nous |l |le |la |les )?(?:avez|aviez|ayez|auriez|avez deja|aviez deja) (?:pourtant |bien |deja |alors |meme |aussi |tout de meme |quand meme |certainement |probablement |sans doute |vous meme |pourtant bien |effectivement )?(?!{_NEUTRAL_PAST})(?:[a-z]{{2,}}(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|it|ait|ert|int))(?: [a-z]+)?",
+        Pattern("reader_past_action", rf"(?<!si )(?<!s il )(?<!meme si )vous (?:nous |l |le |la |les )?(?:avez|aviez|ayez|auriez|avez deja|aviez deja) (?:pourtant |bien |deja |alors |meme |aussi |tout de meme |quand meme |certainement |probablement |sans doute |vous meme |pourtant bien |effectivement )?(?!{_NEUTRAL_PAST})(?:[a-z]{{2,}}(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|it|ait|ert|int))(?: [a-z]+)?"),
         rf"(?:nous|je|on|l equipe|le cabinet|la clinique) vous (?:l |le |la |les |en |y )?(?:avons|ai|a|avions|avais|avait) (?:bien |deja |pourtant |alors |clairement |pourtant bien )?(?!{_NEUTRAL_OURS})[a-z]{{2,}}(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|it|ait|ert|int)",
         r"(?:nous|je|on|le cabinet|la clinique|l equipe|le secretariat|le docteur|la docteure) (?:vous )?(?:rappellerons|rappellera|recontacterons|recontactera|contacterons|contactera|appellerons|appellera|reverrons|reverra|reconvoquerons)(?! (?:si|des que|lorsque|quand|apres que|a condition que|pour peu que) (?:vous|nous))",
         r"(?:du|pu|voulu|tente de|essaye de|decide de|choisi de) vous (?:reorienter|orienter|referer|envoyer|adresser|soigner|recevoir|examiner|traiter|operer|faire attendre|rappeler|annuler|facturer|refuser|renvoyer|reporter)",
         r"vous (?:a|ont|avait|avaient) (?:bien |deja |aussitot |rapidement |immediatement )?(?:repondu|ecrit|telephone|rappele|rappelee?|repondue?)",
         r"(?:occupee?s?|chargee?s?) de vous|pris soin de vous|prendre soin de vous|(?:l|cet|cette|un|le meme) incident|(?:consigne|consignee|documente|documentee|rapporte|rapportee|inscrit|inscrite) (?:[a-z]+ )?(?:l incident|dans (?:notre|nos|le|un) (?:registre|rapport|cahier|journal))|(?:notre|nos|le) registre|rapport d incident",
         # someone did something to the reader: « l'assistante vous a installée », « on vous avait prévenu »
-        rf"(?<!nous )(?<!je )(?<!j )vous (?:a|ont|avait|avaient|aurait|auraient) (?:bien |deja |pourtant |alors |aussitot |rapidement |immediatement |probablement |sans doute |certainement )?(?!{_NEUTRAL_OURS})[a-z]{{2,}}(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|it|ait|ert|int)(?![a-z])",
+        Pattern("done_to_reader", rf"(?<!nous )(?<!je )(?<!j )vous (?:a|ont|avait|avaient|aurait|auraient) (?:bien |deja |pourtant |alors |aussitot |rapidement |immediatement |probablement |sans doute |certainement )?(?!{_NEUTRAL_OURS})[a-z]{{2,}}(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|it|ait|ert|int)(?![a-z])"),
         r"(?:le|la|l|notre|votre) (?:docteur|docteure|dr|dre|dentiste|medecin|hygieniste|praticien|praticienne|assistante?|secretaire|infirmiere?|chirurgien|chirurgienne|specialiste|anesthesiste|radiologue|remplacante?|equipe soignante|stagiaire|adjointe?|agente?|coordonnatrice|coordonnateur|gestionnaire|receptionniste)(?: [a-z]+)? (?:a|avait|ont|aurait|avaient) (?!pris connaissance|lu |bien lu|bien recu|recu votre|ete informee?|ete avisee?|transmis|repondu|pris note)(?:bien |deja |pourtant |alors |simplement |seulement |juste |uniquement |toujours )?(?:du|pu|voulu|[a-z]{2,}(?:e|i|it|u|is|t))(?![a-z])",
         r"(?:la|le|l|cette|ce|cet|votre|vos) (?:seance|consultation|visite|rendez vous|rdv|attente|intervention|soin|soins|anesthesie|examen|operation|extraction|accueil|traitement)s? vous (?:a|ont|avait|avaient|aura) (?:semble|paru|fait|cause|derange|deplu|plu|inquiete|surpris|choque|decu|gene|fatigue|stresse|effraye|fait peur|fait mal)",
         r"(?:figure|figurent|figurait|note|notee|consigne|consignee|inscrit|inscrite|verse|versee|classe) (?:[a-z]+ )?(?:au|dans le|dans votre|a votre) dossier|(?:au|dans le) dossier (?:medical|patient)?",
@@ -160,7 +161,7 @@ CONFIRMED = Rule(
 DENIED = Rule(
     name="relationship_denied",
     family="relationship",
-    severity="block",
+    severity=Severity.BLOCK,
     refs=_SECRET_REFS,
     description="La réponse nie que l'auteur de l'avis soit patient : c'est aussi une information couverte par le secret.",
     explanation=(
