@@ -243,9 +243,13 @@ def review_deadline(
     """The deadline of a stored review under `profile`'s jurisdiction."""
     prof = profile if isinstance(profile, Profile) else get_profile(profile)
     count = max(review.revision_count or 1, len(revisions))
-    latest = max(revisions, key=lambda r: r.number, default=None)
+    # the current revision is the newest by the source's time, not always the highest number
+    # (an older export imported later adds a revision that is never made current)
+    latest = next((r for r in revisions if r.id == review.current_revision_id), None) or max(
+        revisions, key=lambda r: r.number, default=None
+    )
     latest_capture = None
-    if latest is not None and latest.number > 1:
+    if latest is not None and count > 1:
         latest_capture = latest.source_updated_at or latest.captured_at
     return compute_deadline(
         prof.jurisdiction,

@@ -1,0 +1,143 @@
+"""Issue 18, integrity: an older export never becomes current, a file holding two states of one
+review re-imports as nothing, and two imports at once never store a review twice."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from responders.importers import import_paths
+from tests.importers.helpers import count, gbp_review, snapshot
+
+ROOT = Path(__file__).resolve().parents[2]
+NOVEMBER = "escroc qui facture des actes jamais faits"
+SEPTEMBER = "m'a mal soigné"
+
+
+def state(text_: str, update_time: str | None) -> dict:
+    review = gbp_review(7)
+    review["comment"] = text_
+    if update_time is None:
+        review.pop("updateTime")
+    else:
+        review["updateTime"] = update_time
+    return review
+
+
+def write(path: Path, *reviews: dict) -> Path:
+    path.write_text(json.dumps({"reviews": list(reviews)}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def current(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(
+            "SELECT v.text_original, r.revision_count, r.status FROM reviews r "
+            "JOIN review_revisions v ON v.id = r.current_revision_id"
+        ))]
+
+
+def test_an_older_export_imported_after_a_newer_one_is_kept_but_not_current(engine, tmp_path):
+    november = write(tmp_path / "nov.json", state(NOVEMBER, "2025-11-20T10:00:00Z"))
+    september = write(tmp_path / "sep.json", state(SEPTEMBER, "2025-09-03T10:00:00Z"))
+    import_paths(engine, [november])
+    label = [tuple(r) for r in engine.connect().execute(text("SELECT label, changed_at FROM reviews"))]
+    summary = import_paths(engine, [september]).to_dict()
+    assert (summary["updated"], summary["older"], summary["unchanged"]) == (0, 1, 0)
+    assert current(engine) == [(NOVEMBER, 2, "nouveau")]
+    assert count(engine, "review_revisions") == 2  # the September state is kept, for the record
+    with engine.connect() as conn:  # still the same label and the same place in the queue
+        assert [tuple(r) for r in conn.execute(text("SELECT label, changed_at FROM reviews"))] == label
+    before = snapshot(engine)
+    again = import_paths(engine, [september]).to_dict()
+    assert (again["older"], again["unchanged"]) == (0, 1)
+    assert snapshot(engine) == before
+
+
+def test_the_newer_export_imported_second_becomes_current(engine, tmp_path):
+    import_paths(engine, [write(tmp_path / "sep.json", state(SEPTEMBER, "2025-09-03T10:00:00Z"))], classify=False)
+    summary = import_paths(engine, [write(tmp_path / "nov.json", state(NOVEMBER, "2025-11-20T10:00:00Z"))], classify=False)
+    assert (summary.updated, summary.older) == (1, 0)
+    assert current(engine) == [(NOVEMBER, 2, "nouveau")]
+
+
+def test_one_file_newest_first_keeps_the_newest_current(engine, tmp_path):
+    path = write(tmp_path / "both.json", state(NOVEMBER, "2025-11-20T10:00:00Z"), state(SEPTEMBER, "2025-09-03T10:00:00Z"))
+    summary = import_paths(engine, [path], classify=False).to_dict()
+    assert (summary["new"], summary["older"]) == (1, 1)
+    assert current(engine) == [(NOVEMBER, 2, "nouveau")]
+
+
+@pytest.mark.parametrize(
+    "times", [("2025-09-03T10:00:00Z", "2025-11-20T10:00:00Z"), (None, None)], ids=["updateTime", "no-time"]
+)
+def test_reimporting_a_file_with_two_states_of_one_review_changes_nothing(engine, tmp_path, times):
+    path = write(tmp_path / "both.json", state(SEPTEMBER, times[0]), state(NOVEMBER, times[1]))
+    first = import_paths(engine, [path]).to_dict()
+    assert (first["new"], first["updated"]) == (1, 1)
+    with engine.connect() as conn:  # the triage moves it on: a re-import must not re-queue it
+        conn.execute(text("UPDATE reviews SET status = 'traite'"))
+        conn.commit()
+    before = snapshot(engine)
+    for _ in range(2):
+        again = import_paths(engine, [path]).to_dict()
+        assert (again["new"], again["updated"], again["older"], again["unchanged"]) == (0, 0, 0, 2)
+        assert snapshot(engine) == before  # no revision, no re-queue, no moved deadline
+    assert current(engine) == [(NOVEMBER, 2, "traite")]
+
+
+def test_the_fingerprint_is_unique_within_a_listing(engine, tmp_path):
+    review = {"comment": "Super !", "starRating": "FIVE", "reviewer": {}}
+    path = write(tmp_path / "twice.json", review, copy.deepcopy(review))
+    import_paths(engine, [path], location="Cabinet", classify=False)
+    with engine.connect() as conn:  # two anonymous « Super ! » are two people: ranks 1 and 2
+        ranks = sorted(r[0] for r in conn.execute(text("SELECT fingerprint_rank FROM reviews")))
+        assert ranks == [1, 2]
+        with pytest.raises(IntegrityError):
+            conn.execute(text(
+                "INSERT INTO reviews (location_id, fingerprint, fingerprint_rank, source, is_anonymous, "
+                "revision_count, status, for_lawyer) SELECT location_id, fingerprint, 1, source, "
+                "is_anonymous, 1, 'nouveau', false FROM reviews WHERE fingerprint_rank = 1"
+            ))
+
+
+def idless_csv(path: Path, rows: int) -> Path:
+    lines = ["Date;Auteur;Note;Avis"]
+    for i in range(rows):
+        minute = i % 60
+        hour = (i // 60) % 24
+        day = i // 1440 + 1
+        lines.append(f"{day:02d}/03/2025 {hour:02d}:{minute:02d};Patient {i};{i % 5 + 1};Avis numéro {i}, rien à signaler.")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_two_imports_at_once_store_each_review_once(db_url, tmp_path):
+    from responders.db import make_engine
+
+    make_engine(db_url).dispose()  # the schema exists before both start, as in production
+    path = idless_csv(tmp_path / "avis.csv", 5000)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "TQDM_DISABLE": "1"}
+    command = [sys.executable, "-m", "responders", "import", str(path), "--db", db_url,
+               "--location", "Cabinet Nord", "--no-classify"]
+    runs = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    for run, (out, err) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, err
+    summaries = [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]
+    assert sorted((s["new"], s["unchanged"]) for s in summaries) == [(0, 5000), (5000, 0)]
+    engine = make_engine(db_url)
+    try:
+        assert count(engine, "reviews") == 5000
+        assert count(engine, "review_revisions") == 5000
+    finally:
+        engine.dispose()
