@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -186,6 +187,56 @@ def _json_lines(text: str) -> list[Any] | None:
             except (json.JSONDecodeError, RecursionError):
                 return None
     return items
+
+
+# Decompressed size limits for archives (.zip exports, and the .xlsx workbooks that are zips
+# too): a review export is a few megabytes, a 1.5 MB « zip bomb » once took 3 GB of memory.
+MAX_UNZIPPED_ENTRY = 256 * 1024 * 1024  # one file inside the archive
+MAX_UNZIPPED_TOTAL = 1024 * 1024 * 1024  # every file of one archive together
+_MB = 1024 * 1024
+
+
+class ZipBudget:
+    """Reads an archive's files while counting what they decompress to: the declared size is
+    checked before reading, the actual size while streaming (a header can lie)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.used = 0
+
+    def check_declared(self, archive: zipfile.ZipFile) -> None:
+        total = 0
+        for info in archive.infolist():
+            self._check(info.filename, info.file_size)
+            total += info.file_size
+        if total > MAX_UNZIPPED_TOTAL:
+            raise self._refusal("l'archive", total, MAX_UNZIPPED_TOTAL)
+
+    def read(self, archive: zipfile.ZipFile, name: str) -> bytes:
+        info = archive.getinfo(name)
+        self._check(name, info.file_size)
+        chunks: list[bytes] = []
+        size = 0
+        with archive.open(info) as stream:
+            while chunk := stream.read(_MB):
+                size += len(chunk)
+                self._check(name, size)
+                chunks.append(chunk)
+        self.used += size
+        return b"".join(chunks)
+
+    def _check(self, name: str, size: int) -> None:
+        if size > MAX_UNZIPPED_ENTRY:
+            raise self._refusal(f"« {name} »", size, MAX_UNZIPPED_ENTRY)
+        if self.used + size > MAX_UNZIPPED_TOTAL:
+            raise self._refusal("l'archive", self.used + size, MAX_UNZIPPED_TOTAL)
+
+    def _refusal(self, what: str, size: int, limit: int) -> UnusableInput:
+        return UnusableInput(
+            f"{self.label} : {what} dépasse {limit // _MB} Mo une fois décompressé "
+            f"({size // _MB} Mo au moins). Par sécurité, les archives plus grosses sont refusées : "
+            "décompressez-la et importez seulement les fichiers d'avis."
+        )
 
 
 def unknown_shape(label: str, found: str) -> UnusableInput:

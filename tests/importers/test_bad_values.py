@@ -232,3 +232,52 @@ def test_fuzz_leaves_are_json_safe():
 
     for value in (math.nan, math.inf, -math.inf, "\ud800", {"\udc00": [math.nan]}):
         json.dumps(json_safe(value), allow_nan=False).encode("utf-8")
+
+
+# --- point 7: decompressed size limits -------------------------------------------------------
+
+
+def zip_of(path: Path, name: str, size: int) -> Path:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(name, "w", force_zip64=True) as stream:
+            block = b"\n" * (1024 * 1024)
+            for _ in range(size // len(block)):
+                stream.write(block)
+    return path
+
+
+def test_a_zip_bomb_is_refused_in_french(tmp_path):
+    from responders.importers import base
+
+    path = zip_of(tmp_path / "bombe.zip", "avis.csv", base.MAX_UNZIPPED_ENTRY + 1024 * 1024)
+    assert path.stat().st_size < 2 * 1024 * 1024  # a small file on disk
+    with pytest.raises(UnusableInput, match="dépasse 256 Mo une fois décompressé"):
+        read_paths([path], location="Cabinet")
+
+
+def test_a_lying_size_header_is_caught_while_streaming(tmp_path, monkeypatch):
+    from responders.importers import base
+
+    monkeypatch.setattr(base, "MAX_UNZIPPED_ENTRY", 3 * 1024 * 1024)
+    path = zip_of(tmp_path / "menteur.zip", "avis.csv", 8 * 1024 * 1024)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.infolist()[0]
+    # shrink the declared size in the central directory's zip64 field: the check must not trust it
+    central = data.rindex(b"PK\x01\x02")
+    extra_at = central + 46 + len(info.filename.encode())
+    field = data.index(b"\x01\x00", extra_at)
+    data[field + 4 : field + 12] = (1024).to_bytes(8, "little")
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnusableInput):  # the limit, or zipfile's own size check: never 8 MB read
+        read_paths([path], location="Cabinet")
+
+
+def test_a_takeout_zip_is_held_to_the_same_limit(tmp_path, monkeypatch):
+    from responders.importers import base
+
+    monkeypatch.setattr(base, "MAX_UNZIPPED_ENTRY", 1024 * 1024)
+    name = "Takeout/Google Business Profile/account-1/location-2/reviews.json"
+    path = zip_of(tmp_path / "takeout.zip", name, 2 * 1024 * 1024)
+    with pytest.raises(UnusableInput, match="dépasse 1 Mo"):
+        read_paths([path])

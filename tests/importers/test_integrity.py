@@ -131,7 +131,7 @@ def test_two_imports_at_once_store_each_review_once(db_url, tmp_path):
     runs = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]
     outputs = [run.communicate(timeout=600) for run in runs]
-    for run, (out, err) in zip(runs, outputs, strict=True):
+    for run, (_out, err) in zip(runs, outputs, strict=True):
         assert run.returncode == 0, err
     summaries = [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]
     assert sorted((s["new"], s["unchanged"]) for s in summaries) == [(0, 5000), (5000, 0)]
