@@ -173,14 +173,22 @@ def compute_deadline(
     today = today or today_in(jurisdiction)
     edited = is_edited(created_at, updated_at, revision_count)
 
+    notes: list[str] = []
+
     def span(moment: datetime | None) -> tuple[date | None, date | None, int | None]:
         if moment is None:
             return None, None, None
-        start = local_date(moment, rule.timezone)
-        due = add_months(start, rule.months)
+        try:
+            start = local_date(moment, rule.timezone)
+            due = add_months(start, rule.months)
+        except (OverflowError, ValueError):  # a corrupt year 9999 or year 1 in the source
+            notes.append(
+                f"Date hors limites ({as_utc(moment).date().isoformat()}) : "  # type: ignore[union-attr]
+                "délai à établir par l'avocat."
+            )
+            return None, None, None
         return start, due, (due - today).days
 
-    notes: list[str] = []
     if rule.basis == "publication":
         start, due, left = span(created_at)
         if start is None:

@@ -167,7 +167,7 @@ class _Pdf(FPDF):
             for values in rows:
                 row = table.row()
                 for value in values:
-                    row.cell(self.clean(value))
+                    row.cell(self.clean(_clip(value)))
         self.ln(2)
 
     def marked_text(self, text: str, passages: list[PassageEvidence]) -> None:
@@ -190,6 +190,17 @@ class _Pdf(FPDF):
             cursor = passage.end
         self.write(height, self.clean(text[cursor:]))
         self.ln(height + 2)
+
+
+# A table row cannot continue on the next page: a cell longer than this is cut (the full text
+# is printed above the table, and exactly in the JSON export).
+MAX_CELL_CHARS = 600
+
+
+def _clip(value: str) -> str:
+    if len(value) <= MAX_CELL_CHARS:
+        return value
+    return value[:MAX_CELL_CHARS].rstrip() + " […] (texte complet plus haut et dans l'export JSON)"
 
 
 def _date(value: object) -> str:
