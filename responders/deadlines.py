@@ -191,7 +191,7 @@ def compute_deadline(
 
     if rule.basis == "publication":
         start, due, left = span(created_at)
-        if start is None:
+        if created_at is None:
             notes.append("Date de publication inconnue : délai à établir par l'avocat.")
     else:
         knowledge = knowledge_date or first_seen_at
@@ -201,7 +201,7 @@ def compute_deadline(
                 "Date de connaissance : date du premier import, à corriger si l'avis "
                 "a été connu plus tôt."
             )
-        if start is None:
+        if knowledge is None:
             notes.append("Date de connaissance inconnue : à renseigner.")
 
     alt_start = alt_due = alt_left = None

@@ -59,7 +59,7 @@ def test_each_writer_takes_hostile_reviews(dossier, fmt):
         book = load_workbook(io.BytesIO(data))
         values = [c.value for row in book["Synthèse"].iter_rows() for c in row]
         assert any(isinstance(v, str) and v.startswith("Charlatan\u240bqui ment\u240c") for v in values)
-        assert "9999-12-31T23:00:00+00:00" in values  # beyond what a date cell holds: ISO text
+        assert "0001-01-01T00:00:00+00:00" in values  # before what a date cell holds: ISO text
     if fmt == "json":
         entries = json.loads(data)["entries"]
         assert any(e["text_original"] == CONTROL for e in entries)  # JSON keeps the exact text
@@ -67,4 +67,5 @@ def test_each_writer_takes_hostile_reviews(dossier, fmt):
 
 def test_a_year_9999_publication_has_no_deadline_but_no_crash(dossier):
     future = next(e for e in dossier.entries if e.author == "Futur")
-    assert future.deadline.due is None and "à établir" in future.deadline.note
+    assert future.deadline.due is None and "Date hors limites (9999-12-31)" in future.deadline.note
+    assert "inconnue" not in future.deadline.note
