@@ -1,0 +1,55 @@
+"""Issue 18, point 11: only https links to Google's own hosts become links."""
+
+from __future__ import annotations
+
+import pytest
+
+from responders.links import google_link, report_link
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.google.com/maps/reviews/data=!4m8!14m7",
+        "https://maps.google.com/?cid=123&review=abc",
+        "https://www.google.fr/maps/place/Cabinet",
+        "https://search.google.com/local/reviews?placeid=ChIJ",
+        "https://maps.app.goo.gl/AbCdEf",
+        "https://www.google.com:443/maps",
+        "https://google.ca/maps",
+    ],
+)
+def test_google_https_links_are_kept(url):
+    assert google_link(url) == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        None,
+        "",
+        "http://maps.google.com/?cid=1",  # not https
+        "data:text/html,<script>alert(1)</script>",
+        "javascript:alert(1)//https://www.google.com",
+        "https://google.com@evil.example/",  # userinfo: the host is evil.example
+        "https://evil.example\\@google.com/",
+        "https://google.com.evil.example/maps",  # look-alike suffix
+        "https://notgoogle.com/maps",
+        "https://www.google.com:8443/maps",
+        "https://www.gооgle.com/maps",  # Cyrillic o
+        "https://www.google.com/ma ps",
+        "https://www.google.com/\nmaps",
+        "//www.google.com/maps",  # scheme-relative
+        "https://[::1]/",
+        "https://www.google.com:99999/",
+        "ftp://www.google.com/",
+    ],
+)
+def test_anything_else_is_refused(url):
+    assert google_link(url) is None
+
+
+def test_report_link_falls_back_to_the_review_link():
+    assert report_link("data:x", "https://maps.google.com/?r=1") == "https://maps.google.com/?r=1"
+    assert report_link("https://www.google.com/local/review/rap/report?x", None).startswith("https://www.google")
+    assert report_link("http://x", "javascript:alert(1)") is None
