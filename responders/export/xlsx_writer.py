@@ -37,6 +37,8 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
+EXCEL_CELL_CHARS = 32_767  # Excel's limit per cell
+CUT_NOTE = " […] (texte coupé : limite d'Excel ; texte complet dans l'export JSON)"
 EXCEL_YEARS = range(1900, 10000)  # what a date cell can hold; other years are written as text
 
 
@@ -53,6 +55,8 @@ def _cell(value: Any) -> Any:
     if isinstance(value, date) and value.year not in EXCEL_YEARS:
         return value.isoformat()
     if isinstance(value, str):
+        if len(value) > EXCEL_CELL_CHARS:  # Excel refuses to open a file with a longer cell
+            value = value[: EXCEL_CELL_CHARS - len(CUT_NOTE)] + CUT_NOTE
         return ILLEGAL_CHARACTERS_RE.sub(_visible, value)
     return value
 

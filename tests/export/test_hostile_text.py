@@ -69,3 +69,28 @@ def test_a_year_9999_publication_has_no_deadline_but_no_crash(dossier):
     future = next(e for e in dossier.entries if e.author == "Futur")
     assert future.deadline.due is None and "Date hors limites (9999-12-31)" in future.deadline.note
     assert "inconnue" not in future.deadline.note
+
+
+def test_a_megabyte_review_is_cut_in_pdf_and_xlsx_but_whole_in_json(engine):
+    import time
+
+    huge = ("e s c r o c " * 90_000)[:1_000_000]
+    with Session(engine) as session:
+        location = Location(key="loc-big", name="Cabinet", created_at=at(2026, 1, 1))
+        session.add(location)
+        session.flush()
+        _review(session, location, "big", texts=[(huge, None)], captured=[at(2026, 10, 1, 8)], label="insult",
+                rating=1, author_display_name="Gros", created_at=at(2026, 9, 30),
+                passages=[passage(huge, "e s c r o c", "insult", "insult.epithet", "Insulte.")])
+        session.commit()
+    with Session(engine) as session:
+        dossier = build_dossier(session, profile="fr-dentiste", today=TODAY, generated_at=GENERATED_AT)
+    started = time.perf_counter()
+    pdf = dossier_bytes(dossier, "pdf")
+    assert time.perf_counter() - started < 20  # was minutes for hundreds of pages
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "1000000 caractères au total" in " ".join(text.split())
+    book = load_workbook(io.BytesIO(dossier_bytes(dossier, "xlsx")))
+    longest = max(len(c.value) for row in book["Synthèse"].iter_rows() for c in row if isinstance(c.value, str))
+    assert longest == 32_767
+    assert json.loads(dossier_bytes(dossier, "json"))["entries"][0]["text_original"] == huge
