@@ -68,3 +68,15 @@ def test_one_failing_format_hides_no_other_download(demo_db, monkeypatch):
     keys = sorted(b.key for b in at.get("download_button"))
     assert keys == ["download-csv", "download-json", "download-xlsx"]
     assert any("PDF n'a pas pu être créé" in e.value for e in at.error)
+
+
+def test_triage_and_avocat_pages_take_a_year_9999_review(demo_db):
+    with demo_db.begin() as conn:  # stored before the importer refused such dates
+        conn.execute(text(
+            "UPDATE reviews SET created_at = '9999-12-31 23:00:00.000000', updated_at = '9999-12-31 23:00:00.000000', "
+            "status = 'nouveau'"
+        ))
+    for page in ("triage", "avocat", "tableau_de_bord"):
+        at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
+        at.run()
+        assert not at.exception, (page, [e.value for e in at.exception])
