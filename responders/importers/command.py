@@ -33,6 +33,8 @@ def report(summary: ImportSummary) -> None:
             f"{result.label} ({result.shape}) : {result.read} avis lus, {result.new} nouveaux, "
             f"{result.updated} modifiés, {result.unchanged} inchangés, {result.rejected} refusés"
         )
+        if result.older:
+            line += f", {result.older} plus anciens que la version connue (conservés, non courants)"
         if result.classified is not None:
             line += f", {result.classified} classés"
         print(line + ".", file=sys.stderr)  # noqa: T201

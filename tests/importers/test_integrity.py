@@ -141,3 +141,10 @@ def test_two_imports_at_once_store_each_review_once(db_url, tmp_path):
         assert count(engine, "review_revisions") == 5000
     finally:
         engine.dispose()
+
+
+def test_the_french_summaries_mention_older_states():
+    from responders.import_report import summary_lines
+
+    assert any("plus anciennes" in line for line in summary_lines({"older": 1}))
+    assert not any("plus anciennes" in line for line in summary_lines({"older": 0}))
