@@ -281,3 +281,43 @@ def test_a_takeout_zip_is_held_to_the_same_limit(tmp_path, monkeypatch):
     path = zip_of(tmp_path / "takeout.zip", name, 2 * 1024 * 1024)
     with pytest.raises(UnusableInput, match="dépasse 1 Mo"):
         read_paths([path])
+
+
+CELLS = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30),
+    st.sampled_from([
+        "il y a 9000 ans", "31/12/9999 23:59", "00/00/0000", "1e309", "inf", "nan", "NaN", "-1",
+        "99999999999999999999999", "4,5", "★★★★★", "=HYPERLINK(\"x\")", "02/03/2025 14:05", "45000",
+        "9" * 400, "0", "2025-13-45", "\x0b", "\ufeff",
+    ]),
+)
+HEADERS = ["Date", "Auteur", "Note", "Avis", "Réponse", "Identifiant", "Lien"]
+
+
+@seed(18)
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(CELLS, min_size=len(HEADERS), max_size=len(HEADERS)), min_size=1, max_size=5))
+def test_fuzz_any_csv_cell_is_imported_or_refused_alone(tmp_path_factory, rows):
+    import csv
+
+    from responders.db import make_engine
+
+    folder = tmp_path_factory.mktemp("fuzzcsv")
+    path = folder / "avis.csv"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(HEADERS)
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    engine = make_engine(f"sqlite:///{folder / 'fuzz.db'}")
+    try:
+        try:
+            first = import_paths(engine, [path], location="Cabinet", classify=False).to_dict()
+        except UnusableInput:
+            return
+        assert first["read"] == first["new"] + first["updated"] + first["unchanged"] + first["older"] + first["rejected"]
+        again = import_paths(engine, [path], location="Cabinet", classify=False).to_dict()
+        assert again["new"] == 0 and again["updated"] == 0 and again["older"] == 0
+    finally:
+        engine.dispose()
