@@ -121,10 +121,17 @@ def import_paths(
         for unit in units:
             if progress:
                 progress(done, total, f"Enregistrement de {unit.label}")
-            with session_scope(engine) as session:
-                result = store_file(
-                    session, unit, classify=classify, progress=progress, done_before=done, total=total
-                )
+            try:
+                with session_scope(engine) as session:
+                    result = store_file(
+                        session, unit, classify=classify, progress=progress, done_before=done, total=total
+                    )
+            except Exception as exc:
+                # the files before this one are stored (one transaction each): the command still
+                # reports them, then the failure
+                exc.partial_summary = summary  # type: ignore[attr-defined]
+                exc.failed_file = unit.label  # type: ignore[attr-defined]
+                raise
             summary.add(result)
             done += len(unit.records)
     if progress:

@@ -62,6 +62,17 @@ def run(args: argparse.Namespace) -> int:
             classify=not args.no_classify,
             progress=_progress(),  # type: ignore[arg-type]
         )
+    except Exception as exc:
+        partial: ImportSummary | None = getattr(exc, "partial_summary", None)
+        if partial is not None:  # earlier files are stored: say which, then the failure
+            partial.files = len(partial.results)
+            report(partial)
+            print(  # noqa: T201
+                f"{getattr(exc, 'failed_file', '?')} : non enregistré (rien de ce fichier n'a été écrit).",
+                file=sys.stderr,
+            )
+            print(json.dumps(partial.to_dict(), ensure_ascii=False), flush=True)  # noqa: T201
+        raise
     finally:
         engine.dispose()
     report(summary)

@@ -329,6 +329,7 @@ def store_file(
         if older:
             # kept for the record, never made current: the newest text stays the one judged
             result.older += 1
+            _note_links(known, rec, links)  # a link only the older export gave is still kept
             continue
         known.digest = digest
         known.state = _state_of(rec)

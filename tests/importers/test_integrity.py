@@ -148,3 +148,27 @@ def test_the_french_summaries_mention_older_states():
 
     assert any("plus anciennes" in line for line in summary_lines({"older": 1}))
     assert not any("plus anciennes" in line for line in summary_lines({"older": 0}))
+
+
+def test_a_failure_on_the_second_file_still_reports_the_first(db_url, tmp_path, monkeypatch, capsys):
+    from responders import importers
+    from responders.cli import main
+
+    one = write(tmp_path / "one.json", gbp_review(1))
+    two = write(tmp_path / "two.json", gbp_review(2))
+    real = importers.store_file
+    calls = []
+
+    def flaky(session, unit, **kwargs):
+        calls.append(unit.label)
+        if len(calls) == 2:
+            raise RuntimeError("disque plein")
+        return real(session, unit, **kwargs)
+
+    monkeypatch.setattr(importers, "store_file", flaky)
+    assert main(["import", str(one), str(two), "--db", db_url, "--no-classify"]) == 1
+    out, err = capsys.readouterr()
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert (summary["files"], summary["new"]) == (1, 1)
+    assert f"{one} (gbp) : 1 avis lus, 1 nouveaux" in err
+    assert f"{two} : non enregistré" in err and "Erreur inattendue" in err
