@@ -53,3 +53,23 @@ def test_report_link_falls_back_to_the_review_link():
     assert report_link("data:x", "https://maps.google.com/?r=1") == "https://maps.google.com/?r=1"
     assert report_link("https://www.google.com/local/review/rap/report?x", None).startswith("https://www.google")
     assert report_link("http://x", "javascript:alert(1)") is None
+
+
+def test_the_notice_to_google_never_carries_a_foreign_url(engine):
+    from sqlmodel import Session
+
+    from responders.export import build_dossier
+    from responders.models import Review
+    from tests.export.conftest import GENERATED_AT, TODAY, seed
+
+    seeded = seed(engine)
+    with Session(engine) as session:
+        review = session.get(Review, seeded.ids["r1"])
+        review.review_url, review.flag_url = "javascript:alert(1)", "http://evil.example/report"
+        session.add(review)
+        session.commit()
+        dossier = build_dossier(session, profile="fr-dentiste", today=TODAY, generated_at=GENERATED_AT,
+                                settings=seeded.settings)
+    notice = next(e for e in dossier.entries if e.review_id == seeded.ids["r1"]).notice
+    assert "javascript:" not in notice and "evil.example" not in notice
+    assert "menu « Partager »" in notice
