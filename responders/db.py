@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -143,10 +144,14 @@ def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     return config
 
 
+_MIGRATING = threading.Lock()  # Alembic keeps its context in module globals: one at a time
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
-    command.upgrade(alembic_config(engine), revision)
+    with _MIGRATING:
+        command.upgrade(alembic_config(engine), revision)
 
 
 def has_schema(engine: Engine) -> bool:

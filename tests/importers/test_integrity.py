@@ -172,3 +172,38 @@ def test_a_failure_on_the_second_file_still_reports_the_first(db_url, tmp_path, 
     assert (summary["files"], summary["new"]) == (1, 1)
     assert f"{one} (gbp) : 1 avis lus, 1 nouveaux" in err
     assert f"{two} : non enregistré" in err and "Erreur inattendue" in err
+
+
+def test_two_threads_importing_at_once_store_each_review_once(db_url, tmp_path):
+    """The dashboard's Importer page and a scheduled job share one database."""
+    import threading
+
+    from responders.db import make_engine
+
+    make_engine(db_url).dispose()
+    path = idless_csv(tmp_path / "avis.csv", 5000)
+    results: list[dict] = []
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:  # each thread opens its own engine, migrations included, at the same moment
+            engine = make_engine(db_url)
+            try:
+                results.append(import_paths(engine, [path], location="Cabinet Nord", classify=False).to_dict())
+            finally:
+                engine.dispose()
+        except BaseException as exc:  # noqa: BLE001  reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(600)
+    assert not failures, failures
+    assert sorted((r["new"], r["unchanged"]) for r in results) == [(0, 5000), (5000, 0)]
+    engine = make_engine(db_url)
+    try:
+        assert count(engine, "reviews") == 5000
+    finally:
+        engine.dispose()
