@@ -207,3 +207,20 @@ def test_two_threads_importing_at_once_store_each_review_once(db_url, tmp_path):
         assert count(engine, "reviews") == 5000
     finally:
         engine.dispose()
+
+
+def test_the_dossier_shows_the_current_state_last_after_an_older_import(engine, tmp_path):
+    from sqlmodel import Session
+
+    from responders.export import build_dossier
+
+    import_paths(engine, [write(tmp_path / "nov.json", state(NOVEMBER, "2025-11-20T10:00:00Z"))])
+    import_paths(engine, [write(tmp_path / "sep.json", state(SEPTEMBER, "2025-09-03T10:00:00Z"))])
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE reviews SET for_lawyer = true"))
+    with Session(engine) as session:
+        entry = build_dossier(session, profile="fr-dentiste").entries[0]
+    assert entry.text_original == NOVEMBER
+    assert [r.record["number"] for r in entry.revisions] == [2, 1]  # the older capture, then the current
+    assert entry.revisions[-1].record["text_original"] == NOVEMBER
+    assert entry.current_sha256 == entry.revisions[-1].sha256
