@@ -122,7 +122,8 @@ def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
         from alembic.util.exc import CommandError
 
         try:
-            upgrade(engine)
+            if not at_head(engine):
+                upgrade(engine)
         except UnusableInput:
             engine.dispose()
             raise
@@ -145,6 +146,17 @@ def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
 
 
 _MIGRATING = threading.Lock()  # Alembic keeps its context in module globals: one at a time
+
+
+def at_head(engine: Engine) -> bool:
+    """The schema is current: nothing to migrate, so no write lock to take (an import may hold
+    it for minutes while the dashboard or an export starts)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
+    with engine.connect() as connection:
+        return set(MigrationContext.configure(connection).get_current_heads()) == heads
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

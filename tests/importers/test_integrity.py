@@ -224,3 +224,13 @@ def test_the_dossier_shows_the_current_state_last_after_an_older_import(engine, 
     assert [r.record["number"] for r in entry.revisions] == [2, 1]  # the older capture, then the current
     assert entry.revisions[-1].record["text_original"] == NOVEMBER
     assert entry.current_sha256 == entry.revisions[-1].sha256
+
+
+def test_two_processes_opening_a_fresh_database_at_once_both_work(db_url):
+    code = "import sys; from responders.db import make_engine; make_engine(sys.argv[1]).dispose()"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    runs = [subprocess.Popen([sys.executable, "-c", code, db_url], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
