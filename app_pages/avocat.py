@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import NOT_LEGAL_ADVICE, current_user, db_session, plain
-from responders.export import FORMATS, MEDIA_TYPES, build_dossier, dossier_bytes
+from responders.export import FORMATS, MEDIA_TYPES, build_dossier, dossier_download
+from responders.links import report_link
 from responders.store.settings import PracticeSettings
 from responders.triage import actions
 from responders.views.lawyer_view import countdown_frame
@@ -34,8 +35,12 @@ st.dataframe(countdown_frame(dossier), hide_index=True, width="stretch")
 
 cols = st.columns(len(FORMATS))
 for col, fmt in zip(cols, FORMATS, strict=True):
+    download = dossier_download(dossier, fmt)  # each format on its own: one failure hides no other
+    if download.data is None:
+        col.error(download.error)
+        continue
     col.download_button(
-        f"Télécharger ({fmt.upper()})", data=dossier_bytes(dossier, fmt),
+        f"Télécharger ({fmt.upper()})", data=download.data,
         file_name=f"dossier-avocat.{fmt}", mime=MEDIA_TYPES[fmt], key=f"download-{fmt}",
     )
 
@@ -55,5 +60,6 @@ if entry.profile.jurisdiction == "QC":
             actions.set_knowledge_date(session, entry.review_id, day, user=current_user(settings.user_name))
         st.rerun()
 st.code(entry.notice, language=None, wrap_lines=True)
-if entry.flag_url or entry.review_url:
-    st.link_button("Ouvrir le formulaire de signalement Google", entry.flag_url or entry.review_url or "")
+link = report_link(entry.flag_url, entry.review_url)  # only https links to Google's own hosts
+if link:
+    st.link_button("Ouvrir le formulaire de signalement Google", link)

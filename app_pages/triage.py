@@ -18,6 +18,7 @@ from app_pages.common import (
 )
 from responders.drafting import draft
 from responders.guard import check
+from responders.links import report_link
 from responders.policy import load_policy_overrides
 from responders.profiles import get_profile
 from responders.store.models import Location
@@ -181,9 +182,10 @@ for item in items:
         if cols[1].button("Transmettre à l'avocat", key=f"lawyer-{item.review_id}"):
             act(item.review_id, Status.LAWYER)
             st.rerun()
-        link = item.flag_url or item.review_url
-        if link:
-            cols[2].link_button("Signaler à Google", link)
+        if item.flag_url or item.review_url:
+            link = report_link(item.flag_url, item.review_url)  # only https links to Google's hosts
+            if link:
+                cols[2].link_button("Signaler à Google", link)
             if cols[2].button("Signalement fait", key=f"report-{item.review_id}"):
                 with db_session() as session:
                     actions.record_google_report(session, item.review_id, user=user)

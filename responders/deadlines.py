@@ -173,17 +173,25 @@ def compute_deadline(
     today = today or today_in(jurisdiction)
     edited = is_edited(created_at, updated_at, revision_count)
 
+    notes: list[str] = []
+
     def span(moment: datetime | None) -> tuple[date | None, date | None, int | None]:
         if moment is None:
             return None, None, None
-        start = local_date(moment, rule.timezone)
-        due = add_months(start, rule.months)
+        try:
+            start = local_date(moment, rule.timezone)
+            due = add_months(start, rule.months)
+        except (OverflowError, ValueError):  # a corrupt year 9999 or year 1 in the source
+            notes.append(
+                f"Date hors limites ({as_utc(moment).date().isoformat()}) : "  # type: ignore[union-attr]
+                "délai à établir par l'avocat."
+            )
+            return None, None, None
         return start, due, (due - today).days
 
-    notes: list[str] = []
     if rule.basis == "publication":
         start, due, left = span(created_at)
-        if start is None:
+        if created_at is None:
             notes.append("Date de publication inconnue : délai à établir par l'avocat.")
     else:
         knowledge = knowledge_date or first_seen_at
@@ -193,7 +201,7 @@ def compute_deadline(
                 "Date de connaissance : date du premier import, à corriger si l'avis "
                 "a été connu plus tôt."
             )
-        if start is None:
+        if knowledge is None:
             notes.append("Date de connaissance inconnue : à renseigner.")
 
     alt_start = alt_due = alt_left = None
@@ -243,9 +251,13 @@ def review_deadline(
     """The deadline of a stored review under `profile`'s jurisdiction."""
     prof = profile if isinstance(profile, Profile) else get_profile(profile)
     count = max(review.revision_count or 1, len(revisions))
-    latest = max(revisions, key=lambda r: r.number, default=None)
+    # the current revision is the newest by the source's time, not always the highest number
+    # (an older export imported later adds a revision that is never made current)
+    latest = next((r for r in revisions if r.id == review.current_revision_id), None) or max(
+        revisions, key=lambda r: r.number, default=None
+    )
     latest_capture = None
-    if latest is not None and latest.number > 1:
+    if latest is not None and count > 1:
         latest_capture = latest.source_updated_at or latest.captured_at
     return compute_deadline(
         prof.jurisdiction,

@@ -47,6 +47,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrompu : rien n'a été enregistré pour le fichier en cours.", file=sys.stderr)  # noqa: T201
         return 1
     except Exception as exc:  # the contract: 1 for an unexpected failure, with a readable reason
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from responders.store.engine import database_failure, database_url
+
+        reason = None
+        if isinstance(exc, SQLAlchemyError):
+            reason = database_failure(exc, database_url(getattr(args, "db", None)))
+        if reason is not None:  # a read-only database, found only when writing: nothing was written
+            print(f"Erreur : {reason}", file=sys.stderr)  # noqa: T201
+            return 2
         print(f"Erreur inattendue : {type(exc).__name__}: {exc}", file=sys.stderr)  # noqa: T201
         if os.environ.get("RESPONDERS_DEBUG"):
             raise

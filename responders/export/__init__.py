@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from responders.export.dossier import Dossier, DossierEntry, build_dossier, entry_for
 from responders.export.notice import google_notice
 
 Writer = Callable[[Dossier, str], None]
+LOG = logging.getLogger(__name__)
 
 
 def writer_for(fmt: str) -> Writer:
@@ -69,13 +72,38 @@ def dossier_bytes(dossier: Dossier, fmt: str) -> bytes:
     raise ValueError(f"Format inconnu « {fmt} » : choisissez csv, xlsx, pdf ou json.")
 
 
+@dataclass(frozen=True, slots=True)
+class Download:
+    """One format of the dossier for the Avocat page: its bytes, or why it could not be built."""
+
+    fmt: str
+    data: bytes | None
+    error: str | None = None
+
+
+def dossier_download(dossier: Dossier, fmt: str) -> Download:
+    """The bytes of one format, each built on its own: a writer failing on one review is logged
+    and explained in French, and never hides the other formats."""
+    try:
+        return Download(fmt, dossier_bytes(dossier, fmt))
+    except Exception:  # noqa: BLE001  one format's failure must not take the page down
+        LOG.exception("dossier %s impossible à créer", fmt)
+        return Download(
+            fmt, None,
+            f"Le dossier {fmt.upper()} n'a pas pu être créé (le détail est dans le journal du "
+            "serveur). Les autres formats restent disponibles ; le JSON contient le texte exact.",
+        )
+
+
 __all__ = [
+    "Download",
     "FORMATS",
     "Dossier",
     "DossierEntry",
     "MEDIA_TYPES",
     "build_dossier",
     "dossier_bytes",
+    "dossier_download",
     "entry_for",
     "google_notice",
     "write_dossier",

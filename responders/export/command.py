@@ -15,10 +15,14 @@ import json
 import sys
 from pathlib import Path
 
+from sqlalchemy import func
+from sqlmodel import select
+
 from responders.errors import UnusableInput
 from responders.export import build_dossier, write_dossier
 from responders.export.verify import verify_dossier
-from responders.store.engine import make_engine, session_scope
+from responders.store.engine import database_url, describe, make_engine, session_scope
+from responders.store.models import Review
 from responders.store.settings import PracticeSettings
 
 
@@ -43,8 +47,24 @@ def run_lawyer(args: argparse.Namespace) -> int:
         raise UnusableInput(
             f"{args.output} : le dossier {output.parent} n'existe pas. Créez-le ou choisissez un autre chemin."
         )
-    engine = make_engine(args.db)
+    url = database_url(args.db)
+    if url.startswith("sqlite:///") and "mode=ro" not in url:
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.is_file():
+            raise UnusableInput(
+                f"la base {path} n'existe pas : rien à exporter. Indiquez la base du cabinet avec "
+                "--db ou RESPONDERS_DATABASE_URL."
+            )
+    engine = make_engine(url)
     try:
+        with session_scope(engine) as session:
+            reviews = session.exec(select(func.count()).select_from(Review)).one()
+        if not reviews:
+            raise UnusableInput(
+                f"la base {describe(url)} ne contient aucun avis : rien à exporter. Importez d'abord "
+                "les avis (responders import), ou indiquez la base du cabinet avec --db ou "
+                "RESPONDERS_DATABASE_URL."
+            )
         classified = _classify_pending(engine)
         if classified is None:
             _say(

@@ -378,6 +378,9 @@ def build_dossier(
         revs = revisions[review.id]
         by_id = {r.id: r for r in revs}
         current = by_id.get(review.current_revision_id) or (revs[-1] if revs else None)
+        # the current revision comes last (the "current version" of every format): an older
+        # export imported later has a higher number but is not the current state
+        revs = sorted(revs, key=lambda r: r is current)
         classification = classifications.get(review.id)
         classified = by_id.get(classification.revision_id) if classification else None
         # offsets are checked against the text shown in the dossier (the current one): a

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from responders.export.law import grounds_for
+from responders.links import google_link
 from responders.store.settings import PracticeSettings
 
 if TYPE_CHECKING:
@@ -74,12 +75,14 @@ def google_notice(
     lines.append(
         "URL : "
         + _fill(
-            entry.review_url, "ouvrez l'avis sur Google Maps, menu « Partager », copiez le lien"
+            # an imported URL that is not Google's own https link is of no use to Google
+            google_link(entry.review_url),
+            "ouvrez l'avis sur Google Maps, menu « Partager », copiez le lien",
         )
     )
     if entry.google_id:
         lines.append(f"Identifiant de l'avis : {entry.google_id}")
-    if entry.flag_url:
+    if google_link(entry.flag_url):
         lines.append(f"Lien de signalement de l'avis : {entry.flag_url}")
     place = entry.location_name or settings.practice_name
     lines.append(f"Fiche concernée : {_fill(place, 'nom de la fiche Google')}")

@@ -167,16 +167,18 @@ class _Pdf(FPDF):
             for values in rows:
                 row = table.row()
                 for value in values:
-                    row.cell(self.clean(value))
+                    row.cell(self.clean(_clip(value)))
         self.ln(2)
 
     def marked_text(self, text: str, passages: list[PassageEvidence]) -> None:
         """The verbatim text, each passage in bold dark red, underlined, after its number."""
+        full = len(text)
+        text = text[:MAX_VERBATIM_CHARS]
         self.set_font(self.body, "", 9.5)
         height = 5.0
         cursor = 0
         for passage in sorted(passages, key=lambda p: p.start):
-            if passage.start < cursor:
+            if passage.start < cursor or passage.end > len(text):
                 continue  # overlapping passages: the first one is drawn, all are listed below
             self.write(height, self.clean(text[cursor : passage.start]))
             self.set_font(self.body, "B", 7)
@@ -189,7 +191,34 @@ class _Pdf(FPDF):
             self.set_font(self.body, "", 9.5)
             cursor = passage.end
         self.write(height, self.clean(text[cursor:]))
+        if full > len(text):
+            self.set_font(self.body, "B", 8.5)
+            self.write(height, _cut_note(full))
         self.ln(height + 2)
+
+
+# Google shows at most 4,096 characters of a review; a longer text is not one Google showed, and
+# hundreds of PDF pages help nobody: the PDF prints the beginning, the JSON keeps it all.
+MAX_VERBATIM_CHARS = 20_000
+
+
+def _cut_note(full: int) -> str:
+    return f" […] (texte coupé ici : {full} caractères au total, texte complet dans l'export JSON)"
+
+
+def _verbatim(text: str) -> str:
+    return text if len(text) <= MAX_VERBATIM_CHARS else text[:MAX_VERBATIM_CHARS] + _cut_note(len(text))
+
+
+# A table row cannot continue on the next page: a cell longer than this is cut (the full text
+# is printed above the table, and exactly in the JSON export).
+MAX_CELL_CHARS = 600
+
+
+def _clip(value: str) -> str:
+    if len(value) <= MAX_CELL_CHARS:
+        return value
+    return value[:MAX_CELL_CHARS].rstrip() + " […] (texte complet plus haut et dans l'export JSON)"
 
 
 def _date(value: object) -> str:
@@ -300,9 +329,9 @@ def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
             pdf.paragraph(
                 f"Version {r.number}, capturée le {r.record['captured_at'] or '—'} :", 8.5, "B"
             )
-            pdf.paragraph(r.record["text_original"] or "(sans texte)", 9)
+            pdf.paragraph(_verbatim(r.record["text_original"] or "(sans texte)"), 9)
             if r.record["text_translated"]:
-                pdf.paragraph("Traduction Google : " + r.record["text_translated"], 9)
+                pdf.paragraph("Traduction Google : " + _verbatim(r.record["text_translated"]), 9)
         pdf.ln(2)
 
     pdf.heading("Passages relevés", 10.5)
@@ -345,7 +374,7 @@ def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
         pdf.paragraph(
             "Réponse du cabinet visible sur Google lors de la dernière capture :", 8.5, "B"
         )
-        pdf.paragraph(reply, 8.5)
+        pdf.paragraph(_verbatim(reply), 8.5)
     pdf.ln(2)
 
     pdf.heading("Notification à Google (à copier)", 10.5)

@@ -1,7 +1,9 @@
 """XLSX: a summary sheet (one row per review), then passages, captures, actions, notices.
 
-Dates are real date cells, so the lawyer can sort and filter; every text cell is
-neutralised against formula injection before openpyxl sees it.
+Dates are real date cells, so the lawyer can sort and filter. Every text cell is stored as a
+string cell (type `s`): a review starting with `=` stays that text, exactly, and can never be a
+formula, so no apostrophe is added. Control characters XML cannot hold (a vertical tab pasted
+from Word) are shown as their visible symbol (U+240B « ␋ »); the exact text is in the JSON.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -24,7 +27,6 @@ from responders.export.tables import (
     REVISION_COLUMNS,
     Column,
     action_rows,
-    neutralise,
     passage_rows,
     review_rows,
     revision_rows,
@@ -35,13 +37,34 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
+EXCEL_CELL_CHARS = 32_767  # Excel's limit per cell
+CUT_NOTE = " […] (texte coupé : limite d'Excel ; texte complet dans l'export JSON)"
+EXCEL_YEARS = range(1900, 10000)  # what a date cell can hold; other years are written as text
+
+
+def _visible(match: Any) -> str:
+    return chr(0x2400 + ord(match.group()))  # U+2400..U+241F: the control character's symbol
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, datetime):
+        if value.year not in EXCEL_YEARS:
+            return value.isoformat()
         # Excel has no time zones: the headers say UTC
         return value.replace(tzinfo=None)
+    if isinstance(value, date) and value.year not in EXCEL_YEARS:
+        return value.isoformat()
     if isinstance(value, str):
-        return neutralise(value)
+        if len(value) > EXCEL_CELL_CHARS:  # Excel refuses to open a file with a longer cell
+            value = value[: EXCEL_CELL_CHARS - len(CUT_NOTE)] + CUT_NOTE
+        return ILLEGAL_CHARACTERS_RE.sub(_visible, value)
     return value
+
+
+def _as_text(cell: Any) -> None:
+    """A text is a string cell, whatever it starts with: never a formula."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
 
 
 def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[list[Any]]) -> None:
@@ -56,6 +79,7 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[list[Any]]
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
+            _as_text(cell)
             cell.alignment = WRAP
             if isinstance(cell.value, datetime):
                 cell.number_format = "dd/mm/yyyy hh:mm:ss"
@@ -96,6 +120,7 @@ def dossier_workbook(dossier: Dossier) -> Workbook:
     for row in about.iter_rows():
         row[0].font = Font(bold=True)
         for cell in row:
+            _as_text(cell)
             cell.alignment = WRAP
         if isinstance(row[1].value, datetime):
             row[1].number_format = "dd/mm/yyyy hh:mm:ss"

@@ -35,6 +35,7 @@ class ImportSummary:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    older: int = 0  # states older than the current one, kept as revisions (never made current)
     errors: list[dict[str, Any]] = field(default_factory=list)
     results: list[FileResult] = field(default_factory=list)  # per file, for messages
 
@@ -45,10 +46,11 @@ class ImportSummary:
         self.updated += result.updated
         self.unchanged += result.unchanged
         self.rejected += result.rejected
+        self.older += result.older
         self.errors.extend(result.errors)
 
     def to_dict(self) -> dict[str, Any]:
-        """The CONTRACTS.md summary, exactly these keys."""
+        """The CONTRACTS.md summary keys, plus `older` (states older than the current one)."""
         return {
             "files": self.files,
             "read": self.read,
@@ -56,6 +58,7 @@ class ImportSummary:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "rejected": self.rejected,
+            "older": self.older,
             "errors": [
                 {"file": e["file"], "record": e["record"], "reason": e["reason"]} for e in self.errors
             ],
@@ -118,10 +121,17 @@ def import_paths(
         for unit in units:
             if progress:
                 progress(done, total, f"Enregistrement de {unit.label}")
-            with session_scope(engine) as session:
-                result = store_file(
-                    session, unit, classify=classify, progress=progress, done_before=done, total=total
-                )
+            try:
+                with session_scope(engine) as session:
+                    result = store_file(
+                        session, unit, classify=classify, progress=progress, done_before=done, total=total
+                    )
+            except Exception as exc:
+                # the files before this one are stored (one transaction each): the command still
+                # reports them, then the failure
+                exc.partial_summary = summary  # type: ignore[attr-defined]
+                exc.failed_file = unit.label  # type: ignore[attr-defined]
+                raise
             summary.add(result)
             done += len(unit.records)
     if progress:

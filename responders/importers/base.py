@@ -4,19 +4,54 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from responders.errors import UnusableInput
 from responders.importers.record import NormalizedReview
 from responders.importers.tabular import Table
+from responders.importers.values import has_surrogate
 from responders.timeutil import utcnow
 
 
 class RecordError(ValueError):
     """One record cannot be imported (French reason); the rest of the file goes on."""
+
+
+# What one bad value can raise while a record is converted: each rejects that record only.
+# OverflowError: dates or numbers beyond what Python represents; RecursionError: absurd nesting.
+RECORD_ERRORS = (ValueError, OverflowError, RecursionError, ArithmeticError, UnicodeError)
+
+# Google Maps reviews began in 2007; a publication before 2000 or after tomorrow is a corrupt
+# value (year 9999, an epoch in milliseconds read as seconds), and would break every deadline.
+EARLIEST_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=2)
+DATE_FIELDS = (
+    ("created_at", "de publication"), ("updated_at", "de modification"), ("owner_reply_at", "de réponse"),
+)
+TEXT_FIELDS = (
+    "external_id", "location_key", "location_name", "text_original", "text_translated", "language",
+    "author_display_name", "owner_reply_text", "review_url", "flag_url",
+)
+
+
+def check_record(record: NormalizedReview, latest: datetime) -> NormalizedReview:
+    """Checks on the normalized record, whatever the shape: plausible dates, storable text."""
+    for name, what in DATE_FIELDS:
+        value = getattr(record, name)
+        if value is not None and not EARLIEST_DATE <= value <= latest:
+            raise RecordError(f"date {what} invraisemblable : {value.date().isoformat()}")
+    for name in TEXT_FIELDS:
+        value = getattr(record, name)
+        if isinstance(value, str) and has_surrogate(value):
+            raise RecordError("caractère invalide (moitié de paire UTF-16 isolée) : texte corrompu à l'export")
+    if record.rating is not None and not (isinstance(record.rating, int) and 1 <= record.rating <= 5):
+        raise RecordError(f"note invalide : « {record.rating} » (attendu : un entier de 1 à 5)")
+    return record
 
 
 @dataclass
@@ -48,15 +83,16 @@ def collect(
     convert: Callable[[Any], NormalizedReview],
     label: str | None = None,
 ) -> ParsedFile:
-    """Convert each (number, item); a RecordError/ValueError rejects that item only."""
+    """Convert each (number, item); a bad value (see RECORD_ERRORS) rejects that item only."""
+    latest = utcnow() + FUTURE_SLACK
     for number, item in items:
         parsed.read += 1
         try:
             if not isinstance(item, dict):
                 raise RecordError("enregistrement inattendu : un objet JSON était attendu")
-            parsed.records.append((number, convert(item)))
-        except (RecordError, ValueError) as exc:
-            parsed.reject(number, str(exc), label)
+            parsed.records.append((number, check_record(convert(item), latest)))
+        except RECORD_ERRORS as exc:
+            parsed.reject(number, _reason(exc), label)
     return parsed
 
 
@@ -84,6 +120,14 @@ def collect_placed(
     for number, (item, key, name) in enumerate(placed, start=1):
         collect(parsed, [(number, item)], functools.partial(convert, key=key, name=name))
     return parsed
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecordError | ValueError) and str(exc):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "objet JSON imbriqué trop profondément"
+    return f"valeur hors limites ({type(exc).__name__})"
 
 
 JSON_ERRORS = {
@@ -115,7 +159,11 @@ def load_json(data: bytes, label: str) -> Any:
             "Un fichier JSON doit être en UTF-8 : exportez-le de nouveau sans le modifier."
         ) from None
     try:
-        return json.loads(text)
+        return _parse_json(text)
+    except RecursionError:
+        raise UnusableInput(
+            f"{label} : JSON imbriqué sur plus de {DEEPEST_JSON} niveaux : ce n'est pas un export d'avis."
+        ) from None
     except json.JSONDecodeError as exc:
         if exc.msg.startswith("Extra data"):
             lines = _json_lines(text)  # JSON Lines, as Apify and others can export
@@ -133,15 +181,89 @@ def load_json(data: bytes, label: str) -> Any:
         ) from None
 
 
+DEEPEST_JSON = 3000  # nesting the parser accepts; deeper objects are refused per record later
+LONGEST_INT = 100  # digits; a longer number is kept as its text (Python refuses beyond 4,300)
+
+
+def _parse_int(digits: str) -> int | str:
+    return int(digits) if len(digits) <= LONGEST_INT else digits
+
+
+def _parse_json(text: str) -> Any:
+    """json.loads, with room for a record nested 1,000 deep (refused later, alone) and without
+    failing on integers of thousands of digits."""
+    try:
+        return json.loads(text, parse_int=_parse_int)
+    except RecursionError:
+        limit = sys.getrecursionlimit()
+        if limit >= DEEPEST_JSON + 200:
+            raise
+        sys.setrecursionlimit(DEEPEST_JSON + 200)
+        try:
+            return json.loads(text, parse_int=_parse_int)
+        finally:
+            sys.setrecursionlimit(limit)
+
+
 def _json_lines(text: str) -> list[Any] | None:
     items = []
     for line in text.splitlines():
         if line.strip():
             try:
-                items.append(json.loads(line))
-            except json.JSONDecodeError:
+                items.append(_parse_json(line))
+            except (json.JSONDecodeError, RecursionError):
                 return None
     return items
+
+
+# Decompressed size limits for archives (.zip exports, and the .xlsx workbooks that are zips
+# too): a review export is a few megabytes, a 1.5 MB « zip bomb » once took 3 GB of memory.
+MAX_UNZIPPED_ENTRY = 256 * 1024 * 1024  # one file inside the archive
+MAX_UNZIPPED_TOTAL = 1024 * 1024 * 1024  # every file of one archive together
+_MB = 1024 * 1024
+
+
+class ZipBudget:
+    """Reads an archive's files while counting what they decompress to: the declared size is
+    checked before reading, the actual size while streaming (a header can lie)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.used = 0
+
+    def check_declared(self, archive: zipfile.ZipFile) -> None:
+        total = 0
+        for info in archive.infolist():
+            self._check(info.filename, info.file_size)
+            total += info.file_size
+        if total > MAX_UNZIPPED_TOTAL:
+            raise self._refusal("l'archive", total, MAX_UNZIPPED_TOTAL)
+
+    def read(self, archive: zipfile.ZipFile, name: str) -> bytes:
+        info = archive.getinfo(name)
+        self._check(name, info.file_size)
+        chunks: list[bytes] = []
+        size = 0
+        with archive.open(info) as stream:
+            while chunk := stream.read(_MB):
+                size += len(chunk)
+                self._check(name, size)
+                chunks.append(chunk)
+        self.used += size
+        return b"".join(chunks)
+
+    def _check(self, name: str, size: int) -> None:
+        if size > MAX_UNZIPPED_ENTRY:
+            raise self._refusal(f"« {name} »", size, MAX_UNZIPPED_ENTRY)
+        if self.used + size > MAX_UNZIPPED_TOTAL:
+            raise self._refusal("l'archive", self.used + size, MAX_UNZIPPED_TOTAL)
+
+    def _refusal(self, what: str, size: int, limit: int) -> UnusableInput:
+        return UnusableInput(
+            f"{self.label} : {what} dépasse {limit // _MB} Mo une fois décompressé "
+            f"({size // _MB} Mo au moins). Par sécurité, les archives plus grosses sont refusées : "
+            "décompressez-la et importez seulement les fichiers d'avis."
+        )
 
 
 def unknown_shape(label: str, found: str) -> UnusableInput:
@@ -164,12 +286,16 @@ def collect_rows(
 ) -> ParsedFile:
     """Like `collect` for table rows, with the file line in each reason so the user finds the
     row in Excel; the record number stays the 1-based data row."""
+    latest = utcnow() + FUTURE_SLACK
     for number, line, row in table.rows:
         parsed.read += 1
         try:
-            parsed.records.append((number, convert(row)))
-        except (RecordError, ValueError) as exc:
-            parsed.reject(number, f"ligne {line} : {exc}")
+            parsed.records.append((number, check_record(convert(row), latest)))
+        except RECORD_ERRORS as exc:
+            parsed.reject(number, f"ligne {line} : {_reason(exc)}")
+    for number, line, reason in table.errors:
+        parsed.read += 1
+        parsed.reject(number, f"ligne {line} : {reason}")
     return parsed
 
 

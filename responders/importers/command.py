@@ -33,6 +33,8 @@ def report(summary: ImportSummary) -> None:
             f"{result.label} ({result.shape}) : {result.read} avis lus, {result.new} nouveaux, "
             f"{result.updated} modifiés, {result.unchanged} inchangés, {result.rejected} refusés"
         )
+        if result.older:
+            line += f", {result.older} plus anciens que la version connue (conservés, non courants)"
         if result.classified is not None:
             line += f", {result.classified} classés"
         print(line + ".", file=sys.stderr)  # noqa: T201
@@ -60,6 +62,17 @@ def run(args: argparse.Namespace) -> int:
             classify=not args.no_classify,
             progress=_progress(),  # type: ignore[arg-type]
         )
+    except Exception as exc:
+        partial: ImportSummary | None = getattr(exc, "partial_summary", None)
+        if partial is not None:  # earlier files are stored: say which, then the failure
+            partial.files = len(partial.results)
+            report(partial)
+            print(  # noqa: T201
+                f"{getattr(exc, 'failed_file', '?')} : non enregistré (rien de ce fichier n'a été écrit).",
+                file=sys.stderr,
+            )
+            print(json.dumps(partial.to_dict(), ensure_ascii=False), flush=True)  # noqa: T201
+        raise
     finally:
         engine.dispose()
     report(summary)

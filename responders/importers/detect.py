@@ -12,7 +12,7 @@ from typing import Any
 
 from responders.errors import UnusableInput
 from responders.importers import apify, gbp, generic_csv, outscraper, places, serpapi, takeout
-from responders.importers.base import Context, ParsedFile, load_json, unknown_shape
+from responders.importers.base import Context, ParsedFile, ZipBudget, load_json, unknown_shape
 from responders.importers.gbp import location_key_from_name
 from responders.importers.tabular import Table, read_csv, read_xlsx
 from responders.timeutil import utcnow
@@ -146,7 +146,9 @@ def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None =
             raise UnusableInput(
                 f"{path} : archive .zip illisible ou incomplète. Téléchargez-la de nouveau."
             ) from None
+        budget = ZipBudget(str(path))
         with archive:
+            budget.check_declared(archive)
             names = [n for n in archive.namelist() if not n.endswith("/")]
             if fmt == "takeout" or takeout.is_takeout(names):
                 return [takeout.parse(path, now=now)]
@@ -158,10 +160,16 @@ def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None =
             )
             if not inner:
                 return [takeout.parse(path, now=now)]  # says what a Takeout export should hold
-            return [
-                load_bytes(archive.read(n), Path(n), f"{path}/{n}", fmt=fmt, mapping=mapping, now=now, on_disk=False)
-                for n in inner
-            ]
+            units = []
+            for n in inner:
+                try:
+                    data = budget.read(archive, n)
+                except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+                    raise UnusableInput(f"{path} : « {n} » illisible dans l'archive ({exc}).") from None
+                units.append(
+                    load_bytes(data, Path(n), f"{path}/{n}", fmt=fmt, mapping=mapping, now=now, on_disk=False)
+                )
+            return units
     return [load_bytes(data, path, str(path), fmt=fmt, mapping=mapping, now=now)]
 
 
@@ -195,6 +203,9 @@ def load_bytes(
         parsed: ParsedFile = JSON_SHAPES[shape].parse_json(content, ctx)
         _check_forced_shape(parsed, fmt, detect_json(content), label)
         return parsed
+    if kind == "xlsx":
+        with zipfile.ZipFile(io.BytesIO(data)) as workbook:  # a workbook is a zip: same limits
+            ZipBudget(label).check_declared(workbook)
     table: Table = read_xlsx(data, label) if kind == "xlsx" else read_csv(data, label)
     if fmt == "auto":
         shape = "csv" if mapping else detect_table(table.headers)

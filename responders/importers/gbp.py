@@ -11,6 +11,7 @@ from responders.importers.base import Context, ParsedFile, RecordError, collect,
 from responders.importers.record import NormalizedReview
 from responders.importers.values import (
     clean_text,
+    json_safe,
     parse_datetime,
     parse_rating,
     split_google_translation,
@@ -81,7 +82,7 @@ def review_to_record(obj: dict[str, Any], ctx: Context, source: str = NAME) -> N
             updated_at=updated_at,
             owner_reply_text=clean_text(reply.get("comment")),
             owner_reply_at=reply_at,
-            raw=obj,
+            raw=json_safe(obj),
         )
     )
 

@@ -16,6 +16,14 @@ Decisions worth knowing:
   no translation) do not erase what another source said: the missing value is taken from the
   current revision before comparing states.
 - Records repeated inside one file are handled in order, like successive captures.
+- The current revision is the newest by the source's own time (`updateTime`, else the capture
+  time): an older export imported after a newer one adds its state as a revision but never
+  makes it current (counted as `older` in the summary).
+- A state already stored (same digest, same source time or none given) is not stored again:
+  re-importing a file that holds two states of one review writes nothing.
+- The database's write lock is taken before the matching index is read (SQLite: BEGIN
+  IMMEDIATE; PostgreSQL: a transaction-level advisory lock), so two imports at once run one
+  after the other instead of both inserting the same reviews.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
@@ -62,6 +70,7 @@ class FileResult:
     rejected: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     classified: int | None = None
+    older: int = 0  # states older than the current one: kept as revisions, not made current
 
 
 def resolve_locations(parsed: ParsedFile, location: str | None) -> None:
@@ -107,6 +116,10 @@ class _Known:
     columns: dict[str, Any] = field(default_factory=dict)  # review columns to update if stored
     has_url: bool = False
     has_flag: bool = False
+    rank: int = 1  # among the listing's reviews sharing this fingerprint (unique together)
+    current_at: datetime | None = None  # source time (else capture time) of the current state
+    states: set[tuple[str, datetime | None]] | None = None  # (digest, source time) stored
+    current: dict[str, Any] | None = None  # the revision row to make current, if any
 
 
 class _Index:
@@ -121,7 +134,10 @@ class _Index:
             self.by_external.setdefault((known.key, known.external_id), known)
             if len(known.external_id) >= GLOBAL_ID_LENGTH:
                 self.by_long_external.setdefault(known.external_id, known)
-        self.by_print_here.setdefault((known.key, known.fingerprint), []).append(known)
+        here = self.by_print_here.setdefault((known.key, known.fingerprint), [])
+        if known.row is not None:
+            known.rank = known.row["fingerprint_rank"] = max((k.rank for k in here), default=0) + 1
+        here.append(known)
         self.by_print.setdefault(known.fingerprint, []).append(known)
 
     def match(self, rec: NormalizedReview, key: str, fingerprint: str, seen: set[int]) -> _Known | None:
@@ -158,7 +174,7 @@ def _load_index(conn: Connection) -> tuple[_Index, dict[str, dict[str, Any]]]:
     index = _Index()
     query = select(
         REVIEWS.c.id, REVIEWS.c.location_id, REVIEWS.c.external_id, REVIEWS.c.fingerprint,
-        REVIEWS.c.source, REVIEWS.c.revision_count, REVISIONS.c.digest,
+        REVIEWS.c.source, REVIEWS.c.revision_count, REVISIONS.c.digest, REVIEWS.c.fingerprint_rank,
         REVIEWS.c.review_url.is_not(None).label("has_url"),
         REVIEWS.c.flag_url.is_not(None).label("has_flag"),
     ).outerjoin(REVISIONS, REVISIONS.c.id == REVIEWS.c.current_revision_id)
@@ -168,25 +184,50 @@ def _load_index(conn: Connection) -> tuple[_Index, dict[str, dict[str, Any]]]:
                 id=row.id, key=key_of.get(row.location_id, ""), external_id=row.external_id,
                 fingerprint=row.fingerprint, source=row.source, digest=row.digest,
                 count=row.revision_count, has_url=bool(row.has_url), has_flag=bool(row.has_flag),
+                rank=row.fingerprint_rank or 1,
             )
         )
     return index, locations
 
 
 def _load_states(conn: Connection, knowns: list[_Known]) -> None:
-    """Current revision contents, fetched only for reviews whose digest differs."""
+    """Current revision contents and time, and every stored state's (digest, source time),
+    fetched only for reviews whose digest differs."""
     wanted = {k.id: k for k in knowns if k.state is None and k.id is not None}
     ids = list(wanted)
+    for known in wanted.values():
+        known.states = set()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        query = select(REVIEWS.c.id, *(REVISIONS.c[c] for c in STATE_COLUMNS)).join(
+        query = select(
+            REVIEWS.c.id, REVISIONS.c.source_updated_at, REVISIONS.c.captured_at,
+            *(REVISIONS.c[c] for c in STATE_COLUMNS),
+        ).join(
             REVISIONS, REVISIONS.c.id == REVIEWS.c.current_revision_id
         ).where(REVIEWS.c.id.in_(chunk))
         for row in conn.execute(query):
-            wanted[row.id].state = {c: getattr(row, c) for c in STATE_COLUMNS}
+            known = wanted[row.id]
+            known.state = {c: getattr(row, c) for c in STATE_COLUMNS}
+            known.current_at = row.source_updated_at or row.captured_at
+        query = select(REVISIONS.c.review_id, REVISIONS.c.digest, REVISIONS.c.source_updated_at).where(
+            REVISIONS.c.review_id.in_(chunk)
+        )
+        for row in conn.execute(query):
+            states = wanted[row.review_id].states
+            assert states is not None
+            states.add((row.digest, row.source_updated_at))
     for known in wanted.values():
         if known.state is None:
             known.state = dict.fromkeys(STATE_COLUMNS)
+
+
+def _already_stored(known: _Known, digest: str, when: datetime | None) -> bool:
+    """This state was captured before (same digest at the same source time, or a source that
+    gives no time): storing it again would make a re-import add revisions."""
+    return any(
+        stored == digest and (when is None or at is None or at == when)
+        for stored, at in known.states or ()
+    )
 
 
 def _same_text(a: str | None, b: str | None) -> bool:
@@ -226,6 +267,7 @@ def store_file(
     now = utcnow()
     conn = session.connection()
     result = FileResult(label=parsed.label, shape=parsed.shape, read=parsed.read, rejected=len(parsed.errors), errors=list(parsed.errors))
+    lock_for_import(conn)
     index, locations = _load_index(conn)
     new_reviews: list[_Known] = []
     changed: list[_Known] = []
@@ -242,8 +284,10 @@ def store_file(
             known = _Known(
                 key=key, external_id=rec.external_id, fingerprint=fingerprint, source=rec.source,
                 digest=digest, count=1, state=_state_of(rec), row=_review_row(rec, fingerprint, now),
+                current_at=rec.updated_at or now, states={(digest, rec.updated_at)},
             )
-            known.revisions.append(_revision_row(rec, digest, 1, now))
+            known.current = _revision_row(rec, digest, 1, now)
+            known.revisions.append(known.current)
             index.add(known)
             new_reviews.append(known)
             result.new += 1
@@ -265,20 +309,34 @@ def store_file(
         assert known.state is not None
         inherit(rec, known.state)
         digest = rec.digest()
-        if digest == known.digest:
+        if digest == known.digest or _already_stored(known, digest, rec.updated_at):
             if known.row is None:
                 unchanged.add(known.id)
             _note_links(known, rec, links)
             result.unchanged += 1
             continue
+        when = rec.updated_at or now
+        older = known.current_at is not None and when < known.current_at
         known.count += 1
-        known.digest = digest
-        known.state = _state_of(rec)
-        known.revisions.append(_revision_row(rec, digest, known.count, now))
-        _merge_review_columns(known, rec)
+        revision = _revision_row(rec, digest, known.count, now)
+        known.revisions.append(revision)
+        assert known.states is not None
+        known.states.add((digest, rec.updated_at))
         if known.row is None and not known.touched:
             changed.append(known)
         known.touched = True
+        if known.row is not None:
+            known.row["revision_count"] = known.count
+        if older:
+            # kept for the record, never made current: the newest text stays the one judged
+            result.older += 1
+            _note_links(known, rec, links)  # a link only the older export gave is still kept
+            continue
+        known.digest = digest
+        known.state = _state_of(rec)
+        known.current_at = when
+        known.current = revision
+        _merge_review_columns(known, rec)
         result.updated += 1
 
     if new_reviews or changed:
@@ -290,6 +348,29 @@ def store_file(
     if classify:
         result.classified = classify_pending(session)
     return result
+
+
+IMPORT_LOCK = 0x7265_7370  # pg_advisory_xact_lock key shared by every import ("resp")
+IMPORT_WAIT_MS = 600_000  # an import waits up to ten minutes for another one to finish
+
+
+def lock_for_import(conn: Connection) -> None:
+    """Take the database's write lock before the matching index is read, for this transaction.
+
+    Without it two imports both read the index, both find the review new, and both insert it.
+    SQLite: BEGIN IMMEDIATE (the reserved lock; a later read-then-write upgrade would fail with
+    « database is locked »). PostgreSQL: an advisory lock held until commit or rollback. Every
+    listing is serialised together, because matching crosses listings."""
+    if conn.dialect.name == "sqlite":
+        driver = conn.connection.dbapi_connection
+        if driver is not None and not driver.in_transaction:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={IMPORT_WAIT_MS}")
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            finally:
+                conn.exec_driver_sql("PRAGMA busy_timeout=10000")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
 
 
 def _note_name(
@@ -342,6 +423,7 @@ def _review_row(rec: NormalizedReview, fingerprint: str, now: datetime) -> dict[
         "last_seen_at": now,
         "current_revision_id": None,
         "revision_count": 1,
+        "fingerprint_rank": 1,  # set by _Index.add
         "changed_at": now,
         "status": Status.NEW,
         "for_lawyer": False,
@@ -384,8 +466,6 @@ def _merge_review_columns(known: _Known, rec: NormalizedReview) -> None:
     for name, value in values.items():
         if value is not None:
             target[name] = value
-    if known.row is not None:
-        known.row["revision_count"] = known.count
 
 
 UPDATABLE = ("rating", "updated_at", "author_display_name", "review_url", "flag_url")
@@ -432,19 +512,29 @@ def _write(
     for known in (*new_reviews, *changed):
         revisions.extend(known.revisions)
     revision_ids = iter(allocate_ids(conn, REVISIONS, len(revisions)))
-    latest: dict[int, int] = {}
     for known in (*new_reviews, *changed):
         for revision in known.revisions:
-            revision["id"] = latest[id(known)] = next(revision_ids)
+            revision["id"] = next(revision_ids)
             revision["review_id"] = known.id
             revision["import_run_id"] = run_id
         if known.row is not None:
+            assert known.current is not None
             known.row["id"] = known.id
-            known.row["current_revision_id"] = latest[id(known)]
+            known.row["current_revision_id"] = known.current["id"]
 
     bulk_insert(conn, REVIEWS, [k.row for k in new_reviews if k.row is not None])
     bulk_insert(conn, REVISIONS, revisions)
 
+    older_only = [k for k in changed if k.current is None]
+    changed = [k for k in changed if k.current is not None]
+    if older_only:
+        conn.execute(
+            update(REVIEWS).where(REVIEWS.c.id == bindparam("p_id")).values(
+                revision_count=bindparam("p_count"),
+                last_seen_at=bindparam("p_now", type_=UTCDateTime()),
+            ),
+            [{"p_id": k.id, "p_count": k.count, "p_now": now} for k in older_only],
+        )
     if changed:
         # one executemany; COALESCE keeps what the source left empty (None never erases)
         statement = update(REVIEWS).where(REVIEWS.c.id == bindparam("p_id")).values(
@@ -461,7 +551,8 @@ def _write(
             statement,
             [
                 {
-                    "p_id": known.id, "p_revision": latest[id(known)], "p_count": known.count,
+                    "p_id": known.id, "p_revision": known.current["id"],  # type: ignore[index]
+                    "p_count": known.count,
                     "p_now": now, **{f"p_{name}": known.columns.get(name) for name in UPDATABLE},
                 }
                 for known in changed

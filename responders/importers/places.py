@@ -17,7 +17,13 @@ from responders.importers.base import (
     placed_reviews,
 )
 from responders.importers.record import NormalizedReview
-from responders.importers.values import clean_text, parse_datetime, parse_rating, parse_relative
+from responders.importers.values import (
+    clean_text,
+    json_safe,
+    parse_datetime,
+    parse_rating,
+    parse_relative,
+)
 
 NAME = "places"
 REVIEW_KEYS = frozenset(
@@ -83,7 +89,7 @@ def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: s
             created_at_approx=approx,
             review_url=clean_text(obj.get("googleMapsUri")),
             flag_url=clean_text(obj.get("flagContentUri")),
-            raw=obj,
+            raw=json_safe(obj),
             reply_known=False,
         )
     )

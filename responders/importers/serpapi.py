@@ -18,6 +18,7 @@ from responders.importers.base import (
 from responders.importers.record import NormalizedReview
 from responders.importers.values import (
     clean_text,
+    json_safe,
     parse_datetime,
     parse_rating,
     parse_relative,
@@ -82,7 +83,7 @@ def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: s
             owner_reply_text=clean_text(response.get("snippet")),
             owner_reply_at=reply_at,
             review_url=clean_text(obj.get("link")),
-            raw=obj,
+            raw=json_safe(obj),
         )
     )
 

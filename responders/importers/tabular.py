@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +21,8 @@ class Table:
     headers: list[str]
     # (record number = 1-based data row, line or spreadsheet row of the file, cells by header)
     rows: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
+    # rows that could not be read at all: (record number, line, French reason)
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def decode(data: bytes, label: str) -> str:
@@ -116,16 +117,17 @@ def read_xlsx(data: bytes, label: str) -> Table:
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001  openpyxl on a hostile file raises anything
         raise UnusableInput(
             f"{label} : classeur Excel illisible ({type(exc).__name__}). Ouvrez-le dans Excel et "
             "enregistrez-le de nouveau au format .xlsx ou CSV."
         ) from None
+    headers: list[str] | None = None
+    table = Table(headers=[])
+    number = 0
+    row_index = 0
     try:
         sheet = workbook.worksheets[0]
-        headers: list[str] | None = None
-        table = Table(headers=[])
-        number = 0
         for row_index, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if not any(v not in (None, "") for v in values):
                 continue
@@ -135,6 +137,17 @@ def read_xlsx(data: bytes, label: str) -> Table:
                 continue
             number += 1
             table.rows.append((number, row_index, _row(headers, list(values))))
+    except Exception as exc:  # noqa: BLE001  malformed sheet XML: keep the rows read before it
+        if not table.headers:
+            raise UnusableInput(
+                f"{label} : feuille Excel illisible ({type(exc).__name__}). Ouvrez le classeur dans "
+                "Excel et enregistrez-le de nouveau au format .xlsx ou CSV."
+            ) from None
+        table.errors.append((
+            number + 1, row_index + 1,
+            f"feuille Excel illisible à partir d'ici ({type(exc).__name__}) ; les lignes "
+            "précédentes sont importées. Enregistrez de nouveau le classeur dans Excel.",
+        ))
     finally:
         workbook.close()
     if not table.headers:

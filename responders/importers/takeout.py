@@ -16,7 +16,7 @@ from typing import Any
 
 from responders.errors import UnusableInput
 from responders.importers import gbp
-from responders.importers.base import Context, ParsedFile, collect, load_json
+from responders.importers.base import Context, ParsedFile, ZipBudget, collect, load_json
 from responders.importers.values import clean_text, fold
 from responders.timeutil import utcnow
 
@@ -56,13 +56,15 @@ class Archive:
                 raise UnusableInput(
                     f"{path} : archive .zip illisible ou incomplète ({exc}). Téléchargez-la de nouveau."
                 ) from None
+            budget = ZipBudget(str(path))
+            budget.check_declared(archive)
             self.names = sorted(n for n in archive.namelist() if not n.endswith("/"))
-            self._read = archive.read
+            self._read = lambda name: budget.read(archive, name)
 
     def read(self, name: str) -> bytes:
         try:
             return self._read(name)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
             raise UnusableInput(f"{self.path} : « {name} » illisible dans l'archive ({exc}).") from None
 
 

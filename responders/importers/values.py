@@ -6,6 +6,7 @@ record so one bad cell never sinks a whole file.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import UTC, date, datetime, timedelta
@@ -72,6 +73,8 @@ def parse_rating(value: Any) -> int | None:
 def _check_rating(number: float | None, original: Any) -> int | None:
     if number is None or number != number:  # NaN from spreadsheets means an empty cell
         return None
+    if not math.isfinite(number):
+        raise ValueError(f"note invalide : « {clip(str(original))} » (attendu : un entier de 1 à 5)")
     if number != int(number) or not 1 <= number <= 5:
         raise ValueError(f"note invalide : « {original} » (attendu : un entier de 1 à 5)")
     return int(number)
@@ -130,17 +133,21 @@ def parse_datetime(value: Any, *, dayfirst: bool = True) -> datetime | None:
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=UTC)
     if isinstance(value, int | float):
-        return _from_number(float(value), value)
+        return _from_number(value, value)
     if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
         try:  # the common RFC 3339 case, nanoseconds included, without the slower paths below
             return as_utc(datetime.fromisoformat(value))
-        except ValueError:
+        except (ValueError, OverflowError):  # 9999-12-31T23:59-05:00 overflows once in UTC
             pass
     text = " ".join(str(value).strip().split())
     if not text:
         return None
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
-        return _from_number(float(text.replace(",", ".")), value)
+        try:
+            number = float(text.replace(",", "."))
+        except OverflowError:
+            number = math.inf
+        return _from_number(number, value)
     try:
         parsed = _parse_text(text, dayfirst)
     except (ValueError, OverflowError):
@@ -177,7 +184,11 @@ def infer_dayfirst(values: Any, default: bool) -> bool:
     return default
 
 
-def _from_number(number: float, original: Any) -> datetime:
+def _from_number(number: float | int, original: Any) -> datetime:
+    try:
+        number = float(number)
+    except OverflowError:  # an integer of hundreds of digits
+        number = math.inf
     if number != number:
         raise ValueError("date illisible : valeur vide")
     if 20_000 <= number < 100_000:
@@ -188,8 +199,11 @@ def _from_number(number: float, original: Any) -> datetime:
     elif number > 1e11:  # milliseconds
         number /= 1e3
     if number < 1e8:
-        raise ValueError(f"date illisible : « {original} »")
-    return datetime.fromtimestamp(number, tz=UTC)
+        raise ValueError(f"date illisible : « {clip(str(original))} »")
+    try:
+        return datetime.fromtimestamp(number, tz=UTC)
+    except (OverflowError, OSError, ValueError):  # beyond year 9999, or infinite
+        raise ValueError(f"date hors limites : « {clip(str(original))} »") from None
 
 
 def _parse_text(text: str, dayfirst: bool) -> datetime | None:
@@ -268,7 +282,10 @@ def parse_relative(value: Any, now: datetime) -> datetime | None:
     if unit not in _UNIT_DAYS:
         return None
     count = int(count_s) if count_s.isdigit() else 1
-    return now - timedelta(days=count * _UNIT_DAYS[unit])
+    try:
+        return now - timedelta(days=count * _UNIT_DAYS[unit])
+    except OverflowError:  # « il y a 9000 ans » goes before year 1
+        raise ValueError(f"date relative invraisemblable : « {clip(str(value))} »") from None
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -283,9 +300,24 @@ def clean_text(value: Any) -> str | None:
         return None
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not text.isascii():
+        if has_surrogate(text):
+            raise ValueError(
+                "caractère invalide (moitié de paire UTF-16 isolée) : texte corrompu à l'export"
+            )
         text = unicodedata.normalize("NFC", text)
     text = text.strip()
     return text or None
+
+
+def has_surrogate(text: str) -> bool:
+    """A lone UTF-16 half (JSON "\\ud800"): no database or file format can store it."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def clip(text: str, size: int = 40) -> str:
@@ -327,18 +359,33 @@ def first(mapping: dict[str, Any], *keys: str) -> Any:
     return None
 
 
-def json_safe(value: Any) -> Any:
-    """A copy of `value` storable in a JSON column (datetimes as ISO text, NaN as null)."""
+MAX_DEPTH = 64  # nesting a source object may have; Google's go 4 or 5 levels deep
+
+
+def json_safe(value: Any, depth: int = 0) -> Any:
+    """A copy of `value` storable in a JSON column on SQLite and PostgreSQL: datetimes as ISO
+    text, NaN and infinities as null, NUL and lone UTF-16 halves replaced. ValueError when the
+    object is nested deeper than MAX_DEPTH (the record is then refused)."""
+    if depth > MAX_DEPTH:
+        raise ValueError(f"objet JSON imbriqué sur plus de {MAX_DEPTH} niveaux")
     if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
+        return {_safe_text(str(k)): json_safe(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [json_safe(v) for v in value]
+        return [json_safe(v, depth + 1) for v in value]
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and not math.isfinite(value):
         return None
-    if isinstance(value, str) and "\x00" in value:
-        return value.replace("\x00", "")
-    if value is None or isinstance(value, str | int | float | bool):
+    if isinstance(value, str):
+        return _safe_text(value)
+    if value is None or isinstance(value, int | float | bool):
         return value
     return str(value)
+
+
+def _safe_text(value: str) -> str:
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    if has_surrogate(value):
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value

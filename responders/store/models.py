@@ -87,12 +87,15 @@ class Review(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("location_id", "external_id", name="uq_review_location_external"),
         Index("ix_reviews_fingerprint", "location_id", "fingerprint"),
+        Index("uq_review_fingerprint", "location_id", "fingerprint", "fingerprint_rank", unique=True),
     )
     id: int | None = Field(default=None, primary_key=True)
     location_id: int = Field(foreign_key="locations.id", index=True)
     external_id: str | None = Field(default=None, max_length=400)
     # author + publication time + rating: matches one review seen by two sources with different ids
     fingerprint: str = Field(max_length=64)
+    # rank among the listing's reviews with this fingerprint: (listing, fingerprint, rank) is unique
+    fingerprint_rank: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     source: str = Field(max_length=40)
     author_display_name: str | None = Field(default=None, sa_column=Column(Text))
     is_anonymous: bool = False

@@ -15,7 +15,10 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
         f"Avis modifiés (nouvelle version conservée) : {summary.get('updated', 0)}",
         f"Avis inchangés : {summary.get('unchanged', 0)}",
         f"Avis rejetés : {summary.get('rejected', 0)}",
-    ]
+    ] + (
+        [f"Versions plus anciennes que celle déjà connue (conservées, la plus récente reste affichée) : {summary['older']}"]
+        if summary.get("older") else []
+    )
 
 
 def errors_frame(summary: dict[str, Any]) -> pd.DataFrame:

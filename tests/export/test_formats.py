@@ -82,7 +82,8 @@ def test_csv_opens_in_french_excel_and_is_neutralised(engine, seeded):
     assert body[0][header.index("Jours restants")] == "10"
     assert body[3][header.index("Jours restants")] == "-111"  # a number we computed, not text
     assert body[0][header.index("Date limite")] == "30/11/2026"
-    assert rows[-2][0] == "Avertissement" and rows[-1][0] == "Secret médical"
+    assert rows[-3][0] == "Avertissement" and rows[-2][0] == "Secret médical"
+    assert rows[-1][0] == "Cellules protégées" and "apostrophe" in rows[-1][1]
 
 
 def test_json_golden(engine, seeded, tmp_path):
@@ -106,11 +107,11 @@ def test_xlsx_structure(engine, seeded, tmp_path):
     assert first[header.index("Identifiant Google de l'avis")] == "g-r2"
     assert first[header.index("Date limite")].date().isoformat() == "2026-11-30"
     assert first[header.index("Jours restants")] == 10
-    # the formula written by the reviewer is stored as text, never as a formula
+    # the formula written by the reviewer is stored as a string cell: its exact text, no formula
     cell = summary.cell(row=2, column=header.index("Texte original (verbatim)") + 1)
-    assert cell.value.startswith("'=HYPERLINK(") and cell.data_type == "s"
+    assert cell.value.startswith("=HYPERLINK(") and cell.data_type == "s"
     author = summary.cell(row=4, column=header.index("Auteur (nom affiché)") + 1)
-    assert author.value == "'+33 Tom"
+    assert author.value == "+33 Tom" and author.data_type == "s"
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for c in row:

@@ -18,7 +18,7 @@ from responders.store.engine import make_engine
 from tests.importers.helpers import FIXTURES, snapshot, write_gbp_pages
 
 ROOT = Path(__file__).resolve().parents[2]
-SUMMARY_KEYS = ["files", "read", "new", "updated", "unchanged", "rejected", "errors"]
+SUMMARY_KEYS = ["files", "read", "new", "updated", "unchanged", "rejected", "older", "errors"]
 
 
 def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:

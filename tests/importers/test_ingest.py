@@ -41,7 +41,7 @@ def write_page(path: Path, reviews: list[dict]) -> Path:
 def test_summary_has_exactly_the_contract_keys(engine):
     summary = import_paths(engine, [FIXTURES / "gbp_page.json"], classify=False).to_dict()
     assert summary == {
-        "files": 1, "read": 5, "new": 4, "updated": 0, "unchanged": 0, "rejected": 1,
+        "files": 1, "read": 5, "new": 4, "updated": 0, "unchanged": 0, "rejected": 1, "older": 0,
         "errors": [{"file": str(FIXTURES / "gbp_page.json"), "record": 5, "reason": "note illisible : « SEVEN » (attendu : 1 à 5)"}],
     }
     assert count(engine, "reviews") == 4 and count(engine, "review_revisions") == 4
@@ -52,7 +52,7 @@ def test_summary_has_exactly_the_contract_keys(engine):
 def test_every_shape_then_reimport_changes_nothing(engine):
     first = import_paths(engine, ALL_SHAPES, location="Cabinet Faure", classify=False).to_dict()
     assert first["files"] == len(ALL_SHAPES)
-    assert first["read"] == first["new"] + first["updated"] + first["unchanged"] + first["rejected"]
+    assert first["read"] == first["new"] + first["updated"] + first["unchanged"] + first["older"] + first["rejected"]
     before = snapshot(engine)
     again = import_paths(engine, ALL_SHAPES, location="Cabinet Faure", classify=False).to_dict()
     assert again["new"] == 0 and again["updated"] == 0
@@ -127,7 +127,14 @@ def test_changed_text_and_reply_make_new_revisions_and_keep_the_old(engine, tmp_
     assert dict(rows(engine, "SELECT external_id, knowledge_date FROM reviews")) == knowledge
     assert count(engine, "import_runs") == 2
 
-    write_page(path, reviews)  # back to the first text: a third captured state, not an overwrite
+    write_page(path, reviews)  # the first export again: states already stored, nothing written
+    assert import_paths(engine, [path], classify=False).to_dict()["unchanged"] == 5
+    assert rows(engine, "SELECT revision_count FROM reviews WHERE external_id = 'G0000001'") == [(2,)]
+
+    reverted = copy.deepcopy(reviews)
+    for review in reverted:
+        review["updateTime"] = "2025-07-01T00:00:00Z"
+    write_page(path, reverted)  # back to the first text, later: a third state, not an overwrite
     summary = import_paths(engine, [path], classify=False).to_dict()
     assert summary["updated"] == 2
     assert rows(engine, "SELECT revision_count FROM reviews WHERE external_id = 'G0000001'") == [(3,)]
