@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from responders.export import Dossier
+from responders.vocabulary import STATUS_FR
 
 COLUMNS = ["Rang", "Échéance", "Jours restants", "Catégorie", "Établissement", "Publié le", "Modifié", "Statut"]
 
@@ -23,6 +24,6 @@ def countdown_frame(dossier: Dossier) -> pd.DataFrame:
             "Établissement": entry.location_name,
             "Publié le": entry.created_at.strftime("%d/%m/%Y") if entry.created_at else "",
             "Modifié": "oui" if deadline.edited else "non",
-            "Statut": entry.status,
+            "Statut": STATUS_FR.get(entry.status, entry.status),
         })
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from responders.guard.families.generic import generic_mention
-from responders.guard.rule import Context, Rule, Span
+from responders.guard.rule import Context, Pattern, Rule, Span
 from responders.vocabulary import Severity
 
 _CARE_EXCLUSIONS = (
@@ -52,9 +52,9 @@ TOOTH_NUMBER = Rule(
         "« {text} » désigne une dent précise : c'est une information de santé. Retirez-la."
     ),
     raw_patterns=(
-        r"(?:dents?|molaires?|premolaires?|incisives?|canines?|sagesse)\s*(?:n\s?[°o]\.?\s*|#\s*|numero\s*|no\.?\s*)?(?:[1-4][1-8]|[5-8][1-5])(?:\s*(?:et|,|-|a)\s*(?:[1-4][1-8]|[5-8][1-5]))*",
-        r"(?:la|les|sur la|de la|a la)\s+(?:[1-4][1-8])(?:\s*(?:et|,|-)\s*[1-4][1-8])*(?!\s*(?:h\b|heures?|min|ans|jours|mois|rue|avenue|boulevard|%|€|\$|eur|e\b|eme|er\b|place|personnes|minutes))",
-        r"(?:dent|molaire|premolaire|incisive|canine)\s*#\s*\d{1,2}",
+        Pattern("tooth_named_number", r"(?:dents?|molaires?|premolaires?|incisives?|canines?|sagesse)\s*(?:n\s?[°o]\.?\s*|#\s*|numero\s*|no\.?\s*)?(?:[1-4][1-8]|[5-8][1-5])(?:\s*(?:et|,|-|a)\s*(?:[1-4][1-8]|[5-8][1-5]))*"),
+        Pattern("tooth_number_alone", r"(?:la|les|sur la|de la|a la)\s+(?:[1-4][1-8])(?:\s*(?:et|,|-)\s*[1-4][1-8])*(?!\s*(?:h\b|heures?|min|ans|jours|mois|rue|avenue|boulevard|%|€|\$|eur|e\b|eme|er\b|place|personnes|minutes))"),
+        Pattern("tooth_hash_number", r"(?:dent|molaire|premolaire|incisive|canine)\s*#\s*\d{1,2}"),
     ),
 )
 

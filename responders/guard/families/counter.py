@@ -121,7 +121,7 @@ SARCASM = Rule(
         r"[🙄😂🤣😏😒🙃😜😆🤡👏]",
         # « Ben voyons. », « Mais bien sûr ! » said alone; « mais bien sûr, nous restons
         # joignables » goes on and is no retort.
-        Pattern("retort_bien_sur", r"(?<![a-z])(?:ben|bien) voyons(?![a-z])|(?:^|[.!?…]\s*)(?:mais|oui|ah|ouais)(?:,? (?:oui|mais))?,? bien s[uû]r\s*(?:[.!?…]|$)",)
+        Pattern("retort_bien_sur", r"(?<![a-z])(?:ben|bien) voyons(?![a-z])|(?:^|[.!?…]\s*)(?:mais|oui|ah|ouais)(?:,? (?:oui|mais))?,? bien s[uû]r\s*(?:[.!?…]|$)"),
     ),
 )
 

@@ -192,17 +192,17 @@ DATETIME = Rule(
         Pattern("weekday_words", rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})(?! (?:au|et|ou) )|(?:avant )?hier|ce matin"),
     ),
     raw_patterns=(
-        r"(?<!\d[/.-])\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?\d{2,4})?(?![/.\-]?\s?\d)",
-        rf"(?:le |du |au |ce |depuis le )?\d{{1,2}}(?:er|e)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?",
-        rf"(?:en |au mois d'|au mois de |debut |fin |mi-)(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+(?:dernier|passe|\d{{4}})",
-        rf"(?:ce |un |dernier |depuis )?{_DAY}(?:\s+(?:dernier|passe|matin|soir|apres-midi|apres midi|\d{{1,2}}(?:er)?))",
-        rf"(?:ce |cet |un )(?:{_DAYS})",
-        r"\d{1,2}\s?(?:h|heures?)\s?\d{0,2}(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}",
-        r"(?:avant-)?hier(?: soir| matin| apres-midi)?|ce matin|cet apres-midi|ce (?:jour|soir|matin)-la|ce jour-meme|cette (?:journee|fois|semaine)-la|la semaine (?:derniere|passee)|le mois (?:dernier|passe)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)",
-        rf"(?:de|du|d'un|d'une|ce) (?:{_DAYS})(?! au)",
-        r"le jour (?:meme|d apres|suivant)|le lendemain|la veille|le surlendemain|l avant-veille",
-        r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs) (?:jours?|semaines?|mois|ans|annees)",
-        rf"{_DAY}(?!s)(?! (?:au|et|ou) )",
+        Pattern("numeric_date", r"(?<!\d[/.-])\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?\d{2,4})?(?![/.\-]?\s?\d)"),
+        Pattern("day_and_month", rf"(?:le |du |au |ce |depuis le )?\d{{1,2}}(?:er|e)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?"),
+        Pattern("month", rf"(?:en |au mois d'|au mois de |debut |fin |mi-)(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+(?:dernier|passe|\d{{4}})"),
+        Pattern("weekday_qualified", rf"(?:ce |un |dernier |depuis )?{_DAY}(?:\s+(?:dernier|passe|matin|soir|apres-midi|apres midi|\d{{1,2}}(?:er)?))"),
+        Pattern("this_weekday", rf"(?:ce |cet |un )(?:{_DAYS})"),
+        Pattern("clock_time", r"\d{1,2}\s?(?:h|heures?)\s?\d{0,2}(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}"),
+        Pattern("relative_day", r"(?:avant-)?hier(?: soir| matin| apres-midi)?|ce matin|cet apres-midi|ce (?:jour|soir|matin)-la|ce jour-meme|cette (?:journee|fois|semaine)-la|la semaine (?:derniere|passee)|le mois (?:dernier|passe)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)"),
+        Pattern("of_weekday", rf"(?:de|du|d'un|d'une|ce) (?:{_DAYS})(?! au)"),
+        Pattern("day_around", r"le jour (?:meme|d apres|suivant)|le lendemain|la veille|le surlendemain|l avant-veille"),
+        Pattern("time_ago", r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs) (?:jours?|semaines?|mois|ans|annees)"),
+        Pattern("weekday", rf"{_DAY}(?!s)(?! (?:au|et|ou) )"),
     ),
     exclusions=(
         r"(?:du|de) (?:lundi|mardi|mercredi|jeudi) (?:au|a) (?:jeudi|vendredi|samedi|dimanche)(?: de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2})?",
@@ -331,8 +331,8 @@ CONTACT = Rule(
         "personne."
     ),
     raw_patterns=(
-        r"[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}",
-        r"(?:\+|00)?\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",
+        Pattern("email", r"[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}"),
+        Pattern("phone", r"(?:\+|00)?\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"),
     ),
 )
 

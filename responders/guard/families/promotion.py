@@ -164,13 +164,13 @@ LINK = Rule(
         "pointer vers une page qui n'est pas la vôtre)."
     ),
     patterns=(
-        r"whatsapp|messenger|wechat|telegram|(?:texto|sms|textez nous) au|faq|foire aux questions|notre blogue?|nos articles|nos videos|nos conseils|suive?z nous|abonne?z vous|rejoigne?z nous|notre (?:page|compte|chaine|profil|blog|infolettre|site)|nos reseaux(?: sociaux)?|instagram|facebook|tiktok|youtube|linkedin|twitter|pinterest|snapchat|pages jaunes|notre site (?:web|internet)",
+        Pattern("social_and_channels", r"whatsapp|messenger|wechat|telegram|(?:texto|sms|textez nous) au|faq|foire aux questions|notre blogue?|nos articles|nos videos|nos conseils|suive?z nous|abonne?z vous|rejoigne?z nous|notre (?:page|compte|chaine|profil|blog|infolettre|site)|nos reseaux(?: sociaux)?|instagram|facebook|tiktok|youtube|linkedin|twitter|pinterest|snapchat|pages jaunes|notre site (?:web|internet)"),
     ),
     raw_patterns=(
-        r"https?://\S+|www\s?\.\s?\S+(?:\s?\.\s?[a-z]{2,})?",
-        r"www[\s._-]{0,3}[a-z0-9-]+(?:[\s._-]{1,3}[a-z0-9]+)*[\s._-]{1,3}(?:com|fr|ca|net|org|quebec|info)\b|(?:point|dot) (?:com|fr|ca|net|org|quebec)\b",
-        r"[a-z0-9-]{2,}\s*(?:\[\s*(?:\.|dot|point)\s*\]|\(\s*(?:\.|dot|point)\s*\)|\{\s*(?:\.|dot|point)\s*\}|\s(?:dot|point)\s|\s\.\s)\s*(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu)\b",
-        r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S*)?(?![a-z0-9@])",
+        Pattern("url", r"https?://\S+|www\s?\.\s?\S+(?:\s?\.\s?[a-z]{2,})?"),
+        Pattern("www_spaced", r"www[\s._-]{0,3}[a-z0-9-]+(?:[\s._-]{1,3}[a-z0-9]+)*[\s._-]{1,3}(?:com|fr|ca|net|org|quebec|info)\b|(?:point|dot) (?:com|fr|ca|net|org|quebec)\b"),
+        Pattern("dot_spelled", r"[a-z0-9-]{2,}\s*(?:\[\s*(?:\.|dot|point)\s*\]|\(\s*(?:\.|dot|point)\s*\)|\{\s*(?:\.|dot|point)\s*\}|\s(?:dot|point)\s|\s\.\s)\s*(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu)\b"),
+        Pattern("domain", r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S*)?(?![a-z0-9@])"),
     ),
     invalidate=lambda ctx, span: _in_email(ctx.reply, span),
 )
