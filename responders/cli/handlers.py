@@ -21,6 +21,7 @@ HANDLERS = {
     "export verify": "responders.export.command:run_verify",
     "eval guard": "responders.guard.evaluate:run",
     "eval classify": "responders.classify.evaluate:run",
+    "eval bursts": "responders.bursts:run_eval",
     "demo": "responders.importers.demo:run",
     "audit replies": "responders.audit.command:run_replies",
     "digest": "responders.notify.command:run_digest",

@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("files", nargs="*", metavar="FILE")
     q.add_argument("--engine", default="rules", choices=ENGINES)
     q.add_argument("--show", type=int, default=50, help="nombre d'erreurs affichées")
+    q = ev.add_parser("bursts", help="rafales d'avis négatifs : précision et rappel sur des historiques synthétiques")
+    q.add_argument("--histories", type=int, default=10, help="nombre d'historiques générés (graines 1..N)")
 
     p = sub.add_parser("audit", help="vérifier les réponses déjà publiées")
     au = p.add_subparsers(dest="audit_command", required=True)

@@ -57,6 +57,7 @@ class Digest:
     deadlines: list[DeadlineCase] = field(default_factory=list)
     awaiting_google: list[tuple[int, str, str]] = field(default_factory=list)
     flagged_replies: int = 0
+    bursts: list[tuple[str, str]] = field(default_factory=list)  # (establishment, French reason)
     app_url: str = DEFAULT_APP_URL
     include_text: bool = False
     practice: str = ""
@@ -114,6 +115,11 @@ class Digest:
             f"   {self.flagged_replies} réponse(s) à corriger ou supprimer sur Google."
             if self.flagged_replies else "   Aucune."
         )
+        lines += ["", "5. Rafales d'avis négatifs (possible campagne contre le cabinet)"]
+        if not self.bursts:
+            lines.append("   Aucune.")
+        for location, reason in self.bursts:
+            lines.append(f"   - {location} : {reason}")
         lines += [
             "",
             f"Ouvrir le tableau de bord : {self.app_url}",
@@ -218,6 +224,9 @@ def build_digest(
         ))
 
     from responders.audit import audit_replies
+    from responders.bursts import stored_bursts
+
+    digest.bursts = [(name(b.location_id), b.reason) for b in stored_bursts(session, since=since)]
 
     digest.flagged_replies = sum(
         1 for a in audit_replies(session, settings=settings, only_flagged=True) if not a.corrected
