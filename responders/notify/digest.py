@@ -213,15 +213,24 @@ def build_digest(
     ).all():
         if event.review_id is not None:
             latest_report[event.review_id] = event
-    reviews = {r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(list(latest_report)))).all()}
+    from responders.removal import ROUTES, requests_for
+
+    pending: dict[int, str] = {}
     for review_id, event in sorted(latest_report.items()):
         if str(event.detail.get("outcome") or "").strip():
             continue
-        review = reviews.get(review_id)
         when = as_utc(event.at)
-        digest.awaiting_google.append((
-            review_id, name(review.location_id) if review else "?", f"{when:%d/%m/%Y}" if when else "?",
-        ))
+        pending[review_id] = f"{when:%d/%m/%Y}" if when else "?"
+    for request in requests_for(session):
+        if request.decision == "pending":
+            when_text = f"{request.submitted_on:%d/%m/%Y}" if request.submitted_on else "?"
+            pending[request.review_id] = f"{when_text} ({ROUTES[request.route]})"
+        else:
+            pending.pop(request.review_id, None)
+    reviews = {r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(list(pending)))).all()}
+    for review_id, when_text in sorted(pending.items()):
+        review = reviews.get(review_id)
+        digest.awaiting_google.append((review_id, name(review.location_id) if review else "?", when_text))
 
     from responders.audit import audit_replies
     from responders.bursts import stored_bursts

@@ -1,0 +1,27 @@
+"""Removal routes for a review that breaks the law or Google's policy, and their clocks.
+
+The product drafts and tracks; it never submits anything itself: a person files the request
+with Google, then records the date, the reference and Google's decision here.
+"""
+
+from responders.removal.routes import (
+    CATEGORIES,
+    ROUTES,
+    RouteSuggestion,
+    next_step,
+    record_decision,
+    record_submission,
+    requests_for,
+    suggest_route,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "ROUTES",
+    "RouteSuggestion",
+    "next_step",
+    "record_decision",
+    "record_submission",
+    "requests_for",
+    "suggest_route",
+]
