@@ -6,6 +6,7 @@ with Google, then records the date, the reference and Google's decision here.
 
 from responders.removal.routes import (
     CATEGORIES,
+    DECISIONS_FR,
     ROUTES,
     RouteSuggestion,
     next_step,
@@ -17,6 +18,7 @@ from responders.removal.routes import (
 
 __all__ = [
     "CATEGORIES",
+    "DECISIONS_FR",
     "ROUTES",
     "RouteSuggestion",
     "next_step",

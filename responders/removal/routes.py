@@ -40,7 +40,7 @@ CATEGORIES = {
     "fake_engagement": "Faux engagement",
     "profanity": "Grossièretés",
 }
-DECISIONS = {"pending": "en attente", "removed": "retiré", "refused": "refusé"}
+DECISIONS_FR = {"pending": "en attente de Google", "removed": "retiré", "refused": "refusé"}
 COMPLAINT_MONTHS = 6
 
 _WORDING = {
@@ -175,7 +175,7 @@ def record_submission(
 def record_decision(
     session: Session, request_id: int, *, decision: str, user: str, decided_on: date | None = None,
 ) -> RemovalRequest:
-    if decision not in DECISIONS or decision == "pending":
+    if decision not in DECISIONS_FR or decision == "pending":
         raise ValueError("Décision attendue : « removed » (retiré) ou « refused » (refusé).")
     request = session.get(RemovalRequest, request_id)
     if request is None:
