@@ -271,7 +271,7 @@ def run_eval(args) -> int:  # type: ignore[no-untyped-def]
     import sys
 
     seeds = range(1, int(getattr(args, "histories", 10)) + 1)
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for seed in seeds:
         history = synthetic_history(seed=seed)
         bursts = detect_bursts(history.points)

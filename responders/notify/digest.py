@@ -53,7 +53,7 @@ class DeadlineCase:
 class Digest:
     since: datetime
     until: datetime
-    new_by_location: dict[str, Counter[str]] = field(default_factory=dict)
+    new_by_location: dict[str, Counter[str | None]] = field(default_factory=dict)
     deadlines: list[DeadlineCase] = field(default_factory=list)
     awaiting_google: list[tuple[int, str, str]] = field(default_factory=list)
     flagged_replies: int = 0
@@ -229,8 +229,8 @@ def build_digest(
             pending.pop(request.review_id, None)
     reviews = {r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(list(pending)))).all()}
     for review_id, when_text in sorted(pending.items()):
-        review = reviews.get(review_id)
-        digest.awaiting_google.append((review_id, name(review.location_id) if review else "?", when_text))
+        reported = reviews.get(review_id)
+        digest.awaiting_google.append((review_id, name(reported.location_id) if reported else "?", when_text))
 
     from responders.audit import audit_replies
     from responders.bursts import stored_bursts
