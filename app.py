@@ -17,6 +17,8 @@ pages = [
     st.Page("app_pages/importer.py", title="Importer", icon=":material/upload_file:"),
     st.Page("app_pages/tableau_de_bord.py", title="Tableau de bord", icon=":material/monitoring:"),
     st.Page("app_pages/avocat.py", title="Avocat", icon=":material/gavel:"),
+    st.Page("app_pages/retraits.py", title="Retraits", icon=":material/flag:"),
+    st.Page("app_pages/reponses_publiees.py", title="Réponses déjà publiées", icon=":material/rate_review:"),
     st.Page("app_pages/journal.py", title="Journal", icon=":material/history:"),
     st.Page("app_pages/reglages.py", title="Réglages", icon=":material/settings:"),
 ]

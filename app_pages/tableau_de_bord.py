@@ -21,11 +21,21 @@ if frame.empty:
     st.stop()
 
 summary = stats.reply_summary(frame)
-cols = st.columns(3)
+with db_session() as session:
+    from responders.audit import audit_replies
+    from responders.bursts import stored_bursts
+
+    flagged_replies = sum(1 for a in audit_replies(session, only_flagged=True) if not a.corrected)
+    bursts = stored_bursts(session)
+cols = st.columns(5)
 cols[0].metric("Avis", f"{len(frame)}")
 rated = frame["rating"].dropna()
 cols[1].metric("Note moyenne", f"{rated.mean():.2f} ★" if len(rated) else "—")
 cols[2].metric("Taux de réponse", f"{frame['replied_at'].notna().mean() * 100:.0f} %")
+cols[3].metric("Réponses publiées à corriger", f"{flagged_replies}",
+               help="Réponses déjà publiées sur Google qui révèlent une information protégée : page « Réponses déjà publiées ».")
+cols[4].metric("Rafales d'avis négatifs", f"{len(bursts)}",
+               help="Séries inhabituelles d'avis à 1 ou 2 étoiles : page « Retraits ».")
 
 st.subheader("Note moyenne par mois")
 st.line_chart(stats.rating_over_time(frame))

@@ -103,6 +103,10 @@ class AuditAction(StrEnum):
     TRIAGE_FINISHED = "triage_finished"
     KNOWLEDGE_DATE = "knowledge_date"
     SETTINGS = "settings"
+    REPLY_CORRECTED = "reply_corrected"
+    DIGEST_SENT = "digest_sent"
+    REMOVAL_SUBMITTED = "removal_submitted"
+    REMOVAL_DECISION = "removal_decision"
 
     @property
     def fr(self) -> str:
@@ -119,6 +123,10 @@ AUDIT_ACTION_FR: dict[str, str] = {
     AuditAction.TRIAGE_FINISHED: "Triage terminé",
     AuditAction.KNOWLEDGE_DATE: "Date de connaissance modifiée",
     AuditAction.SETTINGS: "Réglages modifiés",
+    AuditAction.REPLY_CORRECTED: "Réponse publiée marquée « corrigée »",
+    AuditAction.DIGEST_SENT: "Résumé hebdomadaire envoyé",
+    AuditAction.REMOVAL_SUBMITTED: "Demande de retrait déposée",
+    AuditAction.REMOVAL_DECISION: "Décision de Google enregistrée",
 }
 
 

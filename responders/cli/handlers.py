@@ -21,7 +21,10 @@ HANDLERS = {
     "export verify": "responders.export.command:run_verify",
     "eval guard": "responders.guard.evaluate:run",
     "eval classify": "responders.classify.evaluate:run",
+    "eval bursts": "responders.bursts:run_eval",
     "demo": "responders.importers.demo:run",
+    "audit replies": "responders.audit.command:run_replies",
+    "digest": "responders.notify.command:run_digest",
 }
 
 
@@ -30,6 +33,8 @@ def _handler_key(args: argparse.Namespace) -> str:
         return f"export {args.export_command}"
     if args.command == "eval":
         return f"eval {args.eval_command}"
+    if args.command == "audit":
+        return f"audit {args.audit_command}"
     return str(args.command)
 
 

@@ -64,6 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("files", nargs="*", metavar="FILE")
     q.add_argument("--engine", default="rules", choices=ENGINES)
     q.add_argument("--show", type=int, default=50, help="nombre d'erreurs affichées")
+    q = ev.add_parser("bursts", help="rafales d'avis négatifs : précision et rappel sur des historiques synthétiques")
+    q.add_argument("--histories", type=int, default=10, help="nombre d'historiques générés (graines 1..N)")
+
+    p = sub.add_parser("audit", help="vérifier les réponses déjà publiées")
+    au = p.add_subparsers(dest="audit_command", required=True)
+    q = au.add_parser("replies", help="chaque réponse publiée passée au contrôle du secret (JSONL)")
+    q.add_argument("--db", dest="db", default=None, help="URL de la base de données")
+    q.add_argument("-o", "--output", default=None)
+
+    p = sub.add_parser("digest", help="résumé hebdomadaire par e-mail")
+    p.add_argument("--db", dest="db", default=None, help="URL de la base de données")
+    p.add_argument("--days", type=int, default=7, help="période couverte, en jours (7 par défaut)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("-o", "--output", default=None, metavar="FILE.eml", help="écrire le message dans un fichier")
+    out.add_argument("--send", action="store_true", help="envoyer le message par SMTP")
 
     p = sub.add_parser("demo", help="charger les avis de démonstration si la base est vide")
     p.add_argument("--db", dest="db", default=None)

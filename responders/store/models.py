@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
@@ -164,6 +164,24 @@ class AuditEvent(SQLModel, table=True):
     review_id: int | None = Field(default=None, foreign_key="reviews.id", index=True)
     text: str | None = Field(default=None, sa_column=Column(Text))
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class RemovalRequest(SQLModel, table=True):
+    """A request filed with Google by a person (the product only drafts it), and Google's decision."""
+
+    __tablename__ = "removal_requests"
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="reviews.id", index=True)
+    route: str = Field(max_length=40)
+    category: str | None = Field(default=None, max_length=40)
+    reference: str = Field(default="", max_length=200)
+    text: str | None = Field(default=None, sa_column=Column(Text))
+    submitted_on: date | None = None
+    submitted_by: str = Field(default="", max_length=200)
+    decision: str = Field(default="pending", max_length=20, index=True)
+    decided_on: date | None = None
+    decision_by: str | None = Field(default=None, max_length=200)
+    created_at: datetime | None = _dt()
 
 
 class Setting(SQLModel, table=True):

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from responders.store.models import AuditEvent, Review
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["triage", "importer", "tableau_de_bord", "avocat", "journal", "reglages"]
+PAGES = ["triage", "importer", "tableau_de_bord", "avocat", "retraits", "reponses_publiees", "journal", "reglages"]
 
 
 def run_page(name: str) -> AppTest:

@@ -1,0 +1,29 @@
+"""Removal routes for a review that breaks the law or Google's policy, and their clocks.
+
+The product drafts and tracks; it never submits anything itself: a person files the request
+with Google, then records the date, the reference and Google's decision here.
+"""
+
+from responders.removal.routes import (
+    CATEGORIES,
+    DECISIONS_FR,
+    ROUTES,
+    RouteSuggestion,
+    next_step,
+    record_decision,
+    record_submission,
+    requests_for,
+    suggest_route,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "DECISIONS_FR",
+    "ROUTES",
+    "RouteSuggestion",
+    "next_step",
+    "record_decision",
+    "record_submission",
+    "requests_for",
+    "suggest_route",
+]

@@ -1,0 +1,81 @@
+"""Removal routes: the route that fits, its wording, and the clock after Google decides."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import Session, col, select
+
+from responders.notify import build_digest
+from responders.removal import (
+    next_step,
+    record_decision,
+    record_submission,
+    requests_for,
+    suggest_route,
+)
+from responders.store.models import AuditEvent
+
+from .conftest import NOW
+
+
+def test_route_follows_what_is_wrong_with_the_review():
+    assert suggest_route(label="criticism", text="Attente trop longue.") is None
+    insult = suggest_route(label="insult", text="Quel abruti ce dentiste",
+                           passages=[{"text": "Quel abruti"}])
+    assert insult.route == "google_flag" and insult.category == "harassment"
+    assert "« Quel abruti »" in insult.text
+    hate = suggest_route(label="insult", text="Encore un immigré incapable", passages=[])
+    assert hate.category == "hate"
+    defamation = suggest_route(label="defamation", text="Il facture des actes fictifs",
+                               passages=[{"text": "Il facture des actes fictifs"}],
+                               review_url="https://www.google.com/maps/reviews/x")
+    assert defamation.route == "legal_notice" and "DSA, art. 16" in defamation.route_fr
+    assert "https://www.google.com/maps/reviews/x" in defamation.text
+    burst = suggest_route(label="criticism", text="Nul", in_burst=True)
+    assert burst.category == "fake_engagement"
+    extortion = suggest_route(label="criticism", text="Nul",
+                              extortion_message="Payez 200 euros ou je laisse 10 avis à une étoile")
+    assert extortion.route == "extortion" and "Payez 200 euros" in extortion.text
+    contact = suggest_route(label="criticism", text="Appelez-la au 06 12 34 56 78, elle ment.")
+    assert contact.category == "personal_information"
+
+
+def test_refusals_lead_to_the_next_route_with_its_deadline(engine, seeded):
+    review_id = seeded.ids["defamation_fr"]
+    with Session(engine) as session:
+        request = record_submission(session, review_id, route="legal_notice", user="Dr Martin",
+                                    reference="4-1234", submitted_on=date(2026, 8, 31))
+        assert next_step(request, today=date(2026, 9, 1)).label.endswith("en attente de la décision de Google.")
+        record_decision(session, request.id, decision="refused", user="Dr Martin", decided_on=date(2026, 8, 31))
+        step = next_step(request, today=date(2026, 9, 1))
+        # six months from the decision, clamped to the end of February
+        assert step.route == "internal_complaint" and step.due == date(2027, 2, 28) and step.days_left == 180
+        complaint = record_submission(session, review_id, route="internal_complaint", user="Dr Martin")
+        record_decision(session, complaint.id, decision="refused", user="Dr Martin")
+        assert next_step(complaint).route == "out_of_court"
+        session.commit()
+        actions = session.exec(select(AuditEvent.action).where(col(AuditEvent.review_id) == review_id)).all()
+    assert actions.count("removal_submitted") == 2 and actions.count("removal_decision") == 2
+
+
+def test_bad_input_is_refused_in_french(engine, seeded):
+    with Session(engine) as session:
+        with pytest.raises(ValueError, match="Voie inconnue"):
+            record_submission(session, seeded.ids["insult_qc"], route="fax", user="A")
+        with pytest.raises(ValueError, match="qui a déposé"):
+            record_submission(session, seeded.ids["insult_qc"], route="google_flag", user=" ")
+
+
+def test_pending_requests_appear_in_the_digest_until_decided(engine, seeded):
+    with Session(engine) as session:
+        request = record_submission(session, seeded.ids["insult_qc"], route="google_flag",
+                                    category="harassment", user="Amélie", submitted_on=date(2026, 11, 21))
+        session.commit()
+        body = build_digest(session, now=NOW).body()
+        assert f"avis n° {seeded.ids['insult_qc']} (Clinique du Plateau), signalé le 21/11/2026" in body
+        record_decision(session, request.id, decision="removed", user="Amélie")
+        session.commit()
+        assert f"avis n° {seeded.ids['insult_qc']} (" not in build_digest(session, now=NOW).body().split("3.")[1].split("4.")[0]
+        assert len(requests_for(session, [seeded.ids["insult_qc"]])) == 1
