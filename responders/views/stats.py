@@ -54,7 +54,10 @@ def reviews_frame(session: Session, location_ids: tuple[int, ...] = ()) -> pd.Da
     frame["location"] = frame["location_id"].map(names)
     frame["rating"] = pd.to_numeric(frame["rating"])
     for column in ("created_at", "owner_reply_at"):
-        frame[column] = pd.to_datetime(pd.to_numeric(frame[column]), unit="s", utc=True)
+        seconds = pd.to_numeric(frame[column]).astype(float)
+        # pandas times stop in 2262: a corrupt year-9999 date is left out of the charts
+        seconds = seconds.where(seconds.abs() < 9.2e9)
+        frame[column] = pd.to_datetime(seconds, unit="s", utc=True)
     replied_here = select(col(AuditEvent.review_id), func.min(col(AuditEvent.at))).where(
         col(AuditEvent.action) == AuditAction.REPLY_COPIED
     ).group_by(col(AuditEvent.review_id))
