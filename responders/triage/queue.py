@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
 from responders.classify.store import current_classifications
-from responders.deadlines import Deadline, compute_deadline, review_deadline
+from responders.deadlines import RULES, local_date, review_deadline
 from responders.profiles import get_profile
 from responders.store.models import AuditEvent, Location, Review, ReviewRevision, Setting
 from responders.timeutil import as_utc, utcnow
@@ -34,6 +33,9 @@ STATUSES = {
 # Statuses that take a review out of the queue until it changes again.
 DONE_STATUSES = frozenset({"repondu", "ne_pas_repondre", "avocat", "signale"})
 LAST_TRIAGE_KEY = "last_triage_at"
+LEGAL_LABELS = ("defamation", "insult")
+# A deadline this close keeps a review in the queue and in the list shown before the week ends.
+URGENT_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,9 @@ def _filtered(session: Session, filters: QueueFilters, columns: list[Any]):  # t
         stamp = last_triage_at(session)
         changed = func.coalesce(col(Review.changed_at), col(Review.first_seen_at))
         if stamp is not None:
-            query = query.where((changed > stamp) | (col(Review.status) == "a_revoir"))
+            query = query.where(
+                (changed > stamp) | (col(Review.status) == "a_revoir") | _kept_after_triage()
+            )
         if not filters.statuses:
             query = query.where(col(Review.status).not_in(DONE_STATUSES))
     return query
@@ -122,22 +126,16 @@ def queue_page(
     total = session.execute(
         _filtered(session, filters, [func.count(col(Review.id))])
     ).scalar_one()
-    legal = _filtered(session, filters, [
-        col(Review.id), col(Review.label), col(Review.created_at), col(Review.knowledge_date),
-        col(Review.first_seen_at), col(Review.location_id),
-    ]).where(col(Review.label).in_(("defamation", "insult")))
+    legal = _filtered(session, filters, [Review]).where(col(Review.label).in_(LEGAL_LABELS))
     # a group can hold French and Québec listings: each follows its own jurisdiction
-    jurisdictions = {
-        loc_id: get_profile(profile).jurisdiction
-        for loc_id, profile in session.execute(select(col(Location.id), col(Location.profile))).all()
-        if profile
-    }
+    profiles = _location_profiles(session)
+    default = _profile_for(jurisdiction)
     candidates = []
-    for review_id, label, created, knowledge, first_seen, location_id in session.execute(legal).all():
-        jurisdiction_here = jurisdictions.get(location_id, jurisdiction)
+    for review in session.execute(legal).scalars().all():
         # open deadlines nearest first, then unknown ones, then those already past
-        urgency = legal_deadline(jurisdiction_here, created, knowledge, first_seen).sort_key()
-        candidates.append((LABEL_RANK[label], urgency, -(created.timestamp() if created else 0), review_id))
+        urgency = review_deadline(review, profiles.get(review.location_id) or default).sort_key()
+        created = review.created_at
+        candidates.append((LABEL_RANK[review.label], urgency, -(created.timestamp() if created else 0), review.id))
     candidates.sort()
     ids = [c[-1] for c in candidates[offset: offset + limit]]
     if len(ids) < limit:
@@ -145,7 +143,7 @@ def queue_page(
         rank = case((col(Review.label) == "criticism", 2), (col(Review.label) == "praise", 3), else_=4)
         rest = (
             _filtered(session, filters, [Review.id])
-            .where(or_(col(Review.label).is_(None), col(Review.label).not_in(("defamation", "insult"))))
+            .where(or_(col(Review.label).is_(None), col(Review.label).not_in(LEGAL_LABELS)))
             .order_by(rank, col(Review.created_at).desc().nulls_last(), col(Review.id).desc())
             .offset(rest_offset)
             .limit(limit - len(ids))
@@ -154,19 +152,29 @@ def queue_page(
     return QueuePage(total=int(total), review_ids=[int(i) for i in ids])
 
 
-def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any, first_seen_at: Any) -> Deadline:
-    return compute_deadline(
-        jurisdiction, created_at=_py(created_at), knowledge_date=_py(knowledge_date),
-        first_seen_at=_py(first_seen_at),
-    )
+def _location_profiles(session: Session) -> dict[int, str]:
+    return {
+        int(loc_id): profile
+        for loc_id, profile in session.execute(select(col(Location.id), col(Location.profile))).all()
+        if profile
+    }
 
 
-def _py(value: Any) -> datetime | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    return as_utc(value)
+def _profile_for(jurisdiction: str) -> str:
+    """The practice-wide default as a profile name (deadlines depend on the jurisdiction only)."""
+    return "qc-medecin" if jurisdiction == "QC" else "fr-dentiste"
+
+
+def _kept_after_triage() -> Any:
+    """What ending the week never takes out of the queue while nobody has acted on it: legal
+    candidates (their deadline runs, often within 30 days) and reviews the classifier flagged
+    « à vérifier ». The flag is a column added by the classifier's own migration; the
+    condition applies once that column exists."""
+    kept = col(Review.label).in_(LEGAL_LABELS)
+    check = getattr(Review, "check", None)
+    if check is not None:
+        kept = kept | (check == True)  # noqa: E712  (SQL expression)
+    return kept & col(Review.status).not_in(DONE_STATUSES)
 
 
 def load_items(session: Session, review_ids: list[int], profile: str = "fr-dentiste") -> list[TriageItem]:
@@ -186,10 +194,8 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
         item_profile = location_profile or profile
         created = review.created_at
         updated = review.updated_at
-        edited = bool(
-            (updated and created and updated > created and (updated - created).total_seconds() > 60)
-            or review.revision_count > 1
-        )
+        deadline = review_deadline(review, item_profile)
+        edited = deadline.edited
         by_id[review.id] = TriageItem(
             review_id=review.id,
             location=location_name,
@@ -210,13 +216,9 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
             passages=list(classification.passages) if classification else [],
             profile=item_profile,
         )
-        if by_id[review.id].label in ("defamation", "insult"):
-            deadline = review_deadline(review, item_profile)
+        if by_id[review.id].label in LEGAL_LABELS:
             by_id[review.id].deadline = deadline.next_due
-            by_id[review.id].days_left = (
-                deadline.alternative_days_left
-                if deadline.next_due == deadline.alternative_due else deadline.days_left
-            )
+            by_id[review.id].days_left = deadline.next_days_left
             by_id[review.id].deadline_note = deadline.note
     return [by_id[i] for i in review_ids if i in by_id]
 
@@ -263,14 +265,81 @@ def record_google_report(session: Session, review_id: int, *, user: str, referen
                  detail={"date": utcnow().isoformat(), "reference": reference, "outcome": outcome})
 
 
-def finish_triage(session: Session, *, user: str, at: datetime | None = None) -> datetime:
-    """Stamps the week: the next queue starts from reviews new or changed after this moment."""
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """A review still in the queue when the week is ended, and whether it stays there."""
+
+    review_id: int
+    location: str
+    label: str | None
+    status: str
+    due: date | None
+    days_left: int | None
+    stays: bool
+    reason: str
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "Avis": self.review_id,
+            "Établissement": self.location,
+            "Catégorie": LABELS_FR.get(self.label or "", "Non classé"),
+            "Statut": STATUSES.get(self.status, self.status),
+            "Délai pour agir": self.due.strftime("%d/%m/%Y") if self.due else "",
+            "Jours restants": self.days_left,
+            "Après le triage": "reste dans la file" if self.stays else "sort de la file",
+            "Pourquoi": self.reason,
+        }
+
+
+def triage_leftovers(session: Session, *, profile: str = "fr-dentiste") -> list[Leftover]:
+    """Everything the week's queue still holds, untouched: what « Terminer le triage » would
+    leave behind. Legal candidates (deadline running), reviews flagged « à vérifier » and those
+    put « à revoir » stay in the queue; the others leave it and are listed so that someone
+    confirms it. Staying ones come first, nearest deadline first."""
+    query = _filtered(session, QueueFilters(), [Review, col(Location.name), col(Location.key), col(Location.profile)])
+    query = query.join(Location, col(Location.id) == col(Review.location_id))
+    out = []
+    for review, name, key, location_profile in session.execute(query).all():
+        deadline = review_deadline(review, location_profile or profile)
+        legal = review.label in LEGAL_LABELS
+        flagged = bool(getattr(review, "check", False))
+        left = deadline.next_days_left if legal else None
+        reasons = []
+        if legal and left is not None and left <= URGENT_DAYS:
+            reasons.append("délai expiré" if left < 0 else f"délai dans {left} jour(s)")
+        if legal:
+            reasons.append(LABELS_FR[review.label])
+        if flagged:
+            reasons.append("à vérifier")
+        if review.status == "a_revoir":
+            reasons.append("marqué « à revoir »")
+        stays = bool(reasons)
+        out.append(Leftover(
+            review_id=int(review.id), location=name or key, label=review.label, status=review.status,
+            due=deadline.next_due if legal else None, days_left=left, stays=stays,
+            reason=", ".join(reasons) if reasons else "aucune action en attente",
+        ))
+    out.sort(key=lambda o: (not o.stays, o.days_left if o.days_left is not None else 10**6, o.review_id))
+    return out
+
+
+def finish_triage(
+    session: Session, *, user: str, at: datetime | None = None, profile: str = "fr-dentiste"
+) -> datetime:
+    """Stamps the week: the next queue starts from reviews new or changed after this moment,
+    plus whatever `triage_leftovers` keeps. The journal lists which reviews stayed and which
+    left the queue, so nothing leaves it unseen."""
+    leftovers = triage_leftovers(session, profile=profile)
     at = at or utcnow()
     setting = session.get(Setting, LAST_TRIAGE_KEY) or Setting(key=LAST_TRIAGE_KEY)
     setting.value = at.isoformat()
     setting.updated_at = at
     session.add(setting)
-    record_event(session, user=user, action="triage_finished", detail={"at": at.isoformat()})
+    record_event(session, user=user, action="triage_finished", detail={
+        "at": at.isoformat(),
+        "kept": [o.review_id for o in leftovers if o.stays],
+        "left": [o.review_id for o in leftovers if not o.stays],
+    })
     return at
 
 
@@ -305,20 +374,42 @@ def deadline_line(item: TriageItem) -> str:
     return f"Délai pour agir : {item.deadline:%d/%m/%Y} ({when}). {item.deadline_note}"
 
 
-def set_knowledge_date(session: Session, review_id: int, day: date, *, user: str) -> None:
-    """Québec's one-year clock starts when the practitioner learned of the review: staff can
-    correct the default (the first import) when they knew earlier."""
+def set_knowledge_date(session: Session, review_id: int, day: date, *, user: str, reason: str = "") -> None:
+    """Québec's one-year clock starts when the practitioner learned of the review. Until this is
+    set it counts from publication (the conservative reading); staff set the real date later."""
+    set_knowledge_dates(session, [review_id], day, user=user, reason=reason)
+
+
+def set_knowledge_dates(
+    session: Session, review_ids: list[int], day: date, *, user: str, reason: str
+) -> int:
+    """The same date of knowledge for several reviews (a week's batch read together), with the
+    reason, one journal event per review. Refused before the review was published."""
     from datetime import UTC, time
 
-    review = session.get(Review, review_id)
-    if review is None:
-        raise LookupError(f"Avis {review_id} introuvable.")
-    previous = review.knowledge_date
-    review.knowledge_date = datetime.combine(day, time(12, 0), tzinfo=UTC)
-    session.add(review)
-    record_event(session, user=user, action="knowledge_date", review_id=review_id, detail={
-        "from": previous.date().isoformat() if previous else None, "to": day.isoformat(),
-    })
+    if not review_ids:
+        return 0
+    reviews = []
+    for review_id in review_ids:
+        review = session.get(Review, review_id)
+        if review is None:
+            raise LookupError(f"Avis {review_id} introuvable.")
+        published = local_date(review.created_at, RULES["QC"].timezone) if review.created_at else None
+        if published is not None and day < published:
+            raise ValueError(
+                f"Avis {review_id} : la date de connaissance ({day:%d/%m/%Y}) précède la "
+                f"publication de l'avis ({published:%d/%m/%Y})."
+            )
+        reviews.append(review)
+    for review in reviews:
+        previous = review.knowledge_date
+        review.knowledge_date = datetime.combine(day, time(12, 0), tzinfo=UTC)
+        session.add(review)
+        record_event(session, user=user, action="knowledge_date", review_id=review.id, detail={
+            "from": previous.date().isoformat() if previous else None, "to": day.isoformat(),
+            "reason": reason.strip(),
+        })
+    return len(reviews)
 
 
 def set_location_profile(session: Session, location_id: int, profile: str | None, *, user: str) -> None:
