@@ -241,3 +241,21 @@ def test_a_quebec_listing_follows_its_own_profile(engine, seeded):
     assert {entry.profile.name for entry in dossier.entries} == {"qc-medecin"}
     with Session(engine) as session, pytest.raises(ValueError):
         queue.set_location_profile(session, location.id, "be-medecin", user="Claire")
+
+
+def test_transmission_is_written_as_the_dossier_reads_it(engine, seeded, monkeypatch):
+    from responders.export import build_dossier
+    from responders.export.law import ACTION_LABELS
+
+    monkeypatch.setenv("RESPONDERS_NOW", NOW.isoformat())
+    review_id = seeded["defamation_recent"]
+    with Session(engine) as session:
+        queue.send_to_lawyer(session, review_id, user="Dr Martin", target="le praticien")
+        session.commit()
+        review = session.get(Review, review_id)
+        entry = next(e for e in build_dossier(session, profile="fr-dentiste").entries if e.review_id == review_id)
+    assert review.status == "avocat" and review.for_lawyer
+    assert queue.SEND_TO_LAWYER in ACTION_LABELS
+    sent = [a for a in entry.actions if a.action == queue.SEND_TO_LAWYER]
+    assert len(sent) == 1 and sent[0].user == "Dr Martin" and sent[0].at is not None
+    assert entry.target == "le praticien"

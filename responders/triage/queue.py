@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+import pandas as pd
 from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
@@ -30,6 +31,8 @@ STATUSES = {
     "avocat": "Transmis à l'avocat",
     "signale": "Signalé à Google",
 }
+# The audit action of a transmission to the lawyer: written here, read by the lawyer dossier.
+SEND_TO_LAWYER = "send_to_lawyer"
 # Statuses that take a review out of the queue until it changes again.
 DONE_STATUSES = frozenset({"repondu", "ne_pas_repondre", "avocat", "signale"})
 LAST_TRIAGE_KEY = "last_triage_at"
@@ -258,6 +261,16 @@ def set_status(session: Session, review_id: int, status: str, *, user: str,
                  detail={"from": previous, "to": status, **(detail or {})})
 
 
+def send_to_lawyer(session: Session, review_id: int, *, user: str, target: str | None = None) -> AuditEvent:
+    """« Transmettre à l'avocat »: the status, and a `send_to_lawyer` event saying who and when
+    (the dossier lists it among the actions and reads the target of the words from it)."""
+    set_status(session, review_id, "avocat", user=user)
+    detail: dict[str, Any] = {"at": utcnow().isoformat()}
+    if target:
+        detail["target"] = target
+    return record_event(session, user=user, action=SEND_TO_LAWYER, review_id=review_id, detail=detail)
+
+
 def record_google_report(session: Session, review_id: int, *, user: str, reference: str = "",
                          outcome: str = "") -> None:
     set_status(session, review_id, "signale", user=user)
@@ -289,6 +302,15 @@ class Leftover:
             "Après le triage": "reste dans la file" if self.stays else "sort de la file",
             "Pourquoi": self.reason,
         }
+
+
+def leftovers_frame(leftovers: list[Leftover]) -> pd.DataFrame:
+    """The list shown before the week ends, one row per review left."""
+    return pd.DataFrame([o.to_row() for o in leftovers], columns=LEFTOVER_COLUMNS)
+
+
+LEFTOVER_COLUMNS = ["Avis", "Établissement", "Catégorie", "Statut", "Délai pour agir", "Jours restants",
+                    "Après le triage", "Pourquoi"]
 
 
 def triage_leftovers(session: Session, *, profile: str = "fr-dentiste") -> list[Leftover]:
