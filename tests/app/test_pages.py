@@ -177,3 +177,53 @@ def test_demo_listings_get_their_own_profiles_and_can_be_changed(demo_db):
     assert not at.exception
     with Session(demo_db) as session:
         assert "qc-dentiste" in {loc.profile for loc in session.exec(select(Location)).all()}
+
+
+def test_importer_asks_for_the_profile_of_a_new_listing(app_db):
+    at = run_page("importer")
+    box = at.selectbox(key="import-profile")
+    assert box.value == ""  # the practice's profile unless someone picks one
+    assert "Médecin (Québec)" in box.options and len(box.options) == 5  # every profile is offered
+
+
+def test_reglages_merges_two_listings_after_confirmation(demo_db):
+    from responders.store.models import Location
+
+    with Session(demo_db) as session:
+        stray = Location(key="place:ChIJstray", name="Clinique médicale du Plateau (doublon)", profile="qc-medecin")
+        session.add(stray)
+        session.commit()
+        plateau = session.exec(select(Location).where(Location.key == "locations/5679")).one()
+        stray_id, plateau_id = stray.id, plateau.id
+    at = run_page("reglages")
+    at.selectbox(key="merge-keep").set_value(plateau_id)
+    at.selectbox(key="merge-other").set_value(stray_id)
+    [b for b in at.button if b.label == "Fusionner"][0].click().run()
+    assert not at.exception and at.error  # not without the confirmation
+    with Session(demo_db) as session:
+        assert session.get(Location, stray_id) is not None
+    at.checkbox(key="merge-sure").check()
+    [b for b in at.button if b.label == "Fusionner"][0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        assert session.get(Location, stray_id) is None
+        event = session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()[-1]
+    assert event.detail["merged"] == "place:ChIJstray"
+
+
+def test_a_failed_connection_test_leaves_the_model_off_and_shows_loi_25(demo_db, monkeypatch):
+    from responders.views import settings_view
+
+    monkeypatch.setattr("responders.llm.check_connection", lambda _s: (False, "Le serveur ne répond pas."))
+    at = run_page("reglages")
+    assert any("Loi 25" in w.value for w in at.warning)  # the demo has a Québec clinic
+    at.radio(key="llm-engine").set_value("llm")
+    at.text_input(key="llm-base-url").input("https://llm.example/v1")
+    at.text_input(key="llm-model").input("m")
+    [b for b in at.button if b.label == "Tester la connexion"][0].click().run()
+    assert not at.exception
+    assert any("pas été activé" in e.value for e in at.error)
+    with Session(demo_db) as session:
+        assert settings_view.llm_state(session).engine == "rules"
+        events = session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()
+    assert [e.detail.get("test") for e in events] == ["échoué"]
