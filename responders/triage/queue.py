@@ -341,7 +341,13 @@ def triage_leftovers(session: Session, *, profile: str = "fr-dentiste") -> list[
             due=deadline.next_due if legal else None, days_left=left, stays=stays,
             reason=", ".join(reasons) if reasons else "aucune action en attente",
         ))
-    out.sort(key=lambda o: (not o.stays, o.days_left if o.days_left is not None else 10**6, o.review_id))
+    # open deadlines nearest first, then unknown ones, then those already past (as the queue)
+    out.sort(key=lambda o: (
+        not o.stays,
+        0 if o.days_left is not None and o.days_left >= 0 else 1 if o.days_left is None else 2,
+        o.days_left if o.days_left is not None else 0,
+        o.review_id,
+    ))
     return out
 
 
