@@ -237,3 +237,16 @@ def test_import_cli_takes_a_profile_and_refuses_to_guess(demo_engine, db_url, tm
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1])["new"] == 1
     assert location_of(demo_engine, "AbFvOqNEWdefamationPlateau0000000000000001").profile == "qc-dentiste"
+
+
+def test_a_file_known_only_by_the_listing_name_lands_in_that_listing(demo_engine, tmp_path):
+    path = tmp_path / "avis.csv"
+    path.write_text("Date;Avis;Note\n23/11/2026;Il exerce sans diplôme, c'est un imposteur.;1\n", encoding="utf-8")
+    summary = import_paths(demo_engine, [path], location="Clinique médicale du Plateau", fmt="csv",
+                           mapping="date=Date,text=Avis,rating=Note")
+    assert summary.new == 1
+    with Session(demo_engine) as session:
+        review = session.exec(select(Review).order_by(Review.id.desc())).first()
+        location = session.get(Location, review.location_id)
+        assert len(session.exec(select(Location)).all()) == 2
+    assert (location.key, location.profile) == ("locations/5679", "qc-medecin")

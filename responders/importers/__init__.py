@@ -119,9 +119,11 @@ def check_new_listings(session: Any, units: list[ParsedFile]) -> None:
             raise UnusableInput(
                 f"{unit.label} : établissement inconnu ({', '.join(names)}). Les établissements du "
                 "cabinet relèvent de deux juridictions (France et Québec) : précisez le profil de "
-                "ce nouvel établissement, par exemple --profile qc-medecin ou --profile fr-dentiste "
-                "(délais et lois en dépendent), ou rattachez-le à un établissement connu avec "
-                "--location \"Nom de l'établissement\"."
+                "ce nouvel établissement (délais et lois en dépendent) — « Profil d'un nouvel "
+                "établissement » sur la page Importer, ou --profile qc-medecin / --profile "
+                "fr-dentiste en ligne de commande. S'il s'agit d'un établissement déjà connu sous "
+                "un autre identifiant, importez-le avec son profil puis fusionnez les deux fiches "
+                "dans Réglages."
             )
 
 
