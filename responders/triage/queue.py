@@ -171,10 +171,10 @@ def _profile_for(jurisdiction: str) -> str:
 def _kept_after_triage() -> Any:
     """What ending the week never takes out of the queue while nobody has acted on it: legal
     candidates (their deadline runs, often within 30 days) and reviews the classifier flagged
-    « à vérifier ». The flag is a column added by the classifier's own migration; the
-    condition applies once that column exists."""
+    « à vérifier » (`needs_check`). The flag is a column added by the classifier's own
+    migration; the condition applies once that column exists."""
     kept = col(Review.label).in_(LEGAL_LABELS)
-    check = getattr(Review, "check", None)
+    check = getattr(Review, "needs_check", None)
     if check is not None:
         kept = kept | (check == True)  # noqa: E712  (SQL expression)
     return kept & col(Review.status).not_in(DONE_STATUSES)
@@ -324,7 +324,7 @@ def triage_leftovers(session: Session, *, profile: str = "fr-dentiste") -> list[
     for review, name, key, location_profile in session.execute(query).all():
         deadline = review_deadline(review, location_profile or profile)
         legal = review.label in LEGAL_LABELS
-        flagged = bool(getattr(review, "check", False))
+        flagged = bool(getattr(review, "needs_check", False))
         left = deadline.next_days_left if legal else None
         reasons = []
         if legal and left is not None and left <= URGENT_DAYS:
