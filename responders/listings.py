@@ -36,7 +36,10 @@ _CID = re.compile(r"[?&]cid=(\d+)")
 _PLACE_ID_KEYS = ("place_id", "placeId", "placeid")
 _FEATURE_KEYS = ("google_id", "data_id", "fid", "featureId")
 _CID_KEYS = ("cid", "ludocid")
-_URL_KEYS = ("url", "place_url", "location_link", "link", "maps_url", "review_link", "reviewUrl", "googleMapsUrl")
+_URL_KEYS = (
+    "url", "place_url", "location_link", "link", "maps_url", "review_link", "reviewUrl", "googleMapsUrl", "query",
+)
+MAX_ALIAS = 400  # the column's length
 _ADDRESS_KEYS = ("full_address", "address", "formattedAddress", "formatted_address", "street")
 _NAME_KEYS = ("name", "title", "displayName")
 
@@ -97,7 +100,7 @@ def record_aliases(location_key: str | None, raw: Mapping[str, Any] | None, name
     place_name = name or next((t for t in (_text(raw.get(k)) for k in _NAME_KEYS) if t), None)
     address = next((t for t in (_text(raw.get(k)) for k in _ADDRESS_KEYS) if t), None)
     keys.append(name_address_key(place_name, address) or "")
-    return list(dict.fromkeys(k for k in keys if k))
+    return list(dict.fromkeys(k for k in keys if k and len(k) <= MAX_ALIAS))
 
 
 @dataclass

@@ -250,3 +250,21 @@ def test_a_file_known_only_by_the_listing_name_lands_in_that_listing(demo_engine
         location = session.get(Location, review.location_id)
         assert len(session.exec(select(Location)).all()) == 2
     assert (location.key, location.profile) == ("locations/5679", "qc-medecin")
+
+
+def test_listings_holding_the_same_review_ids_are_not_merged(demo_engine):
+    with Session(demo_engine) as session:
+        plateau = session.exec(select(Location).where(Location.key == "locations/5679")).one()
+        twin = Location(key="place:ChIJtwin", name="Doublon", profile="qc-medecin")
+        session.add(twin)
+        session.flush()
+        existing = session.exec(select(Review).where(Review.location_id == plateau.id)).first()
+        session.add(Review(location_id=twin.id, external_id=existing.external_id, fingerprint="x", source="csv"))
+        session.flush()
+        with pytest.raises(ValueError, match="dans les deux établissements"):
+            merge_locations(session, plateau.id, twin.id, user="Claire")
+
+
+def test_very_long_names_are_not_kept_as_aliases():
+    keys = record_aliases("place:abc", {"name": "x" * 300, "full_address": "y" * 300})
+    assert keys == ["place:abc"]
