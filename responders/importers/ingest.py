@@ -319,12 +319,7 @@ def _resolve_listings(conn: Connection, parsed: ParsedFile, index: _Index) -> di
         target_id = directory.find(names)
         target = key_of.get(target_id) if target_id is not None else None
         if target is None:
-            votes: dict[str, int] = {}
-            for rec in records:
-                known = index.match(rec, key, rec.fingerprint(), set())
-                if known is not None and known.key != key and known.key in directory.keys:
-                    votes[known.key] = votes.get(known.key, 0) + 1
-            target = max(votes, key=lambda k: votes[k]) if votes else key
+            target = _vote(records, key, index, directory.keys) or key
         if target != key:
             for rec in records:
                 rec.location_key = target
@@ -339,6 +334,24 @@ def new_listing_keys(session: Session, parsed: ParsedFile) -> set[str]:
     index, locations = _load_index(conn)
     found = _resolve_listings(conn, parsed, index)
     return {key for key in found if key not in locations}
+
+
+def _vote(records: list[NormalizedReview], key: str, index: _Index, known_keys: dict[str, int]) -> str | None:
+    """The stored listing most of these reviews already belong to: by Google's long review ids
+    (a dictionary look-up each), else, for sources without them, by fingerprint on a sample."""
+    votes: dict[str, int] = {}
+    long_ids = [rec.external_id for rec in records if rec.external_id and len(rec.external_id) >= GLOBAL_ID_LENGTH]
+    if long_ids:
+        for external_id in long_ids:
+            known = index.by_long_external.get(external_id)
+            if known is not None and known.key != key and known.key in known_keys:
+                votes[known.key] = votes.get(known.key, 0) + 1
+    elif index.by_print:
+        for rec in records[:ALIAS_SAMPLE * 4]:
+            known = index.match(rec, key, rec.fingerprint(), set())
+            if known is not None and known.key != key and known.key in known_keys:
+                votes[known.key] = votes.get(known.key, 0) + 1
+    return max(votes, key=lambda k: votes[k]) if votes else None
 
 
 def _store_aliases(conn: Connection, found: dict[str, set[str]]) -> None:
