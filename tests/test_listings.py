@@ -268,3 +268,19 @@ def test_listings_holding_the_same_review_ids_are_not_merged(demo_engine):
 def test_very_long_names_are_not_kept_as_aliases():
     keys = record_aliases("place:abc", {"name": "x" * 300, "full_address": "y" * 300})
     assert keys == ["place:abc"]
+
+
+def test_one_look_alike_review_does_not_move_a_whole_file(demo_engine, tmp_path):
+    """A file of a listing the product does not know, sharing a single review id with the
+    Montréal clinic (a copy-paste, a scraper's mistake), is not taken for the clinic."""
+    from responders.importers.demo import DEMO_DIR
+
+    known_id = json.loads((DEMO_DIR / "gbp_plateau.json").read_text(encoding="utf-8"))["reviews"][0]["reviewId"]
+    rows = [{"name": "Clinique de Laval", "place_id": "ChIJlaval", "google_id": "", "review_id": known_id,
+             "author_title": "Aisha Diallo", "review_text": "Bien.", "review_rating": 5,
+             "review_timestamp": 1795000000, "review_link": ""}]
+    rows += [{"name": "Clinique de Laval", "place_id": "ChIJlaval", "google_id": "",
+              "review_id": f"AbFvOqLaval{i:030d}", "author_title": f"Personne {i}", "review_text": "Correct.",
+              "review_rating": 4, "review_timestamp": 1794000000 + i * 3600, "review_link": ""} for i in range(5)]
+    import_paths(demo_engine, [outscraper_csv(tmp_path / "laval.csv", rows)], profile="qc-medecin")
+    assert location_of(demo_engine, f"AbFvOqLaval{0:030d}").key == "place:ChIJlaval"

@@ -337,21 +337,28 @@ def new_listing_keys(session: Session, parsed: ParsedFile) -> set[str]:
 
 
 def _vote(records: list[NormalizedReview], key: str, index: _Index, known_keys: dict[str, int]) -> str | None:
-    """The stored listing most of these reviews already belong to: by Google's long review ids
-    (a dictionary look-up each), else, for sources without them, by fingerprint on a sample."""
+    """The stored listing these reviews already belong to: by Google's long review ids (a
+    dictionary look-up each), else, for sources without them, by fingerprint on a sample. A
+    third of the reviews at least must be known there: one look-alike review is no proof."""
     votes: dict[str, int] = {}
     long_ids = [rec.external_id for rec in records if rec.external_id and len(rec.external_id) >= GLOBAL_ID_LENGTH]
+    considered = len(long_ids)
     if long_ids:
         for external_id in long_ids:
             known = index.by_long_external.get(external_id)
             if known is not None and known.key != key and known.key in known_keys:
                 votes[known.key] = votes.get(known.key, 0) + 1
     elif index.by_print:
-        for rec in records[:ALIAS_SAMPLE * 4]:
+        sample = records[:ALIAS_SAMPLE * 4]
+        considered = len(sample)
+        for rec in sample:
             known = index.match(rec, key, rec.fingerprint(), set())
             if known is not None and known.key != key and known.key in known_keys:
                 votes[known.key] = votes.get(known.key, 0) + 1
-    return max(votes, key=lambda k: votes[k]) if votes else None
+    if not votes:
+        return None
+    best = max(votes, key=lambda k: votes[k])
+    return best if votes[best] * 3 >= considered else None
 
 
 def _store_aliases(conn: Connection, found: dict[str, set[str]]) -> None:
