@@ -59,7 +59,8 @@ if quebec:
         "date et la raison (ex. « avis découvert lors du tri hebdomadaire ») ; elles sont journalisées."
     )
     with st.form("knowledge-form"):
-        picked = st.multiselect("Avis concernés", list(quebec), format_func=quebec.get, key="knowledge-reviews")
+        picked = st.multiselect("Avis concernés", list(quebec), format_func=quebec.get, key="knowledge-reviews",
+                                placeholder="Choisissez un ou plusieurs avis")
         day = st.date_input("Date de connaissance", value=None, format="DD/MM/YYYY", key="knowledge-day")
         reason = st.text_input("Raison", key="knowledge-reason")
         saved = st.form_submit_button("Enregistrer la date de connaissance")
