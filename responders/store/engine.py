@@ -51,7 +51,9 @@ def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    """Every head: migrations written on parallel branches from the same parent (each touching
+    its own tables) all apply until someone joins them with a merge revision."""
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
