@@ -260,3 +260,15 @@ def test_transmission_is_written_as_the_dossier_reads_it(engine, seeded, monkeyp
     sent = [a for a in entry.actions if a.action == queue.SEND_TO_LAWYER]
     assert len(sent) == 1 and sent[0].user == "Dr Martin" and sent[0].at is not None
     assert entry.target == "le praticien"
+
+
+@pytest.mark.skipif(not hasattr(Review, "needs_check"), reason="the classifier's « à vérifier » flag is not in this schema")
+def test_a_review_flagged_for_checking_stays_after_the_week(engine, seeded):
+    with Session(engine) as session:
+        review = session.get(Review, seeded["criticism_new"])
+        review.needs_check = True
+        session.add(review)
+        queue.finish_triage(session, user="Claire", at=NOW)
+        session.commit()
+    assert seeded["criticism_new"] in page(engine).review_ids
+    assert seeded["praise_new"] not in page(engine).review_ids
