@@ -49,17 +49,38 @@ choices = {entry.review_id: f"{entry.rank}. {entry.location_name} — {entry.lab
 chosen = st.selectbox("Avis", list(choices), format_func=choices.get)
 entry = next(e for e in dossier.entries if e.review_id == chosen)
 plain(entry.text_original or "")
-if entry.profile.jurisdiction == "QC":
-    known = entry.deadline.start
-    day = st.date_input(
-        "Date de connaissance de l'avis (point de départ du délai d'un an, C.c.Q. art. 2929)",
-        value=known, format="DD/MM/YYYY", key=f"knowledge-{entry.review_id}",
-    )
-    if day and day != known and st.button("Enregistrer la date de connaissance"):
-        with db_session() as session:
-            actions.set_knowledge_date(session, entry.review_id, day, user=current_user(settings.user_name))
-        st.rerun()
 st.code(entry.notice, language=None, wrap_lines=True)
 link = report_link(entry.flag_url, entry.review_url)  # only https links to Google's own hosts
 if link:
     st.link_button("Ouvrir le formulaire de signalement Google", link)
+
+quebec = {e.review_id: f"{e.rank}. {e.location_name} — {e.label_fr} — délai depuis le "
+          f"{e.deadline.start:%d/%m/%Y}" if e.deadline.start else f"{e.rank}. {e.location_name}"
+          for e in dossier.entries if e.profile.jurisdiction == "QC"}
+if quebec:
+    st.subheader("Date de connaissance (Québec, C.c.Q. art. 2929)")
+    st.caption(
+        "Le délai d'un an court depuis le jour où le cabinet a eu connaissance de l'avis. Tant "
+        "qu'aucune date n'est indiquée, il court par prudence depuis la publication. Indiquez la "
+        "date et la raison (ex. « avis découvert lors du tri hebdomadaire ») ; elles sont journalisées."
+    )
+    with st.form("knowledge-form"):
+        picked = st.multiselect("Avis concernés", list(quebec), format_func=quebec.get, key="knowledge-reviews",
+                                placeholder="Choisissez un ou plusieurs avis")
+        day = st.date_input("Date de connaissance", value=None, format="DD/MM/YYYY", key="knowledge-day")
+        reason = st.text_input("Raison", key="knowledge-reason")
+        saved = st.form_submit_button("Enregistrer la date de connaissance")
+    if saved:
+        if not picked or day is None or not reason.strip():
+            st.error("Choisissez au moins un avis, une date et indiquez la raison.")
+        else:
+            try:
+                with db_session() as session:
+                    count = actions.set_knowledge_dates(
+                        session, list(picked), day, user=current_user(settings.user_name), reason=reason
+                    )
+            except ValueError as exc:
+                st.error(str(exc))
+            else:
+                st.success(f"Date de connaissance enregistrée pour {count} avis.")
+                st.rerun()

@@ -17,6 +17,8 @@ KEY_APPROVED = "approved_copies"  # review id -> exact text whose copy was recor
 KEY_PAGE = "triage_page"
 KEY_IMPORT_RESULT = "last_import_summary"
 KEY_REPHRASE_NOTE = "rephrase_notes"  # review id -> why the model's wording was kept or dropped
+KEY_CONFIRM_FINISH = "confirm_finish_triage"  # True while the end of the week awaits confirmation
+KEY_CONFIRM_LAWYER = "confirm_send_to_lawyer"  # review id whose transmission awaits confirmation
 
 NOT_LEGAL_ADVICE = (
     "Les qualifications proposées (diffamation, injure) ne sont pas un avis juridique : "

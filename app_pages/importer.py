@@ -10,6 +10,7 @@ import streamlit as st
 from app_pages.common import KEY_IMPORT_RESULT, get_engine
 from responders.errors import UnusableInput
 from responders.importers import import_paths
+from responders.profiles import PROFILES
 from responders.views.import_report import errors_frame, summary_lines
 from responders.views.render import md_escape
 
@@ -25,6 +26,14 @@ uploads = st.file_uploader(
 location = st.text_input(
     "Nom de l'établissement (seulement si le fichier ne l'indique pas)", value=""
 )
+profile_options = ["", *PROFILES]
+profile = st.selectbox(
+    "Profil d'un nouvel établissement", profile_options, key="import-profile",
+    format_func=lambda p: "celui du cabinet (Réglages)" if not p else PROFILES[p].label,
+    help="S'applique seulement aux établissements que ce fichier fait découvrir ; un établissement "
+    "déjà connu garde son profil. Indispensable si vos établissements sont en France et au Québec : "
+    "délais et lois en dépendent.",
+)
 
 if st.button("Importer", type="primary", disabled=not uploads):
     bar = st.progress(0.0, text="Lecture des fichiers…")
@@ -39,7 +48,8 @@ if st.button("Importer", type="primary", disabled=not uploads):
             target.write_bytes(upload.getvalue())
             paths.append(target)
         try:
-            summary = import_paths(get_engine(), paths, location=location or None, progress=progress)
+            summary = import_paths(get_engine(), paths, location=location or None, progress=progress,
+                                   profile=profile or None)
         except UnusableInput as exc:
             bar.empty()
             st.error(f"Rien n'a été importé. {md_escape(str(exc))}")

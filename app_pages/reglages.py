@@ -8,6 +8,7 @@ from sqlmodel import select
 from app_pages.common import current_user, db_session, secret
 from responders import policy
 from responders.drafting.catalogue import default_catalogue
+from responders.listings import location_choices, merge_locations
 from responders.profiles import PROFILES
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
@@ -64,6 +65,33 @@ if listings:
                         actions.set_location_profile(session, loc_id, chosen_profiles[loc_id] or None,
                                                       user=current_user(settings.user_name))
             st.success("Profils des établissements enregistrés.")
+if len(listings) > 1:
+    with st.expander("Fusionner deux établissements qui n'en font qu'un"):
+        st.caption(
+            "Quand deux sources ont créé deux fiches pour le même établissement Google, fusionnez-les : "
+            "les avis et les identifiants de la seconde passent à la première, qui garde son nom et son "
+            "profil. L'opération est inscrite au journal."
+        )
+        with db_session() as session:
+            names = dict(location_choices(session))
+        with st.form("merge"):
+            keep_id = st.selectbox("Établissement à garder", list(names), format_func=names.get, key="merge-keep")
+            merged_id = st.selectbox("Établissement à fusionner dans le premier", list(names),
+                                     format_func=names.get, index=1, key="merge-other")
+            sure = st.checkbox("Je confirme que ces deux fiches désignent le même établissement", key="merge-sure")
+            merge = st.form_submit_button("Fusionner")
+        if merge:
+            if not sure:
+                st.error("Cochez la confirmation pour fusionner.")
+            else:
+                try:
+                    with db_session() as session:
+                        moved = merge_locations(session, keep_id, merged_id, user=current_user(settings.user_name))
+                except (ValueError, LookupError) as exc:
+                    st.error(md_escape(str(exc)))
+                else:
+                    st.success(f"Établissements fusionnés : {moved} avis déplacé(s).")
+                    st.rerun()
 
 st.subheader("Politique de réponse")
 st.caption("Par défaut, le produit suit les recommandations des ordres professionnels ; vous pouvez les remplacer ici.")
@@ -91,20 +119,34 @@ with st.expander("Catalogue des réponses types (lecture seule)"):
 st.subheader("Modèle de langage (facultatif)")
 with db_session() as session:
     llm = settings_view.llm_state(session)
+    quebec = settings_view.quebec_in_use(session)
 st.write(llm.what_leaves)
+st.caption("Le modèle n'est activé qu'après un test de connexion réussi avec la même adresse et le même "
+           "modèle, puis votre choix enregistré. Chaque changement est inscrit au journal.")
+if quebec:
+    st.warning(settings_view.LOI_25_NOTICE)
 with st.form("llm"):
     engine = st.radio("Moteur de classement", ["rules", "llm", "auto"],
                       index=["rules", "llm", "auto"].index(llm.engine),
-                      format_func=settings_view.ENGINE_LABELS.get, horizontal=True)
+                      format_func=settings_view.ENGINE_LABELS.get, horizontal=True, key="llm-engine")
     base_url = st.text_input("Adresse compatible OpenAI", value=llm.base_url,
-                             placeholder="http://127.0.0.1:8080/v1")
-    model = st.text_input("Nom du modèle", value=llm.model)
+                             placeholder="http://127.0.0.1:8080/v1", key="llm-base-url")
+    model = st.text_input("Nom du modèle", value=llm.model, key="llm-model")
+    privacy = st.checkbox(
+        "L'évaluation des facteurs relatifs à la vie privée (Loi 25) couvre cet envoi", key="llm-privacy",
+    ) if quebec else False
     st.caption("La clé d'API se lit dans la variable d'environnement RESPONDERS_LLM_API_KEY ou dans les secrets Streamlit ; elle n'est jamais enregistrée.")
     save, test = st.columns(2)
     saved = save.form_submit_button("Enregistrer")
     tested = test.form_submit_button("Tester la connexion")
-if saved or tested:
+if tested:
+    with db_session() as session:
+        ok, message = settings_view.check_llm(session, base_url=base_url, model=model,
+                                              api_key=secret("RESPONDERS_LLM_API_KEY"),
+                                              user=current_user(settings.user_name))
+    (st.success if ok else st.error)(md_escape(message))
+if saved:
     with db_session() as session:
         ok, message = settings_view.save_llm(session, engine=engine, base_url=base_url, model=model,
-                                             api_key=secret("RESPONDERS_LLM_API_KEY"), test=tested)
-    (st.success if ok else st.error)(message)
+                                             user=current_user(settings.user_name), privacy_assessed=privacy)
+    (st.success if ok else st.error)(md_escape(message))

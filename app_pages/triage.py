@@ -7,6 +7,8 @@ from sqlmodel import select
 
 from app_pages.common import (
     KEY_APPROVED,
+    KEY_CONFIRM_FINISH,
+    KEY_CONFIRM_LAWYER,
     KEY_PAGE,
     KEY_REPHRASE_NOTE,
     NOT_LEGAL_ADVICE,
@@ -25,6 +27,7 @@ from responders.store.models import Location
 from responders.store.settings import PracticeSettings
 from responders.triage import actions, queue
 from responders.views import settings_view
+from responders.views.leftovers import leftovers_frame
 from responders.views.render import highlighted_html, md_escape
 from responders.vocabulary import LABEL_FR, STATUS_FR, ReplyAction, Severity, Status
 
@@ -69,11 +72,30 @@ with db_session() as session:
 top = st.columns([3, 1])
 top[0].write(f"**{shown.total}** avis à traiter" + (
     f" — dernier triage terminé le {stamp:%d/%m/%Y à %H:%M} (UTC)" if stamp else ""))
-if top[1].button("Terminer le triage", help="Les prochains avis à traiter seront ceux reçus ou modifiés après maintenant."):
+if top[1].button("Terminer le triage", help="Les prochains avis à traiter seront ceux reçus ou modifiés "
+                 "après maintenant ; les cas juridiques non traités restent dans la file."):
+    st.session_state[KEY_CONFIRM_FINISH] = True
+if st.session_state.get(KEY_CONFIRM_FINISH):
     with db_session() as session:
-        actions.finish_triage(session, user=user)
-    st.session_state[KEY_PAGE] = 1
-    st.rerun()
+        leftovers = queue.triage_leftovers(session, profile=settings.profile)
+    with st.container(border=True, key="finish-triage"):
+        staying = [o for o in leftovers if o.stays]
+        leaving = [o for o in leftovers if not o.stays]
+        st.write(f"**Fin du triage** : {len(staying)} avis restent dans la file (diffamation, injure, "
+                 f"« à vérifier » ou « à revoir », tant que personne n'a agi), {len(leaving)} en sortent "
+                 "sans action.")
+        if leftovers:
+            st.dataframe(leftovers_frame(leftovers), hide_index=True, width="stretch")
+        confirm = st.columns(2)
+        if confirm[0].button("Confirmer la fin du triage", type="primary", key="finish-confirm"):
+            with db_session() as session:
+                actions.finish_triage(session, user=user, profile=settings.profile)
+            st.session_state[KEY_CONFIRM_FINISH] = False
+            st.session_state[KEY_PAGE] = 1
+            st.rerun()
+        if confirm[1].button("Annuler", key="finish-cancel"):
+            st.session_state[KEY_CONFIRM_FINISH] = False
+            st.rerun()
 
 pages = max(1, -(-shown.total // PAGE_SIZE))
 if page > pages:  # the filters shrank the queue under the page being shown
@@ -180,8 +202,22 @@ for item in items:
             act(item.review_id, Status.NO_REPLY)
             st.rerun()
         if cols[1].button("Transmettre à l'avocat", key=f"lawyer-{item.review_id}"):
-            act(item.review_id, Status.LAWYER)
-            st.rerun()
+            st.session_state[KEY_CONFIRM_LAWYER] = item.review_id
+        if st.session_state.get(KEY_CONFIRM_LAWYER) == item.review_id:
+            st.warning(
+                "Transmettre cet avis à l'avocat ? Votre nom et l'heure seront enregistrés au journal, "
+                "et l'avis figurera parmi les avis transmis du dossier. Ne transmettez que ce qui est "
+                "strictement nécessaire à la défense (secret médical)."
+            )
+            sure = st.columns(2)
+            if sure[0].button("Confirmer la transmission", key=f"lawyer-confirm-{item.review_id}", type="primary"):
+                with db_session() as session:
+                    actions.send_to_lawyer(session, item.review_id, user=user)
+                st.session_state[KEY_CONFIRM_LAWYER] = None
+                st.rerun()
+            if sure[1].button("Annuler", key=f"lawyer-cancel-{item.review_id}"):
+                st.session_state[KEY_CONFIRM_LAWYER] = None
+                st.rerun()
         if item.flag_url or item.review_url:
             link = report_link(item.flag_url, item.review_url)  # only https links to Google's hosts
             if link:

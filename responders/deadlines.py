@@ -3,8 +3,13 @@
 France: three calendar months from the first publication (« trois mois révolus », art. 65
 of the loi du 29 juillet 1881); a re-publication may open a new three months, so an edited
 review also gets an alternative date computed from its edit. Québec: one year from the day
-the practitioner learned of the review (C.c.Q. art. 2929); the date of knowledge defaults
-to the first import and staff can correct it.
+the practitioner learned of the review (C.c.Q. art. 2929); until staff set a date of
+knowledge (with a reason), it is taken to be the publication date: the conservative reading,
+which never gives more time than the law may allow. The import day is used only when the
+publication date is unknown.
+
+`review_deadline` is the one function the queue, the triage card, the lawyer dossier and the
+digest call: it reads only the review's own columns, so every screen agrees.
 
 Dates are counted in the practice's own time zone: a review posted at 23:30 UTC on
 30 November was published on 1 December in Paris.
@@ -116,6 +121,13 @@ class Deadline:
             return min(open_dues)
         return max((due for due, _ in dues), default=None)
 
+    @property
+    def next_days_left(self) -> int | None:
+        """Days left until `next_due`."""
+        if self.next_due is not None and self.next_due == self.alternative_due:
+            return self.alternative_days_left
+        return self.days_left
+
     def sort_key(self) -> tuple[int, date]:
         """Open deadlines first (nearest first), then unknown ones, then expired ones."""
         nxt = self.next_due
@@ -194,12 +206,17 @@ def compute_deadline(
         if created_at is None:
             notes.append("Date de publication inconnue : délai à établir par l'avocat.")
     else:
-        knowledge = knowledge_date or first_seen_at
+        knowledge = knowledge_date or created_at or first_seen_at
         start, due, left = span(knowledge)
-        if knowledge_date is None and first_seen_at is not None:
+        if knowledge_date is None and created_at is not None:
             notes.append(
-                "Date de connaissance : date du premier import, à corriger si l'avis "
-                "a été connu plus tôt."
+                "Date de connaissance non renseignée : le délai court par prudence depuis la "
+                "publication de l'avis ; indiquez la date où le cabinet en a eu connaissance."
+            )
+        elif knowledge_date is None and first_seen_at is not None:
+            notes.append(
+                "Date de publication inconnue : le délai court depuis le premier import, "
+                "à corriger si l'avis a été connu plus tôt."
             )
         if knowledge is None:
             notes.append("Date de connaissance inconnue : à renseigner.")
@@ -248,17 +265,15 @@ def review_deadline(
     revisions: Sequence[ReviewRevision] = (),
     today: date | None = None,
 ) -> Deadline:
-    """The deadline of a stored review under `profile`'s jurisdiction."""
+    """The deadline of a stored review under `profile`'s jurisdiction.
+
+    Only the review's columns count (`revisions` only confirms that it was edited), so a
+    caller holding the revisions and one holding the bare row get the same dates. For an
+    edit the source did not date, the capture of the newest text (`changed_at`) stands in.
+    """
     prof = profile if isinstance(profile, Profile) else get_profile(profile)
     count = max(review.revision_count or 1, len(revisions))
-    # the current revision is the newest by the source's time, not always the highest number
-    # (an older export imported later adds a revision that is never made current)
-    latest = next((r for r in revisions if r.id == review.current_revision_id), None) or max(
-        revisions, key=lambda r: r.number, default=None
-    )
-    latest_capture = None
-    if latest is not None and count > 1:
-        latest_capture = latest.source_updated_at or latest.captured_at
+    latest_capture = review.changed_at if count > 1 else None
     return compute_deadline(
         prof.jurisdiction,
         created_at=review.created_at,

@@ -8,8 +8,11 @@ from responders.views import settings_view
 def test_no_rephraser_unless_staff_chose_a_language_model(engine, monkeypatch):
     for name in ("RESPONDERS_LLM_BASE_URL", "RESPONDERS_LLM_MODEL"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("responders.llm.check_connection", lambda _s: (True, "Connexion réussie."))
     with Session(engine) as session:
         assert settings_view.rephraser(session) is None
+        assert settings_view.check_llm(session, base_url="http://127.0.0.1:9/v1", model="m", user="Claire")[0]
+        assert settings_view.rephraser(session) is None  # a test alone switches nothing on
         ok, message = settings_view.save_llm(session, engine="auto", base_url="http://127.0.0.1:9/v1", model="m")
         assert ok, message
         assert callable(settings_view.rephraser(session))
@@ -28,3 +31,65 @@ def test_tables_for_the_settings_page():
     assert len(frame) >= 4 and frame["Identifiant"].is_unique
     policy = settings_view.policy_frame("fr-medecin")
     assert len(policy) == 5 and policy["Raison"].str.len().min() > 0
+
+
+def _llm_events(session):
+    from sqlmodel import select
+
+    from responders.store.models import AuditEvent
+
+    return [e for e in session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()
+            if e.detail.get("section") == settings_view.LLM_SECTION]
+
+
+def test_a_failed_test_never_switches_the_model_on(engine, monkeypatch):
+    monkeypatch.setattr("responders.llm.check_connection", lambda _s: (False, "Le serveur ne répond pas."))
+    with Session(engine) as session:
+        ok, message = settings_view.check_llm(session, base_url="https://llm.example/v1", model="m", user="Claire")
+        assert not ok and "pas été activé" in message
+        assert settings_view.llm_state(session).engine == "rules"
+        # and choosing the model without a successful test is refused
+        ok, message = settings_view.save_llm(session, engine="llm", base_url="https://llm.example/v1", model="m",
+                                             user="Claire")
+        assert not ok and "testez d'abord" in message
+        assert settings_view.llm_state(session).engine == "rules"
+        events = _llm_events(session)
+    assert [(e.user, e.detail["test"]) for e in events] == [("Claire", "échoué")]
+
+
+def test_the_model_is_on_only_after_a_successful_test_of_that_endpoint_and_an_explicit_choice(engine, monkeypatch):
+    monkeypatch.setattr("responders.llm.check_connection", lambda _s: (True, "Connexion réussie."))
+    with Session(engine) as session:
+        assert settings_view.check_llm(session, base_url="https://llm.example/v1", model="m", user="Claire")[0]
+        assert settings_view.llm_state(session).engine == "rules"
+        # another endpoint than the one tested: refused
+        ok, _ = settings_view.save_llm(session, engine="llm", base_url="https://other.example/v1", model="m", user="Claire")
+        assert not ok
+        ok, _ = settings_view.save_llm(session, engine="llm", base_url="https://llm.example/v1", model="m", user="Claire")
+        assert ok and settings_view.llm_state(session).engine == "llm"
+        ok, _ = settings_view.save_llm(session, engine="rules", base_url="https://llm.example/v1", model="m", user="Dr Martin")
+        assert ok and settings_view.llm_state(session).engine == "rules"
+        changes = [e for e in _llm_events(session) if "to" in e.detail]
+    # every change of where review text goes, with who made it
+    assert [(e.user, e.detail["from"]["engine"], e.detail["to"]["engine"]) for e in changes] == [
+        ("Claire", "rules", "llm"), ("Dr Martin", "llm", "rules"),
+    ]
+    assert changes[0].detail["to"]["base_url"] == "https://llm.example/v1"
+
+
+def test_quebec_practices_need_their_privacy_assessment_before_sending_text_away(engine, monkeypatch):
+    from responders.store.models import Location
+
+    monkeypatch.setattr("responders.llm.check_connection", lambda _s: (True, "Connexion réussie."))
+    with Session(engine) as session:
+        session.add(Location(key="locations/1", name="Clinique", profile="qc-medecin"))
+        session.flush()
+        assert settings_view.quebec_in_use(session)
+        settings_view.check_llm(session, base_url="https://llm.example/v1", model="m", user="Claire")
+        ok, message = settings_view.save_llm(session, engine="auto", base_url="https://llm.example/v1", model="m",
+                                             user="Claire")
+        assert not ok and "Loi 25" in message and "art. 17" in message
+        ok, _ = settings_view.save_llm(session, engine="auto", base_url="https://llm.example/v1", model="m",
+                                       user="Claire", privacy_assessed=True)
+        assert ok
+        assert _llm_events(session)[-1].detail["privacy_assessment"] is True

@@ -86,11 +86,47 @@ def test_done_reviews_leave_the_queue_and_finish_triage_starts_a_new_week(engine
     with Session(engine) as session:
         actions.finish_triage(session, user="Claire", at=NOW)
         session.commit()
-    # only what staff asked to look at again survives the stamp
-    assert page(engine).review_ids == [seeded["insult"]]
+    # what staff asked to look at again survives the stamp, and so does every legal candidate
+    # nobody acted on (whatever its deadline); the rest leaves the queue
+    kept = {seeded[k] for k in ("insult", "defamation_recent", "defamation_old", "defamation_expired")}
+    assert set(page(engine).review_ids) == kept
     with Session(engine) as session:
-        kinds = [e.action for e in session.exec(select(AuditEvent)).all()]
-    assert kinds == ["status", "status", "triage_finished"]
+        events = session.exec(select(AuditEvent)).all()
+    assert [e.action for e in events] == ["status", "status", "triage_finished"]
+    assert set(events[-1].detail["kept"]) == kept
+    assert set(events[-1].detail["left"]) == {seeded[k] for k in ("praise_new", "criticism_new", "unclassified")}
+
+
+def test_ending_the_week_lists_what_is_left_urgent_first(engine, seeded, monkeypatch):
+    monkeypatch.setenv("RESPONDERS_NOW", NOW.isoformat())
+    with Session(engine) as session:
+        old = session.get(Review, seeded["defamation_old"])
+        old.created_at = NOW - timedelta(days=66)  # due 15 December: within 30 days
+        session.add(old)
+        session.commit()
+        left = queue.triage_leftovers(session)
+    by_id = {o.review_id: o for o in left}
+    assert len(left) == 8
+    assert [o.stays for o in left] == [True] * 4 + [False] * 4
+    recent = by_id[seeded["defamation_recent"]]
+    assert recent.stays and recent.days_left == 87 and "Diffamation" in recent.reason
+    old = by_id[seeded["defamation_old"]]
+    assert old.days_left == 25 and "délai dans 25 jour(s)" in old.reason
+    assert "délai dans" not in recent.reason  # 87 days: listed as a legal candidate only
+    assert "délai expiré" in by_id[seeded["defamation_expired"]].reason
+    assert not by_id[seeded["praise_new"]].stays
+    # the nearest open deadline first, the expired ones after the open ones
+    assert [o.review_id for o in left[:3]] == [seeded["insult"], seeded["defamation_old"], seeded["defamation_recent"]]
+    assert left[0].to_row()["Après le triage"] == "reste dans la file"
+
+
+def test_a_legal_candidate_leaves_the_queue_once_someone_acts_on_it(engine, seeded):
+    with Session(engine) as session:
+        actions.finish_triage(session, user="Claire", at=NOW)
+        actions.set_status(session, seeded["defamation_recent"], "ne_pas_repondre", user="Claire")
+        session.commit()
+    assert seeded["defamation_recent"] not in page(engine).review_ids
+    assert seeded["defamation_old"] in page(engine).review_ids
 
 
 def test_a_reply_the_guard_refuses_cannot_be_copied_and_the_refusal_is_journaled(engine, seeded):
@@ -156,12 +192,58 @@ def test_quebec_deadline_runs_from_the_corrected_knowledge_date(engine, seeded):
 
     review_id = seeded["defamation_recent"]
     with Session(engine) as session:
-        actions.set_knowledge_date(session, review_id, date(2026, 3, 1), user="Claire")
+        before = review_deadline(session.get(Review, review_id), "qc-medecin", today=date(2026, 11, 20))
+        actions.set_knowledge_date(session, review_id, date(2026, 11, 18), user="Claire", reason="lu lundi")
         session.commit()
         deadline = review_deadline(session.get(Review, review_id), "qc-medecin", today=date(2026, 11, 20))
         event = session.exec(select(AuditEvent).where(AuditEvent.action == "knowledge_date")).one()
-    assert deadline.due == date(2027, 3, 1)
-    assert event.detail["to"] == "2026-03-01"
+    # from publication (15 November) until someone sets the date of knowledge
+    assert before.due == date(2027, 11, 15)
+    assert deadline.due == date(2027, 11, 18)
+    assert event.detail == {"from": None, "to": "2026-11-18", "reason": "lu lundi"}
+    assert event.user == "Claire"
+
+
+def test_knowledge_date_for_several_reviews_at_once(engine, seeded):
+    from datetime import date
+
+    ids = [seeded["defamation_recent"], seeded["criticism_new"]]
+    with Session(engine) as session:
+        assert actions.set_knowledge_dates(session, ids, date(2026, 11, 19), user="Claire",
+                                         reason="avis lus ensemble") == 2
+        session.commit()
+        events = session.exec(select(AuditEvent).where(AuditEvent.action == "knowledge_date")).all()
+        assert {e.review_id for e in events} == set(ids)
+        assert {e.detail["reason"] for e in events} == {"avis lus ensemble"}
+        # a date before publication is refused, for the whole batch
+        with pytest.raises(ValueError, match="précède la publication"):
+            actions.set_knowledge_dates(session, [seeded["criticism_old"], seeded["defamation_old"]],
+                                      date(2026, 10, 1), user="Claire", reason="x")
+
+
+def test_queue_card_and_dossier_agree_on_an_edited_review(engine, seeded, monkeypatch):
+    from responders.deadlines import review_deadline
+    from responders.export import build_dossier
+
+    monkeypatch.setenv("RESPONDERS_NOW", NOW.isoformat())
+    review_id = seeded["defamation_expired"]  # published 200 days ago: the first date has passed
+    with Session(engine) as session:
+        review = session.get(Review, review_id)
+        review.updated_at = NOW - timedelta(days=10)  # edited since: a possible new publication
+        session.add(review)
+        actions.set_status(session, review_id, "avocat", user="Claire")
+        session.commit()
+        deadline = review_deadline(session.get(Review, review_id), "fr-dentiste")
+        item = queue.load_items(session, [review_id])[0]
+        entry = next(e for e in build_dossier(session, profile="fr-dentiste").entries if e.review_id == review_id)
+    assert deadline.edited and not deadline.expired
+    assert item.edited and item.deadline == deadline.next_due and item.days_left == deadline.next_days_left
+    assert entry.deadline == deadline
+    # the queue sorts it as open (by its alternative date), not as expired
+    with Session(engine) as session:
+        ids = queue.queue_page(session, queue.QueueFilters(statuses=("avocat",))).review_ids
+    assert ids == [review_id]
+    assert deadline.sort_key()[0] == 0
 
 
 def test_a_quebec_listing_follows_its_own_profile(engine, seeded):
@@ -175,8 +257,38 @@ def test_a_quebec_listing_follows_its_own_profile(engine, seeded):
         items = queue.load_items(session, [seeded["defamation_recent"]], profile="fr-dentiste")
         dossier = build_dossier(session, profile="fr-dentiste")
     assert items[0].profile == "qc-medecin"
-    # Québec: one year from knowledge (first import here), not three months from publication
+    # Québec: one year from knowledge (publication until set), not three months from publication
     assert items[0].deadline == (NOW - timedelta(days=5)).date().replace(year=2027)
     assert {entry.profile.name for entry in dossier.entries} == {"qc-medecin"}
     with Session(engine) as session, pytest.raises(ValueError):
         actions.set_location_profile(session, location.id, "be-medecin", user="Claire")
+
+
+def test_transmission_is_written_as_the_dossier_reads_it(engine, seeded, monkeypatch):
+    from responders.export import build_dossier
+    from responders.export.law import ACTION_LABELS
+
+    monkeypatch.setenv("RESPONDERS_NOW", NOW.isoformat())
+    review_id = seeded["defamation_recent"]
+    with Session(engine) as session:
+        actions.send_to_lawyer(session, review_id, user="Dr Martin", target="le praticien")
+        session.commit()
+        review = session.get(Review, review_id)
+        entry = next(e for e in build_dossier(session, profile="fr-dentiste").entries if e.review_id == review_id)
+    assert review.status == "avocat" and review.for_lawyer
+    assert AuditAction.SEND_TO_LAWYER in ACTION_LABELS
+    sent = [a for a in entry.actions if a.action == AuditAction.SEND_TO_LAWYER]
+    assert len(sent) == 1 and sent[0].user == "Dr Martin" and sent[0].at is not None
+    assert entry.target == "le praticien"
+
+
+@pytest.mark.skipif(not hasattr(Review, "needs_check"), reason="the classifier's « à vérifier » flag is not in this schema")
+def test_a_review_flagged_for_checking_stays_after_the_week(engine, seeded):
+    with Session(engine) as session:
+        review = session.get(Review, seeded["criticism_new"])
+        review.needs_check = True
+        session.add(review)
+        actions.finish_triage(session, user="Claire", at=NOW)
+        session.commit()
+    assert seeded["criticism_new"] in page(engine).review_ids
+    assert seeded["praise_new"] not in page(engine).review_ids

@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="auto", choices=FORMATS)
     p.add_argument("--mapping", default=None, help="CSV générique : colonnes, ex. text=Avis,rating=Note")
     p.add_argument("--no-classify", action="store_true", help="ne pas classer les avis importés")
+    p.add_argument("--profile", default=None, choices=sorted(PROFILES),
+                   help="profil d'un établissement que l'import crée (un établissement connu garde le sien)")
 
     p = sub.add_parser("classify", help="classer des avis (JSONL)")
     p.add_argument("input", metavar="IN.jsonl")

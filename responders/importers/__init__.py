@@ -16,11 +16,13 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from responders.errors import UnusableInput
 from responders.importers.base import ParsedFile
 from responders.importers.detect import FORMATS, load_path
 from responders.importers.generic_csv import parse_mapping
-from responders.importers.ingest import FileResult, resolve_locations, store_file
+from responders.importers.ingest import FileResult, new_listing_keys, resolve_locations, store_file
 from responders.importers.record import NormalizedReview
+from responders.profiles import get_profile
 from responders.store.engine import session_scope
 from responders.timeutil import utcnow
 
@@ -103,6 +105,31 @@ def read_paths(
     return units
 
 
+def check_new_listings(session: Any, units: list[ParsedFile]) -> None:
+    """No silent default when it matters: a file naming a listing the practice does not know,
+    in a practice whose listings follow two jurisdictions, needs its profile."""
+    from responders.listings import effective_jurisdictions
+    from responders.store.settings import PracticeSettings
+
+    practice = PracticeSettings.load(session)
+    if len(effective_jurisdictions(session, practice.profile)) < 2:
+        return
+    for unit in units:
+        unknown = new_listing_keys(session, unit)
+        if unknown:
+            names = sorted({rec.location_name or rec.location_key or "" for _, rec in unit.records
+                            if rec.location_key in unknown})
+            raise UnusableInput(
+                f"{unit.label} : établissement inconnu ({', '.join(names)}). Les établissements du "
+                "cabinet relèvent de deux juridictions (France et Québec) : précisez le profil de "
+                "ce nouvel établissement (délais et lois en dépendent) — « Profil d'un nouvel "
+                "établissement » sur la page Importer, ou --profile qc-medecin / --profile "
+                "fr-dentiste en ligne de commande. S'il s'agit d'un établissement déjà connu sous "
+                "un autre identifiant, importez-le avec son profil puis fusionnez les deux fiches "
+                "dans Réglages."
+            )
+
+
 def import_paths(
     engine: Engine,
     paths: Iterable[str | Path] | str | Path,
@@ -112,9 +139,21 @@ def import_paths(
     mapping: str | dict[str, str] | None = None,
     classify: bool = True,
     progress: Progress | None = None,
+    profile: str | None = None,
 ) -> ImportSummary:
+    """`profile` goes to the listings the import creates; without it, a new listing follows
+    the practice-wide profile, unless the practice's listings span two jurisdictions: then
+    UnusableInput says so and nothing is written."""
+    if profile is not None:
+        try:
+            get_profile(profile)
+        except ValueError as exc:
+            raise UnusableInput(str(exc)) from None
     with _no_gc_pauses():
         units = read_paths(paths, location=location, fmt=fmt, mapping=mapping, progress=progress)
+        if profile is None:
+            with session_scope(engine) as session:
+                check_new_listings(session, units)
         summary = ImportSummary(files=len(units))
         total = sum(len(unit.records) for unit in units)
         done = 0
@@ -124,7 +163,8 @@ def import_paths(
             try:
                 with session_scope(engine) as session:
                     result = store_file(
-                        session, unit, classify=classify, progress=progress, done_before=done, total=total
+                        session, unit, classify=classify, progress=progress, done_before=done, total=total,
+                        profile=profile,
                     )
             except Exception as exc:
                 # the files before this one are stored (one transaction each): the command still

@@ -1,4 +1,4 @@
-"""`responders import PATH... [--db URL] [--location NAME] [--format ...] [--mapping ...] [--no-classify]`.
+"""`responders import PATH... [--db URL] [--location NAME] [--profile PROFILE] [--format ...] [--mapping ...] [--no-classify]`.
 
 Human messages in French on stderr; the last line of stdout is the summary JSON.
 """
@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
             mapping=args.mapping,
             classify=not args.no_classify,
             progress=_progress(),  # type: ignore[arg-type]
+            profile=getattr(args, "profile", None),
         )
     except Exception as exc:
         partial: ImportSummary | None = getattr(exc, "partial_summary", None)

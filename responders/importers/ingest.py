@@ -262,13 +262,16 @@ def store_file(
     progress: Progress | None = None,
     done_before: int = 0,
     total: int = 0,
+    profile: str | None = None,
 ) -> FileResult:
-    """Store one parsed file inside the caller's transaction (see the module docstring)."""
+    """Store one parsed file inside the caller's transaction (see the module docstring).
+    `profile` is given to the listings this file creates (known ones keep their own)."""
     now = utcnow()
     conn = session.connection()
     result = FileResult(label=parsed.label, shape=parsed.shape, read=parsed.read, rejected=len(parsed.errors), errors=list(parsed.errors))
     lock_for_import(conn)
     index, locations = _load_index(conn)
+    aliases = _resolve_listings(conn, parsed, index)
     new_reviews: list[_Known] = []
     changed: list[_Known] = []
     unchanged: set[int | None] = set()
@@ -292,8 +295,7 @@ def store_file(
             new_reviews.append(known)
             result.new += 1
         else:
-            if known.key != key:
-                _note_name(locations, known.key, rec.location_name, names)
+            _note_name(locations, known.key, rec.location_name, names)
             if known.row is None and known.digest == digest and id(known) not in seen:
                 unchanged.add(known.id)
                 result.unchanged += 1
@@ -340,7 +342,8 @@ def store_file(
         result.updated += 1
 
     if new_reviews or changed:
-        _write(conn, parsed, result, new_reviews, changed, unchanged - {k.id for k in changed}, locations, now)
+        _write(conn, parsed, result, new_reviews, changed, unchanged - {k.id for k in changed}, locations, now, profile)
+    _store_aliases(conn, aliases)
     for review_id, values in links.items():
         conn.execute(update(REVIEWS).where(REVIEWS.c.id == review_id).values(**values))
     for location_id, name in names.items():
@@ -371,6 +374,85 @@ def lock_for_import(conn: Connection) -> None:
                 conn.exec_driver_sql("PRAGMA busy_timeout=10000")
     elif conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
+
+
+ALIAS_SAMPLE = 50  # records per listing key whose fields are read for other identifiers
+
+
+def _resolve_listings(conn: Connection, parsed: ParsedFile, index: _Index) -> dict[str, set[str]]:
+    """Give each record the key of the listing it belongs to, whatever the source calls it
+    (see responders/listings.py), and return the aliases to remember per listing key.
+
+    A key no listing holds yet is looked up in the aliases; failing that, if the file's
+    reviews under that key are reviews already stored in one listing (the same review seen
+    by another source), the key is that listing's."""
+    from responders.listings import Directory, record_aliases
+
+    directory = Directory.load(conn)
+    key_of = {i: k for k, i in directory.keys.items()}
+    by_key: dict[str, list[NormalizedReview]] = {}
+    for _, rec in parsed.records:
+        by_key.setdefault(rec.location_key or "", []).append(rec)
+    found: dict[str, set[str]] = {}
+    for key, records in by_key.items():
+        names: list[str] = []
+        for rec in records[:ALIAS_SAMPLE]:
+            names.extend(a for a in record_aliases(key, rec.raw, rec.location_name) if a not in names)
+        target_id = directory.find(names)
+        target = key_of.get(target_id) if target_id is not None else None
+        if target is None:
+            target = _vote(records, key, index, directory.keys) or key
+        if target != key:
+            for rec in records:
+                rec.location_key = target
+        found.setdefault(target, set()).update(n for n in names if n != target)
+    return found
+
+
+def new_listing_keys(session: Session, parsed: ParsedFile) -> set[str]:
+    """The listing keys of this file that no stored listing answers to (nothing is written;
+    the records get their resolved keys, as store_file would give them)."""
+    conn = session.connection()
+    index, locations = _load_index(conn)
+    found = _resolve_listings(conn, parsed, index)
+    return {key for key in found if key not in locations}
+
+
+def _vote(records: list[NormalizedReview], key: str, index: _Index, known_keys: dict[str, int]) -> str | None:
+    """The stored listing these reviews already belong to: by Google's long review ids (a
+    dictionary look-up each), else, for sources without them, by fingerprint on a sample. A
+    third of the reviews at least must be known there: one look-alike review is no proof."""
+    votes: dict[str, int] = {}
+    long_ids = [rec.external_id for rec in records if rec.external_id and len(rec.external_id) >= GLOBAL_ID_LENGTH]
+    considered = len(long_ids)
+    if long_ids:
+        for external_id in long_ids:
+            known = index.by_long_external.get(external_id)
+            if known is not None and known.key != key and known.key in known_keys:
+                votes[known.key] = votes.get(known.key, 0) + 1
+    elif index.by_print:
+        sample = records[:ALIAS_SAMPLE * 4]
+        considered = len(sample)
+        for rec in sample:
+            known = index.match(rec, key, rec.fingerprint(), set())
+            if known is not None and known.key != key and known.key in known_keys:
+                votes[known.key] = votes.get(known.key, 0) + 1
+    if not votes:
+        return None
+    best = max(votes, key=lambda k: votes[k])
+    return best if votes[best] * 3 >= considered else None
+
+
+def _store_aliases(conn: Connection, found: dict[str, set[str]]) -> None:
+    from responders.listings import Directory, add_aliases
+
+    if not any(found.values()):
+        return
+    directory = Directory.load(conn)
+    for key, names in found.items():
+        location_id = directory.keys.get(key)
+        if location_id is not None:
+            add_aliases(conn, directory, location_id, sorted(names))
 
 
 def _note_name(
@@ -427,7 +509,8 @@ def _review_row(rec: NormalizedReview, fingerprint: str, now: datetime) -> dict[
         "changed_at": now,
         "status": Status.NEW,
         "for_lawyer": False,
-        "knowledge_date": now,
+        # set by staff only; until then Québec deadlines count from publication (deadlines.py)
+        "knowledge_date": None,
         # carried to the location insert, removed before the review insert
         "_location_name": rec.location_name,
     }
@@ -480,6 +563,7 @@ def _write(
     unchanged: set[int | None],
     locations: dict[str, dict[str, Any]],
     now: datetime,
+    profile: str | None = None,
 ) -> None:
     run_id = conn.execute(
         insert(RUNS).returning(RUNS.c.id),
@@ -497,7 +581,7 @@ def _write(
         if location is None:
             location_id = conn.execute(
                 insert(LOCATIONS).returning(LOCATIONS.c.id),
-                {"key": known.key, "name": name or "", "profile": None, "created_at": now},
+                {"key": known.key, "name": name or "", "profile": profile, "created_at": now},
             ).scalar_one()
             location = locations[known.key] = {"id": location_id, "name": name or ""}
         elif name and not location["name"]:

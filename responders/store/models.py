@@ -62,6 +62,18 @@ class Location(SQLModel, table=True):
     created_at: datetime | None = _dt()
 
 
+class LocationAlias(SQLModel, table=True):
+    """Another name of a listing: each source names it its own way (API `locations/…`, a
+    `place_id`, a Maps feature id or CID, name + address). `alias` is a location key as an
+    importer builds it; it leads to the listing that holds the reviews and the profile."""
+
+    __tablename__ = "location_aliases"
+    id: int | None = Field(default=None, primary_key=True)
+    alias: str = Field(index=True, unique=True, max_length=400)
+    location_id: int = Field(foreign_key="locations.id", index=True)
+    created_at: datetime | None = _dt()
+
+
 class ImportRun(SQLModel, table=True):
     __tablename__ = "import_runs"
     id: int | None = Field(default=None, primary_key=True)

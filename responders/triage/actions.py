@@ -11,13 +11,14 @@ from typing import Any
 from sqlmodel import Session
 
 from responders import policy
+from responders.deadlines import RULES, local_date
 from responders.guard import GuardResult, check
 from responders.profiles import get_profile
 from responders.store.models import AuditEvent, Location, Review, ReviewRevision
 from responders.store.settings import PracticeSettings, set_setting
 from responders.timeutil import utcnow
 from responders.triage.journal import record_event
-from responders.triage.queue import LAST_TRIAGE_KEY
+from responders.triage.queue import LAST_TRIAGE_KEY, triage_leftovers
 from responders.vocabulary import AuditAction, Status
 
 
@@ -110,26 +111,57 @@ def record_google_report(session: Session, review_id: int, *, user: str, referen
                  detail={"date": utcnow().isoformat(), "reference": reference, "outcome": outcome})
 
 
-def finish_triage(session: Session, *, user: str, at: datetime | None = None) -> datetime:
-    """Stamps the week: the next queue starts from reviews new or changed after this moment."""
+def finish_triage(
+    session: Session, *, user: str, at: datetime | None = None, profile: str = "fr-dentiste"
+) -> datetime:
+    """Stamps the week: the next queue starts from reviews new or changed after this moment,
+    plus whatever `triage_leftovers` keeps (legal candidates, « à vérifier », « à revoir »). The
+    journal lists which reviews stayed and which left the queue, so nothing leaves it unseen."""
+    leftovers = triage_leftovers(session, profile=profile)
     at = at or utcnow()
     set_setting(session, LAST_TRIAGE_KEY, at.isoformat())
-    record_event(session, user=user, action=AuditAction.TRIAGE_FINISHED, detail={"at": at.isoformat()})
+    record_event(session, user=user, action=AuditAction.TRIAGE_FINISHED, detail={
+        "at": at.isoformat(),
+        "kept": [o.review_id for o in leftovers if o.stays],
+        "left": [o.review_id for o in leftovers if not o.stays],
+    })
     return at
 
 
-def set_knowledge_date(session: Session, review_id: int, day: date, *, user: str) -> None:
-    """Québec's one-year clock starts when the practitioner learned of the review: staff can
-    correct the default (the first import) when they knew earlier."""
-    review = session.get(Review, review_id)
-    if review is None:
-        raise LookupError(f"Avis {review_id} introuvable.")
-    previous = review.knowledge_date
-    review.knowledge_date = datetime.combine(day, time(12, 0), tzinfo=UTC)
-    session.add(review)
-    record_event(session, user=user, action=AuditAction.KNOWLEDGE_DATE, review_id=review_id, detail={
-        "from": previous.date().isoformat() if previous else None, "to": day.isoformat(),
-    })
+def set_knowledge_date(session: Session, review_id: int, day: date, *, user: str, reason: str = "") -> None:
+    """Québec's one-year clock starts when the practitioner learned of the review. Until this is
+    set it counts from publication (the conservative reading); staff set the real date later."""
+    set_knowledge_dates(session, [review_id], day, user=user, reason=reason)
+
+
+def set_knowledge_dates(
+    session: Session, review_ids: list[int], day: date, *, user: str, reason: str
+) -> int:
+    """The same date of knowledge for several reviews (a week's batch read together), with the
+    reason, one journal event per review. Refused before the review was published."""
+    if not review_ids:
+        return 0
+    reviews = []
+    for review_id in review_ids:
+        review = session.get(Review, review_id)
+        if review is None:
+            raise LookupError(f"Avis {review_id} introuvable.")
+        published = local_date(review.created_at, RULES["QC"].timezone) if review.created_at else None
+        if published is not None and day < published:
+            raise ValueError(
+                f"Avis {review_id} : la date de connaissance ({day:%d/%m/%Y}) précède la "
+                f"publication de l'avis ({published:%d/%m/%Y})."
+            )
+        reviews.append(review)
+    for review in reviews:
+        previous = review.knowledge_date
+        review.knowledge_date = datetime.combine(day, time(12, 0), tzinfo=UTC)
+        session.add(review)
+        record_event(session, user=user, action=AuditAction.KNOWLEDGE_DATE, review_id=review.id, detail={
+            "from": previous.date().isoformat() if previous else None, "to": day.isoformat(),
+            "reason": reason.strip(),
+        })
+    return len(reviews)
 
 
 def set_location_profile(session: Session, location_id: int, profile: str | None, *, user: str) -> None:

@@ -10,17 +10,18 @@ from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
 from responders.classify.store import current_classifications
-from responders.deadlines import Deadline, compute_deadline, review_deadline
-from responders.profiles import get_profile
+from responders.deadlines import review_deadline
 from responders.store.models import Location, Review, ReviewRevision
 from responders.store.settings import get_setting
 from responders.timeutil import as_utc
-from responders.vocabulary import DONE_STATUSES, LEGAL_LABELS, Label, Status
+from responders.vocabulary import DONE_STATUSES, LABEL_FR, LEGAL_LABELS, STATUS_FR, Label, Status
 
 LABEL_RANK: dict[str | None, int] = {
     Label.DEFAMATION: 0, Label.INSULT: 1, Label.CRITICISM: 2, Label.PRAISE: 3, None: 4,
 }
 LAST_TRIAGE_KEY = "last_triage_at"
+# a legal candidate whose deadline falls within this many days is called urgent
+URGENT_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,9 @@ def _filtered(session: Session, filters: QueueFilters, columns: list[Any]):  # t
         stamp = last_triage_at(session)
         changed = func.coalesce(col(Review.changed_at), col(Review.first_seen_at))
         if stamp is not None:
-            query = query.where((changed > stamp) | (col(Review.status) == Status.TO_REVIEW))
+            query = query.where(
+                (changed > stamp) | (col(Review.status) == Status.TO_REVIEW) | _kept_after_triage()
+            )
         if not filters.statuses:
             query = query.where(col(Review.status).not_in(DONE_STATUSES))
     return query
@@ -109,22 +112,16 @@ def queue_page(
     total = session.execute(
         _filtered(session, filters, [func.count(col(Review.id))])
     ).scalar_one()
-    legal = _filtered(session, filters, [
-        col(Review.id), col(Review.label), col(Review.created_at), col(Review.knowledge_date),
-        col(Review.first_seen_at), col(Review.location_id),
-    ]).where(col(Review.label).in_(LEGAL_LABELS))
+    legal = _filtered(session, filters, [Review]).where(col(Review.label).in_(LEGAL_LABELS))
     # a group can hold French and Québec listings: each follows its own jurisdiction
-    jurisdictions = {
-        loc_id: get_profile(profile).jurisdiction
-        for loc_id, profile in session.execute(select(col(Location.id), col(Location.profile))).all()
-        if profile
-    }
+    profiles = _location_profiles(session)
+    default = _profile_for(jurisdiction)
     candidates = []
-    for review_id, label, created, knowledge, first_seen, location_id in session.execute(legal).all():
-        jurisdiction_here = jurisdictions.get(location_id, jurisdiction)
+    for review in session.execute(legal).scalars().all():
         # open deadlines nearest first, then unknown ones, then those already past
-        urgency = legal_deadline(jurisdiction_here, created, knowledge, first_seen).sort_key()
-        candidates.append((LABEL_RANK[label], urgency, -(created.timestamp() if created else 0), review_id))
+        urgency = review_deadline(review, profiles.get(review.location_id) or default).sort_key()
+        created = review.created_at
+        candidates.append((LABEL_RANK[review.label], urgency, -(created.timestamp() if created else 0), review.id))
     candidates.sort()
     ids = [c[-1] for c in candidates[offset: offset + limit]]
     if len(ids) < limit:
@@ -141,20 +138,29 @@ def queue_page(
     return QueuePage(total=int(total), review_ids=[int(i) for i in ids])
 
 
-def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any, first_seen_at: Any) -> Deadline:
-    return compute_deadline(
-        jurisdiction, created_at=_py(created_at), knowledge_date=_py(knowledge_date),
-        first_seen_at=_py(first_seen_at),
-    )
+def _location_profiles(session: Session) -> dict[int, str]:
+    return {
+        int(loc_id): profile
+        for loc_id, profile in session.execute(select(col(Location.id), col(Location.profile))).all()
+        if profile
+    }
 
 
-def _py(value: Any) -> datetime | None:
-    """An aware datetime from a database value; None for a missing one (None or NaN/NaT)."""
-    if value is None or value != value:  # NaN and NaT are the only values unequal to themselves
-        return None
-    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp, without importing pandas here
-        value = value.to_pydatetime()
-    return as_utc(value)
+def _profile_for(jurisdiction: str) -> str:
+    """The practice-wide default as a profile name (deadlines depend on the jurisdiction only)."""
+    return "qc-medecin" if jurisdiction == "QC" else "fr-dentiste"
+
+
+def _kept_after_triage() -> Any:
+    """What ending the week never takes out of the queue while nobody has acted on it: legal
+    candidates (their deadline runs, often within 30 days) and reviews the classifier flagged
+    « à vérifier » (`needs_check`). The flag is a column added by the classifier's own
+    migration; the condition applies once that column exists."""
+    kept = col(Review.label).in_(LEGAL_LABELS)
+    check = getattr(Review, "needs_check", None)
+    if check is not None:
+        kept = kept | (check == True)  # noqa: E712  (SQL expression)
+    return kept & col(Review.status).not_in(DONE_STATUSES)
 
 
 def load_items(session: Session, review_ids: list[int], profile: str = "fr-dentiste") -> list[TriageItem]:
@@ -174,10 +180,8 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
         item_profile = location_profile or profile
         created = review.created_at
         updated = review.updated_at
-        edited = bool(
-            (updated and created and updated > created and (updated - created).total_seconds() > 60)
-            or review.revision_count > 1
-        )
+        deadline = review_deadline(review, item_profile)
+        edited = deadline.edited
         by_id[review.id] = TriageItem(
             review_id=review.id,
             location=location_name,
@@ -199,14 +203,74 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
             profile=item_profile,
         )
         if by_id[review.id].label in LEGAL_LABELS:
-            deadline = review_deadline(review, item_profile)
             by_id[review.id].deadline = deadline.next_due
-            by_id[review.id].days_left = (
-                deadline.alternative_days_left
-                if deadline.next_due == deadline.alternative_due else deadline.days_left
-            )
+            by_id[review.id].days_left = deadline.next_days_left
             by_id[review.id].deadline_note = deadline.note
     return [by_id[i] for i in review_ids if i in by_id]
+
+
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """A review still in the queue when the week is ended, and whether it stays there."""
+
+    review_id: int
+    location: str
+    label: str | None
+    status: str
+    due: date | None
+    days_left: int | None
+    stays: bool
+    reason: str
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "Avis": self.review_id,
+            "Établissement": self.location,
+            "Catégorie": LABEL_FR.get(self.label or "", "Non classé"),
+            "Statut": STATUS_FR.get(self.status, self.status),
+            "Délai pour agir": self.due.strftime("%d/%m/%Y") if self.due else "",
+            "Jours restants": self.days_left,
+            "Après le triage": "reste dans la file" if self.stays else "sort de la file",
+            "Pourquoi": self.reason,
+        }
+
+
+def triage_leftovers(session: Session, *, profile: str = "fr-dentiste") -> list[Leftover]:
+    """Everything the week's queue still holds, untouched: what « Terminer le triage » would
+    leave behind. Legal candidates (deadline running), reviews flagged « à vérifier » and those
+    put « à revoir » stay in the queue; the others leave it and are listed so that someone
+    confirms it. Staying ones come first, nearest deadline first."""
+    query = _filtered(session, QueueFilters(), [Review, col(Location.name), col(Location.key), col(Location.profile)])
+    query = query.join(Location, col(Location.id) == col(Review.location_id))
+    out = []
+    for review, name, key, location_profile in session.execute(query).all():
+        deadline = review_deadline(review, location_profile or profile)
+        legal = review.label in LEGAL_LABELS
+        flagged = bool(getattr(review, "needs_check", False))
+        left = deadline.next_days_left if legal else None
+        reasons = []
+        if legal and left is not None and left <= URGENT_DAYS:
+            reasons.append("délai expiré" if left < 0 else f"délai dans {left} jour(s)")
+        if legal:
+            reasons.append(LABEL_FR[review.label])
+        if flagged:
+            reasons.append("à vérifier")
+        if review.status == Status.TO_REVIEW:
+            reasons.append("marqué « à revoir »")
+        stays = bool(reasons)
+        out.append(Leftover(
+            review_id=int(review.id), location=name or key, label=review.label, status=review.status,
+            due=deadline.next_due if legal else None, days_left=left, stays=stays,
+            reason=", ".join(reasons) if reasons else "aucune action en attente",
+        ))
+    # open deadlines nearest first, then unknown ones, then those already past (as the queue)
+    out.sort(key=lambda o: (
+        not o.stays,
+        0 if o.days_left is not None and o.days_left >= 0 else 1 if o.days_left is None else 2,
+        o.days_left if o.days_left is not None else 0,
+        o.review_id,
+    ))
+    return out
 
 
 def period_bounds(period: Any) -> tuple[datetime | None, datetime | None]:

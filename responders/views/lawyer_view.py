@@ -15,7 +15,7 @@ def countdown_frame(dossier: Dossier) -> pd.DataFrame:
     for entry in dossier.entries:
         deadline = entry.deadline
         due = deadline.next_due
-        left = deadline.alternative_days_left if due is not None and due == deadline.alternative_due else deadline.days_left
+        left = deadline.next_days_left
         rows.append({
             "Rang": entry.rank,
             "Échéance": due.strftime("%d/%m/%Y") if due else "à établir",

@@ -75,25 +75,107 @@ def llm_state(session: Session) -> LLMState:
     )
 
 
-def save_llm(session: Session, *, engine: str, base_url: str, model: str,
-             api_key: str | None = None, test: bool = False) -> tuple[bool, str]:
-    """Stores the engine choice and the endpoint (never the key); optionally tests the connection."""
-    from responders.llm import LLMSettings, check_connection, save_settings
+TESTED_KEY = "llm_tested"  # the endpoint and model that last answered a test, who tested and when
+LLM_SECTION = "modèle de langage (envoi du texte des avis)"
+LOI_25_NOTICE = (
+    "Québec (Loi 25) : le texte des avis peut contenir des renseignements personnels. Avant de "
+    "les communiquer à l'extérieur du Québec (un service de modèle de langage hébergé ailleurs), "
+    "le cabinet doit avoir fait son évaluation des facteurs relatifs à la vie privée (Loi sur la "
+    "protection des renseignements personnels dans le secteur privé, art. 17). Un modèle installé "
+    "sur cet ordinateur (127.0.0.1) n'envoie rien à l'extérieur."
+)
 
-    if engine not in ENGINE_LABELS:
-        return False, f"Moteur inconnu « {engine} »."
-    if engine == "rules" and not base_url.strip():
-        set_setting(session, ENGINE_KEY, engine)
-        return True, "Moteur enregistré : règles hors ligne."
+
+def quebec_in_use(session: Session) -> bool:
+    """True when the practice or one of its listings follows Québec law."""
+    from sqlmodel import select
+
+    from responders.profiles import get_profile
+    from responders.store.settings import PracticeSettings
+
+    practice = PracticeSettings.load(session).profile
+    profiles = {practice, *(p for p in session.exec(select(Location.profile)).all() if p)}
+    return any(get_profile(p).jurisdiction == "QC" for p in profiles)
+
+
+def _destination(session: Session) -> dict[str, str]:
+    state = llm_state(session)
+    return {"engine": state.engine, "base_url": state.base_url, "model": state.model}
+
+
+def _journal(session: Session, user: str, detail: dict[str, object]) -> None:
+    from responders.triage.journal import record_event
+    from responders.vocabulary import AuditAction
+
+    record_event(session, user=user, action=AuditAction.SETTINGS, detail={"section": LLM_SECTION, **detail})
+
+
+def check_llm(session: Session, *, base_url: str, model: str, api_key: str | None = None,
+             user: str = "") -> tuple[bool, str]:
+    """« Tester la connexion »: asks the endpoint for one token. Never switches the model on
+    and changes no setting: a success only records that this endpoint and model answered,
+    which « Enregistrer » then requires before the model can be chosen. Journaled."""
+    from responders.llm import LLMSettings, check_connection
+    from responders.timeutil import utcnow
+
     try:
         llm = LLMSettings(base_url=base_url.strip(), model=model.strip())
     except ValueError as exc:
         return False, str(exc)
-    save_settings(session, llm)
-    set_setting(session, ENGINE_KEY, engine)
-    if not test:
-        return True, "Réglages du modèle enregistrés (la clé n'est jamais enregistrée)."
-    return check_connection(llm.with_api_key(api_key))
+    ok, message = check_connection(llm.with_api_key(api_key))
+    if ok:
+        set_setting(session, TESTED_KEY, {
+            "base_url": llm.base_url, "model": llm.model, "at": utcnow().isoformat(), "user": user,
+        })
+    _journal(session, user, {"test": "réussi" if ok else "échoué", "base_url": llm.base_url, "model": llm.model})
+    return ok, message + ("" if ok else " Le modèle de langage n'a pas été activé.")
+
+
+def tested_ok(session: Session, base_url: str, model: str) -> bool:
+    tested = get_setting(session, TESTED_KEY, {})
+    return isinstance(tested, dict) and tested.get("base_url") == base_url.strip() and tested.get("model") == model.strip()
+
+
+def save_llm(session: Session, *, engine: str, base_url: str, model: str, user: str = "",
+             privacy_assessed: bool = False) -> tuple[bool, str]:
+    """Stores the engine choice and the endpoint (never the key). Choosing a language model
+    (`llm` or `auto`: review text is then sent to the endpoint) needs a successful test of
+    this very endpoint and model and, when a listing follows Québec law, the practice's privacy
+    assessment (Loi 25). Every change of where review text is sent is journaled, with who."""
+    from responders.llm import LLMSettings, save_settings
+
+    if engine not in ENGINE_LABELS:
+        return False, f"Moteur inconnu « {engine} »."
+    before = _destination(session)
+    if engine == "rules" and not base_url.strip():
+        set_setting(session, ENGINE_KEY, engine)
+        message = "Moteur enregistré : règles hors ligne."
+    else:
+        try:
+            llm = LLMSettings(base_url=base_url.strip(), model=model.strip())
+        except ValueError as exc:
+            return False, str(exc)
+        if engine != "rules":
+            if not tested_ok(session, llm.base_url, llm.model):
+                return False, (
+                    "Le modèle de langage n'est pas activé : testez d'abord la connexion avec cette "
+                    "adresse et ce modèle (« Tester la connexion »), puis enregistrez."
+                )
+            if quebec_in_use(session) and not privacy_assessed and not llm.is_local:
+                return False, "Le modèle de langage n'est pas activé. " + LOI_25_NOTICE
+        save_settings(session, llm)
+        set_setting(session, ENGINE_KEY, engine)
+        message = (
+            "Réglages du modèle enregistrés (la clé n'est jamais enregistrée)."
+            if engine != "rules" else "Moteur enregistré : règles hors ligne (aucun texte n'est envoyé)."
+        )
+    after = _destination(session)
+    if after != before:
+        detail: dict[str, object] = {"from": before, "to": after}
+        if engine != "rules":
+            detail["privacy_assessment"] = bool(privacy_assessed)
+        _journal(session, user, detail)
+    return True, message
 
 
 def rephraser(session: Session, api_key: str | None = None):  # type: ignore[no-untyped-def]

@@ -90,27 +90,76 @@ def test_copy_records_an_audit_event_with_the_exact_text(demo_db):
         assert session.get(Review, review_id).status == "repondu"
 
 
-def test_finish_triage_empties_the_queue(demo_db):
+def _card_ids(at: AppTest) -> set[int]:
+    return {int(t.key.removeprefix("reply-")) for t in at.text_area if t.key and t.key.startswith("reply-")}
+
+
+def test_finish_triage_lists_what_is_left_and_keeps_the_legal_cases(demo_db, monkeypatch):
+    monkeypatch.setenv("RESPONDERS_NOW", "2026-11-20T12:00:00+00:00")
     at = run_page("triage")
-    assert [t for t in at.text_area if t.key and t.key.startswith("reply-")]
+    before = _card_ids(at)
+    assert before
     [b for b in at.button if b.label == "Terminer le triage"][0].click().run()
     assert not at.exception
-    assert not [t for t in at.text_area if t.key and t.key.startswith("reply-")]
+    # nothing happens before confirmation: the list of what is left is shown
+    assert _card_ids(at) == before
+    left = at.dataframe[0].value
+    assert {"reste dans la file", "sort de la file"} <= set(left["Après le triage"])
+    with Session(demo_db) as session:
+        assert not session.exec(select(AuditEvent).where(AuditEvent.action == "triage_finished")).all()
+    [b for b in at.button if b.key == "finish-confirm"][0].click().run()
+    assert not at.exception
+    after = _card_ids(at)
+    assert after, "the legal candidates nobody acted on stay in the queue"
+    with Session(demo_db) as session:
+        labels = {session.get(Review, i).label for i in after}
+        event = session.exec(select(AuditEvent).where(AuditEvent.action == "triage_finished")).one()
+    assert labels <= {"defamation", "insult"}
+    assert set(event.detail["kept"]) >= after and event.detail["left"]
 
 
-def test_avocat_page_lets_quebec_staff_correct_the_date_of_knowledge(demo_db):
+def test_transmitting_to_the_lawyer_asks_for_confirmation_and_records_who(demo_db):
+    at = run_page("triage")
+    review_id = min(_card_ids(at))
+    [b for b in at.button if b.key == f"lawyer-{review_id}"][0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        assert session.get(Review, review_id).status == "nouveau"  # not before confirmation
+    [b for b in at.button if b.key == f"lawyer-confirm-{review_id}"][0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        assert session.get(Review, review_id).status == "avocat"
+        event = session.exec(select(AuditEvent).where(AuditEvent.action == "send_to_lawyer")).one()
+    assert event.review_id == review_id and event.user and event.at is not None
+
+
+def test_avocat_page_sets_the_quebec_date_of_knowledge_for_several_reviews(demo_db, monkeypatch):
+    from datetime import date
+
     from responders.export import build_dossier
 
+    monkeypatch.setenv("RESPONDERS_NOW", "2026-11-25T12:00:00+00:00")
     with Session(demo_db) as session:
         dossier = build_dossier(session, profile="fr-dentiste")
     quebec = [e.review_id for e in dossier.entries if e.profile.jurisdiction == "QC"]
     france = [e.review_id for e in dossier.entries if e.profile.jurisdiction == "FR"]
-    assert quebec and france, "the demo holds candidates in both jurisdictions"
+    assert len(quebec) >= 2 and france, "the demo holds candidates in both jurisdictions"
+    # until a date is set, every Québec entry counts from its publication
+    assert all(e.deadline.start is not None and "depuis la publication" in e.deadline.note
+               for e in dossier.entries if e.profile.jurisdiction == "QC")
     at = run_page("avocat")
-    at.selectbox[0].set_value(france[0]).run()
-    assert not [d for d in at.date_input if d.key and d.key.startswith("knowledge-")]
+    picker = at.multiselect(key="knowledge-reviews")
+    assert len(picker.options) == len(quebec)  # only Québec entries are offered
+    picker.set_value(quebec[:2])
+    at.date_input(key="knowledge-day").set_value(date(2026, 11, 24))
+    at.text_input(key="knowledge-reason").input("avis découverts lors du tri hebdomadaire")
+    [b for b in at.button if b.label == "Enregistrer la date de connaissance"][0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        events = session.exec(select(AuditEvent).where(AuditEvent.action == "knowledge_date")).all()
+    assert {e.review_id for e in events} == set(quebec[:2])
+    assert {e.detail["reason"] for e in events} == {"avis découverts lors du tri hebdomadaire"}
     at.selectbox[0].set_value(quebec[0]).run()
-    assert [d for d in at.date_input if d.key == f"knowledge-{quebec[0]}"]
     assert at.code[0].value.startswith("DEMANDE DE RETRAIT")  # the Québec notice, as text to copy
 
 
@@ -128,3 +177,53 @@ def test_demo_listings_get_their_own_profiles_and_can_be_changed(demo_db):
     assert not at.exception
     with Session(demo_db) as session:
         assert "qc-dentiste" in {loc.profile for loc in session.exec(select(Location)).all()}
+
+
+def test_importer_asks_for_the_profile_of_a_new_listing(app_db):
+    at = run_page("importer")
+    box = at.selectbox(key="import-profile")
+    assert box.value == ""  # the practice's profile unless someone picks one
+    assert "Médecin (Québec)" in box.options and len(box.options) == 5  # every profile is offered
+
+
+def test_reglages_merges_two_listings_after_confirmation(demo_db):
+    from responders.store.models import Location
+
+    with Session(demo_db) as session:
+        stray = Location(key="place:ChIJstray", name="Clinique médicale du Plateau (doublon)", profile="qc-medecin")
+        session.add(stray)
+        session.commit()
+        plateau = session.exec(select(Location).where(Location.key == "locations/5679")).one()
+        stray_id, plateau_id = stray.id, plateau.id
+    at = run_page("reglages")
+    at.selectbox(key="merge-keep").set_value(plateau_id)
+    at.selectbox(key="merge-other").set_value(stray_id)
+    [b for b in at.button if b.label == "Fusionner"][0].click().run()
+    assert not at.exception and at.error  # not without the confirmation
+    with Session(demo_db) as session:
+        assert session.get(Location, stray_id) is not None
+    at.checkbox(key="merge-sure").check()
+    [b for b in at.button if b.label == "Fusionner"][0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        assert session.get(Location, stray_id) is None
+        event = session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()[-1]
+    assert event.detail["merged"] == "place:ChIJstray"
+
+
+def test_a_failed_connection_test_leaves_the_model_off_and_shows_loi_25(demo_db, monkeypatch):
+    from responders.views import settings_view
+
+    monkeypatch.setattr("responders.llm.check_connection", lambda _s: (False, "Le serveur ne répond pas."))
+    at = run_page("reglages")
+    assert any("Loi 25" in w.value for w in at.warning)  # the demo has a Québec clinic
+    at.radio(key="llm-engine").set_value("llm")
+    at.text_input(key="llm-base-url").input("https://llm.example/v1")
+    at.text_input(key="llm-model").input("m")
+    [b for b in at.button if b.label == "Tester la connexion"][0].click().run()
+    assert not at.exception
+    assert any("pas été activé" in e.value for e in at.error)
+    with Session(demo_db) as session:
+        assert settings_view.llm_state(session).engine == "rules"
+        events = session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()
+    assert [e.detail.get("test") for e in events] == ["échoué"]

@@ -99,9 +99,10 @@ def test_quebec_profile_changes_articles_and_deadline(engine, seeded):
         "Charte des droits et libertés de la personne, art. 4",
         "Charte des droits et libertés de la personne, art. 49",
     )
-    # one year from the date of knowledge (first capture by default), not from publication
-    assert r1.deadline.start == date(2026, 9, 11)
-    assert r1.deadline.due == date(2027, 9, 11)
+    # one year from the date of knowledge, which is the publication until someone sets it
+    # (never the first capture, a day later here)
+    assert r1.deadline.start == date(2026, 9, 10)
+    assert r1.deadline.due == date(2027, 9, 10)
     assert "DEMANDE DE RETRAIT" in r1.notice and "C.c.Q. art. 1457" in r1.notice
 
 
