@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from responders.store.captures import CAPTURE_ADDED
+
 VALIDATION = "à valider par l'avocat"
 
 NOT_LEGAL_ADVICE = (
@@ -191,12 +193,31 @@ def guess_target(texts: list[str]) -> str:
     return UNKNOWN_TARGET
 
 
+# The audit action recorded when a review is transmitted to the lawyer (« Transmettre à
+# l'avocat »); the dossier's `transmitted` scope reads it.
+SEND_TO_LAWYER = "send_to_lawyer"
+
+JURISDICTIONS_FR = {"FR": "France", "QC": "Québec (Canada)"}
+
+# The law each jurisdiction's entries are read under, in one line for the dossier.
+LAWS = {
+    "FR": (
+        "loi du 29 juillet 1881 sur la liberté de la presse (art. 29, 32, 33 ; délai : art. 65)"
+    ),
+    "QC": (
+        "Code civil du Québec (art. 3, 35, 1457 ; délai : art. 2929) et Charte des droits et "
+        "libertés de la personne (art. 4, 5, 49)"
+    ),
+}
+
 ACTION_LABELS = {
     "google_report": "signalement à Google",
     "reply_copied": "réponse copiée",
     "reply_published": "réponse publiée",
     "status": "changement de statut",
-    "send_to_lawyer": "transmis à l'avocat",
+    SEND_TO_LAWYER: "transmis à l'avocat",
+    "knowledge_date": "date de connaissance modifiée",
+    CAPTURE_ADDED: "capture jointe",
 }
 
 # Only these keys of an audit event's detail go into the dossier: free-form notes could
@@ -204,7 +225,9 @@ ACTION_LABELS = {
 ACTION_DETAIL_KEYS = {
     "google_report": ("date", "reference", "outcome"),
     "status": ("from", "to", "old", "new", "status"),
-    "send_to_lawyer": ("target",),
+    SEND_TO_LAWYER: ("target",),
+    "knowledge_date": ("from", "to"),
+    CAPTURE_ADDED: ("filename", "sha256"),
 }
 
 DETAIL_LABELS = {
@@ -217,4 +240,6 @@ DETAIL_LABELS = {
     "new": "après",
     "status": "statut",
     "target": "cible",
+    "filename": "fichier",
+    "sha256": "SHA-256",
 }

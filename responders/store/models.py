@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from responders.timeutil import UTCDateTime, utcnow
@@ -125,6 +125,22 @@ class AuditEvent(SQLModel, table=True):
     review_id: int | None = Field(default=None, foreign_key="reviews.id", index=True)
     text: str | None = Field(default=None, sa_column=Column(Text))
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class ReviewCapture(SQLModel, table=True):
+    """A file staff attached to a review (a screenshot of it as published), kept byte for byte
+    with its SHA-256 so the lawyer can show it was not altered. Never updated, never deleted."""
+
+    __tablename__ = "review_captures"
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="reviews.id", index=True)
+    filename: str = Field(max_length=255)
+    media_type: str = Field(max_length=100)
+    size: int = 0
+    sha256: str = Field(max_length=64, index=True)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    added_at: datetime | None = _dt()
+    added_by: str = Field(default="", max_length=200)
 
 
 class Setting(SQLModel, table=True):
