@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from responders.export.dossier import Dossier, DossierEntry, build_dossier, entry_for
+from responders.export.dossier import SCOPES, Dossier, DossierEntry, build_dossier, entry_for
+from responders.export.law import SEND_TO_LAWYER
 from responders.export.notice import google_notice
 
 Writer = Callable[[Dossier, str], None]
@@ -74,6 +75,8 @@ __all__ = [
     "Dossier",
     "DossierEntry",
     "MEDIA_TYPES",
+    "SCOPES",
+    "SEND_TO_LAWYER",
     "build_dossier",
     "dossier_bytes",
     "entry_for",
