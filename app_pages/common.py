@@ -17,6 +17,7 @@ KEY_APPROVED = "approved_copies"  # review id -> exact text whose copy was recor
 KEY_PAGE = "triage_page"
 KEY_IMPORT_RESULT = "last_import_summary"
 KEY_REPHRASE_NOTE = "rephrase_notes"  # review id -> why the model's wording was kept or dropped
+KEY_DOSSIER_FILE = "lawyer_dossier_file"  # scope -> the dossier file last prepared for download
 
 NOT_LEGAL_ADVICE = (
     "Les qualifications proposées (diffamation, injure) ne sont pas un avis juridique : "
