@@ -192,3 +192,20 @@ def test_avocat_page_attaches_a_capture_with_its_digest(demo_db):
     at.file_uploader(key=f"capture-upload-{review_id}").set_value(("avis.png", b"MZ pas une image", "image/png")).run()
     at.button(key=f"capture-add-{review_id}").click().run()
     assert at.error and "n'est pas une image" in at.error[0].value
+
+
+def test_each_listing_can_have_its_own_signatory(demo_db):
+    from responders.store.models import Location
+    from responders.store.settings import Signatory, load_signatories
+
+    at = run_page("reglages")
+    with Session(demo_db) as session:
+        montreal = session.exec(select(Location).where(Location.profile == "qc-medecin")).one()
+    at.text_input(key=f"location-signer-{montreal.id}").input("Dre Anne Roy")
+    at.text_input(key=f"location-signer-email-{montreal.id}").input("direction@plateau.example")
+    [b for b in at.button if b.label == "Enregistrer les profils"][0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        assert load_signatories(session) == {montreal.key: Signatory("Dre Anne Roy", "direction@plateau.example")}
+        events = session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()
+        assert [e.detail["section"] for e in events] == ["signataire"]
