@@ -20,6 +20,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
+from fpdf.util import Padding
 
 from responders.export.dossier import Dossier, DossierEntry, PassageEvidence
 from responders.export.law import (
@@ -432,7 +433,7 @@ def _entry(pdf: _Pdf, entry: DossierEntry, settings: object = None) -> None:
         pdf.clean(entry.notice),
         border=1,
         fill=True,
-        padding=1.5,
+        padding=Padding(1.5, 1.5, 1.5, 1.5),
         align="L",
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,

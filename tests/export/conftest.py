@@ -11,7 +11,14 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from responders.store.models import AuditEvent, Classification, Location, Review, ReviewCapture, ReviewRevision
+from responders.store.models import (
+    AuditEvent,
+    Classification,
+    Location,
+    Review,
+    ReviewCapture,
+    ReviewRevision,
+)
 from responders.store.settings import PracticeSettings
 
 TODAY = date(2026, 11, 20)

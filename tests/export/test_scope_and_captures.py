@@ -13,7 +13,14 @@ from responders.export.json_writer import dossier_json
 from responders.export.profile_link import google_link, profile_link
 from responders.export.verify import verify_dossier
 from responders.store.captures import add_capture, capture_bytes, captures_of, clean_filename
-from responders.store.models import AuditEvent, Classification, Location, Review, ReviewCapture, ReviewRevision
+from responders.store.models import (
+    AuditEvent,
+    Classification,
+    Location,
+    Review,
+    ReviewCapture,
+    ReviewRevision,
+)
 from responders.store.settings import Signatory, load_signatories, save_signatory
 from responders.timeutil import CLOCK_ENV
 
