@@ -18,6 +18,7 @@ ACTIONS_FR = {
     "send_to_lawyer": "Transmis à l'avocat",
     "settings": "Réglages modifiés",
     "knowledge_date": "Date de connaissance modifiée",
+    "capture_added": "Capture jointe",
 }
 COLUMNS = ["Date (UTC)", "Utilisateur", "Action", "Avis", "Texte", "Détail"]
 
