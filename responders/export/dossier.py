@@ -311,11 +311,12 @@ class DossierEntry:
             "jurisdiction": self.profile.jurisdiction,
             "jurisdiction_fr": self.jurisdiction_fr,
             "law": self.law,
-            "signatory": (
-                {"name": self.signatory.name, "email": self.signatory.email}
-                if self.signatory
-                else None
-            ),
+            # who signs this entry's notice; `listing` says whether the listing has its own
+            "signatory": {
+                "name": self.notifier.name,
+                "email": self.notifier.email,
+                "listing": bool(self.signatory),
+            },
             "deadline": self.deadline.to_dict(),
             "revisions": [r.to_dict() for r in self.revisions],
             "captures": [c.to_dict() for c in self.captures],

@@ -240,6 +240,12 @@ def test_mixed_dossier_each_entry_carries_its_listing_law_and_signatory(engine, 
     assert "Claire Dupont" not in mtl.notice
     assert "Nom : Claire Dupont" in lyon.notice and "Agissant pour : Cabinet dentaire Dupont" in lyon.notice
     assert mtl.reviewer_profile_url == "https://www.google.com/maps/contrib/555"
+    entries = {e["review_id"]: e for e in json.loads(dossier_json(dossier))["entries"]}
+    assert entries[montreal]["signatory"] == {"name": "Dre Anne Roy", "email": "direction@plateau.example", "listing": True}
+    assert entries[lyon.review_id]["signatory"] == {
+        "name": "Claire Dupont", "email": "contact@cabinet-dupont.example", "listing": False,
+    }
+    assert entries[montreal]["jurisdiction"] == "QC" and entries[lyon.review_id]["jurisdiction"] == "FR"
     places = {p["key"]: p for p in dossier.establishments()}
     assert set(places) == {"loc-1", "loc-mtl"}
     assert places["loc-mtl"]["jurisdiction"] == "QC" and places["loc-mtl"]["count"] == 1
