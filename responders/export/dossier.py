@@ -13,6 +13,7 @@ necessary may be disclosed, so the page's main download is the transmitted one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -46,7 +47,7 @@ from responders.profiles import Profile, get_profile
 from responders.store.captures import CaptureInfo, captures_of
 from responders.store.models import AuditEvent, Classification, Location, Review, ReviewRevision
 from responders.store.settings import PracticeSettings, Signatory, load_signatories
-from responders.timeutil import utcnow
+from responders.timeutil import as_utc, utcnow
 from responders.triage.queue import STATUSES
 
 DOSSIER_KIND = "responders.lawyer_dossier"
@@ -61,6 +62,22 @@ SCOPES_FR = {
 TRANSMITTED_STATUS = "avocat"
 # detail keys of a status change whose values are status codes
 _STATUS_KEYS = ("from", "to", "old", "new", "status")
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _french_date(value: str) -> str:
+    """« 2026-09-12 » or an ISO instant as « 12/09/2026 » (UTC); any other text unchanged."""
+    if not _ISO_DAY.match(value):
+        return value
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        moment = as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        return value
+    return moment.strftime("%d/%m/%Y %H:%M UTC") if moment else value
 
 
 def status_fr(code: str | None) -> str:
@@ -135,7 +152,7 @@ class ActionEvidence:
                 continue
             if self.action == "status" and key in _STATUS_KEYS:
                 value = status_fr(str(value))
-            out[DETAIL_LABELS.get(key, key)] = str(value)
+            out[DETAIL_LABELS.get(key, key)] = _french_date(str(value))
         return out
 
     @property
