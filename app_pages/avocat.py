@@ -10,6 +10,7 @@ from responders.store.captures import ACCEPTED, add_capture, capture_bytes, capt
 from responders.store.settings import PracticeSettings
 from responders.triage import queue
 from responders.views.lawyer_view import captures_frame, countdown_frame, prepare_dossier_file
+from responders.views.render import md_escape
 
 st.title("Dossier pour l'avocat")
 st.caption(NOT_LEGAL_ADVICE)
@@ -99,7 +100,7 @@ if attached:
             data = capture_bytes(session, shown)
         capture = next(c for c in attached if c.id == shown)
         if data is not None:
-            st.download_button(f"Télécharger {capture.filename}", data=data, file_name=capture.filename,
+            st.download_button(f"Télécharger {md_escape(capture.filename)}", data=data, file_name=capture.filename,
                                mime=capture.media_type, key=f"capture-download-{shown}")
 upload = st.file_uploader("Capture d'écran de l'avis", type=["png", "jpg", "jpeg", "gif", "webp", "pdf"],
                           key=f"capture-upload-{entry.review_id}")
