@@ -188,6 +188,10 @@ def test_avocat_page_attaches_a_capture_with_its_digest(demo_db):
         stored = session.exec(select(ReviewCapture)).all()
     assert [(c.review_id, c.filename, c.sha256) for c in stored] == [(review_id, "avis.png", hashlib.sha256(png).hexdigest())]
     assert any(hashlib.sha256(png).hexdigest() in str(df.value.values) for df in at.dataframe)
+    # the file itself is read from the database only when someone asks for it
+    assert not [b for b in at.download_button if b.key and b.key.startswith("capture-download-")]
+    at.button(key=f"capture-prepare-{review_id}").click().run()
+    assert [b.key for b in at.download_button] == [f"capture-download-{stored[0].id}"]
     # a file that is not an image is refused with a French message
     at.file_uploader(key=f"capture-upload-{review_id}").set_value(("avis.png", b"MZ pas une image", "image/png")).run()
     at.button(key=f"capture-add-{review_id}").click().run()
