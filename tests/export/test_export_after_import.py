@@ -77,3 +77,20 @@ def test_demo_pdf_runs_about_one_page_per_review(engine, monkeypatch):
     assert all(len(text) > 1000 for text in pages[:-1])
     cover = " ".join(pages[0].split())
     assert "Cabinet dentaire des Tilleuls" in cover and "Clinique médicale du Plateau" in cover
+
+
+@pytest.mark.skipif(not HAS_CLASSIFIER, reason="classifier step not available")
+def test_a_scraper_export_gives_the_reviewers_profile_links(engine):
+    from responders.export import build_dossier
+    from responders.importers import import_paths
+
+    import_paths(engine, [DEMO / "outscraper_excel_fr.csv"])
+    with Session(engine) as session:
+        dossier = build_dossier(session, profile="fr-dentiste")
+    named = [e for e in dossier.entries if e.author_display_name]
+    assert named and len(named) < len(dossier.entries)  # anonymous authors have no profile page
+    for entry in dossier.entries:
+        if entry.author_display_name:
+            assert (entry.reviewer_profile_url or "").startswith("https://www.google.com/maps/contrib/")
+        else:
+            assert entry.reviewer_profile_url is None
