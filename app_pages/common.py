@@ -19,6 +19,7 @@ KEY_IMPORT_RESULT = "last_import_summary"
 KEY_REPHRASE_NOTE = "rephrase_notes"  # review id -> why the model's wording was kept or dropped
 KEY_CONFIRM_FINISH = "confirm_finish_triage"  # True while the end of the week awaits confirmation
 KEY_CONFIRM_LAWYER = "confirm_send_to_lawyer"  # review id whose transmission awaits confirmation
+KEY_DOSSIER_FILE = "lawyer_dossier_file"  # scope -> the dossier file last prepared for download
 
 NOT_LEGAL_ADVICE = (
     "Les qualifications proposées (diffamation, injure) ne sont pas un avis juridique : "

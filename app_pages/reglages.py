@@ -11,10 +11,12 @@ from responders.drafting.catalogue import default_catalogue
 from responders.listings import location_choices, merge_locations
 from responders.profiles import PROFILES
 from responders.store.models import Location
-from responders.store.settings import PracticeSettings
+from responders.store.settings import PracticeSettings, Signatory, load_signatories, save_signatory
 from responders.triage import actions
+from responders.triage.journal import record_event
 from responders.views import settings_view
 from responders.views.render import md_escape
+from responders.vocabulary import AuditAction
 
 st.title("Réglages")
 with db_session() as session:
@@ -46,25 +48,38 @@ st.subheader("Établissements")
 st.caption("Un groupe peut réunir des cabinets en France et au Québec : chaque établissement peut avoir son propre profil (délais, lois citées, réponses types).")
 st.dataframe(locations, hide_index=True, width="stretch")
 with db_session() as session:
-    listings = [(loc.id, loc.name or loc.key, loc.profile) for loc in session.exec(select(Location)).all()]
+    listings = [(loc.id, loc.name or loc.key, loc.profile, loc.key) for loc in session.exec(select(Location)).all()]
+    signatories = load_signatories(session)
 if listings:
     with st.form("locations"):
+        st.caption("Signataire des notifications à Google de chaque établissement : laissé vide, c'est le notifiant du cabinet.")
         options = ["", *PROFILES]
-        chosen_profiles = {
-            loc_id: st.selectbox(
+        chosen_profiles = {}
+        chosen_signatories = {}
+        for loc_id, name, profile, key in listings:
+            chosen_profiles[loc_id] = st.selectbox(
                 md_escape(name), options, index=options.index(profile) if profile in options else 0,
                 format_func=lambda p: "profil du cabinet" if not p else PROFILES[p].label,
                 key=f"location-profile-{loc_id}",
             )
-            for loc_id, name, profile in listings
-        }
+            own = signatories.get(key, Signatory())
+            left, right = st.columns(2)
+            chosen_signatories[key] = Signatory(
+                name=left.text_input("Signataire", value=own.name, key=f"location-signer-{loc_id}"),
+                email=right.text_input("Courriel du signataire", value=own.email, key=f"location-signer-email-{loc_id}"),
+            )
         if st.form_submit_button("Enregistrer les profils"):
             with db_session() as session:
-                for loc_id, _name, profile in listings:
+                for loc_id, _name, profile, key in listings:
                     if (chosen_profiles[loc_id] or None) != profile:
                         actions.set_location_profile(session, loc_id, chosen_profiles[loc_id] or None,
                                                       user=current_user(settings.user_name))
-            st.success("Profils des établissements enregistrés.")
+                    wanted = chosen_signatories[key]
+                    if wanted != signatories.get(key, Signatory()):
+                        save_signatory(session, key, wanted)
+                        record_event(session, user=current_user(settings.user_name), action=AuditAction.SETTINGS,
+                                     detail={"section": "signataire", "location": key, "to": wanted.name})
+            st.success("Profils et signataires des établissements enregistrés.")
 if len(listings) > 1:
     with st.expander("Fusionner deux établissements qui n'en font qu'un"):
         st.caption(

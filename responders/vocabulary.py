@@ -107,6 +107,7 @@ class AuditAction(StrEnum):
     DIGEST_SENT = "digest_sent"
     REMOVAL_SUBMITTED = "removal_submitted"
     REMOVAL_DECISION = "removal_decision"
+    CAPTURE_ADDED = "capture_added"
 
     @property
     def fr(self) -> str:
@@ -127,6 +128,7 @@ AUDIT_ACTION_FR: dict[str, str] = {
     AuditAction.DIGEST_SENT: "Résumé hebdomadaire envoyé",
     AuditAction.REMOVAL_SUBMITTED: "Demande de retrait déposée",
     AuditAction.REMOVAL_DECISION: "Décision de Google enregistrée",
+    AuditAction.CAPTURE_ADDED: "Capture jointe",
 }
 
 

@@ -64,3 +64,23 @@ def test_upgrade_from_the_first_schema_keeps_reviews_and_fills_their_label(db_ur
     with eng.connect() as conn:
         assert conn.execute(sql("SELECT label FROM reviews WHERE id = 1")).scalar_one() == "defamation"
         assert conn.execute(sql("SELECT count(*) FROM review_revisions")).scalar_one() == 1
+
+
+def test_captures_table_migrates_up_and_down(db_url):
+    from sqlalchemy import inspect as sql_inspect
+
+    from responders.store.engine import upgrade
+
+    eng = make_engine(db_url)
+    assert "review_captures" in set(sql_inspect(eng).get_table_names())
+    from alembic import command
+
+    from responders.store.engine import alembic_config
+
+    command.downgrade(alembic_config(eng), "0002")
+    eng.dispose()
+    eng = make_engine(db_url, migrate=False)
+    assert "review_captures" not in set(sql_inspect(eng).get_table_names())
+    upgrade(eng)
+    assert "review_captures" in set(sql_inspect(eng).get_table_names())
+    eng.dispose()

@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--format", required=True, choices=("csv", "xlsx", "pdf", "json"))
     q.add_argument("-o", "--output", required=True)
     q.add_argument("--profile", default=None, choices=sorted(PROFILES))
+    q.add_argument(
+        "--scope", default="candidates", choices=("candidates", "transmitted"),
+        help="candidates : tous les avis candidats (défaut) ; transmitted : seulement ceux transmis à l'avocat",
+    )
     q = export.add_parser(
         "verify",
         help="vérifier un dossier JSON contre la base (0 : identique, 1 : différences, 2 : dossier illisible)",

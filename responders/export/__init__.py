@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from responders.export.dossier import Dossier, DossierEntry, build_dossier, entry_for
+from responders.export.dossier import SCOPES, Dossier, DossierEntry, build_dossier, entry_for
+from responders.export.law import SEND_TO_LAWYER
 from responders.export.notice import google_notice
 
 Writer = Callable[[Dossier, str], None]
@@ -101,6 +102,8 @@ __all__ = [
     "Dossier",
     "DossierEntry",
     "MEDIA_TYPES",
+    "SCOPES",
+    "SEND_TO_LAWYER",
     "build_dossier",
     "dossier_bytes",
     "dossier_download",

@@ -75,13 +75,18 @@ def run_lawyer(args: argparse.Namespace) -> int:
         with session_scope(engine) as session:
             settings = PracticeSettings.load(session)
             dossier = build_dossier(
-                session, profile=args.profile or settings.profile, settings=settings
+                session,
+                profile=args.profile or settings.profile,
+                settings=settings,
+                scope=getattr(args, "scope", None) or "candidates",
             )
     finally:
         engine.dispose()
     write_dossier(dossier, args.format, str(output))
+    # a listing with its own signatory needs nothing from the practice-wide settings
+    unsigned = [e for e in dossier.entries if not (e.notifier.name and e.notifier.email)]
     missing = settings.missing_for_notice()
-    if missing and dossier.entries:
+    if unsigned and missing:
         _say(
             "Notifications à Google incomplètes : renseignez "
             + " et ".join(missing)
@@ -89,8 +94,8 @@ def run_lawyer(args: argparse.Namespace) -> int:
         )
     expired = sum(1 for e in dossier.entries if e.deadline.expired)
     _say(
-        f"Dossier pour l'avocat écrit dans {output} : {len(dossier.entries)} avis "
-        f"(profil {dossier.profile.name}, dont {expired} hors délai)."
+        f"Dossier pour l'avocat écrit dans {output} : {len(dossier.entries)} avis, "
+        f"{dossier.scope_fr} (profil {dossier.profile.name}, dont {expired} hors délai)."
     )
     return 0
 

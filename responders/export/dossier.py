@@ -1,16 +1,23 @@
 """The lawyer dossier: every defamation or insult candidate, most urgent deadline first.
 
-The dossier is built from the review as published, the captures the product made of it,
-the classifier's passages and the practice's own actions. Nothing else is read: no raw
-source record, no free-form note, nothing from a patient file.
+The dossier is built from the review as published, the captures the product made of it
+(and the files staff attached), the classifier's passages and the practice's own actions.
+Nothing else is read: of the raw source records only the reviewer's Google profile link, no
+free-form note, nothing from a patient file.
+
+Two scopes: `candidates` (every defamation or insult, and whatever staff marked for the
+lawyer) and `transmitted` (only what was actually transmitted to the lawyer: the « avocat »
+status, the for_lawyer flag or a `send_to_lawyer` audit event). Only what is strictly
+necessary may be disclosed, so the page's main download is the transmitted one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, or_, select
@@ -22,25 +29,62 @@ from responders.export.law import (
     ACTION_DETAIL_KEYS,
     ACTION_LABELS,
     DETAIL_LABELS,
+    JURISDICTIONS_FR,
     LABELS_FR,
+    LAWS,
     NOT_LEGAL_ADVICE,
     QUALIFICATION_NOTES,
     QUALIFICATIONS_FR,
     SECRECY_REMINDER,
+    SEND_TO_LAWYER,
     VALIDATION,
     articles_for,
     guess_target,
 )
 from responders.export.notice import google_notice
+from responders.export.profile_link import profile_link
 from responders.profiles import Profile, get_profile
+from responders.store.captures import CaptureInfo, captures_of
 from responders.store.models import AuditEvent, Classification, Location, Review, ReviewRevision
-from responders.store.settings import PracticeSettings
-from responders.timeutil import utcnow
-from responders.vocabulary import LEGAL_LABELS, AuditAction
+from responders.store.settings import PracticeSettings, Signatory, load_signatories
+from responders.timeutil import as_utc, utcnow
+from responders.vocabulary import LEGAL_LABELS, STATUS_FR, AuditAction
 
 DOSSIER_KIND = "responders.lawyer_dossier"
-DOSSIER_VERSION = 1
+DOSSIER_VERSION = 2
 LAWYER_LABELS = LEGAL_LABELS
+Scope = Literal["candidates", "transmitted"]
+SCOPES: tuple[Scope, ...] = ("candidates", "transmitted")
+SCOPES_FR = {
+    "candidates": "tous les avis candidats (diffamation, injure, ou marqués pour l'avocat)",
+    "transmitted": "avis transmis à l'avocat",
+}
+TRANSMITTED_STATUS = "avocat"
+# detail keys of a status change whose values are status codes
+_STATUS_KEYS = ("from", "to", "old", "new", "status")
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _french_date(value: str) -> str:
+    """« 2026-09-12 » or an ISO instant as « 12/09/2026 » (UTC); any other text unchanged."""
+    if not _ISO_DAY.match(value):
+        return value
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        moment = as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        return value
+    return moment.strftime("%d/%m/%Y %H:%M UTC") if moment else value
+
+
+def status_fr(code: str | None) -> str:
+    """The French name of a triage status (never the raw code)."""
+    if not code:
+        return "—"
+    return STATUS_FR.get(code, code.replace("_", " "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +144,24 @@ class ActionEvidence:
     text: str | None
     detail: dict[str, Any]
 
+    def detail_fr(self) -> dict[str, str]:
+        """The detail as a person reads it: French keys, French status names."""
+        out = {}
+        for key, value in self.detail.items():
+            if value in (None, ""):
+                continue
+            if self.action == "status" and key in _STATUS_KEYS:
+                value = status_fr(str(value))
+            out[DETAIL_LABELS.get(key, key)] = _french_date(str(value))
+        return out
+
+    @property
+    def by(self) -> str:
+        return self.user or "utilisateur non renseigné"
+
     def summary(self) -> str:
-        parts = [self.label]
-        parts += [
-            f"{DETAIL_LABELS.get(k, k)} : {v}"
-            for k, v in self.detail.items()
-            if v not in (None, "")
-        ]
+        parts = [f"{self.label} (par {self.by})"]
+        parts += [f"{k} : {v}" for k, v in self.detail_fr().items()]
         if self.text:
             parts.append(f"« {self.text} »")
         when = self.at.strftime("%d/%m/%Y") if self.at else "date inconnue"
@@ -120,6 +175,40 @@ class ActionEvidence:
             "label": self.label,
             "text": self.text,
             "detail": self.detail,
+            "summary": self.summary(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureEvidence:
+    """A file staff attached to the review, with the SHA-256 of its exact bytes."""
+
+    number: int
+    capture_id: int
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    added_at: datetime | None
+    added_by: str
+
+    @classmethod
+    def of(cls, number: int, info: CaptureInfo) -> CaptureEvidence:
+        return cls(
+            number, info.id, info.filename, info.media_type, info.size, info.sha256,
+            info.added_at, info.added_by,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "capture_id": self.capture_id,
+            "filename": self.filename,
+            "media_type": self.media_type,
+            "size": self.size,
+            "sha256": self.sha256,
+            "added_at": iso(self.added_at),
+            "added_by": self.added_by,
         }
 
 
@@ -154,6 +243,38 @@ class DossierEntry:
     revisions: list[RevisionEvidence]
     actions: list[ActionEvidence]
     notice: str = ""
+    reviewer_profile_url: str | None = None
+    # the listing's own signatory; None when the practice-wide notifier signs
+    signatory: Signatory | None = None
+    transmitted: bool = False
+    captures: list[CaptureEvidence] = field(default_factory=list)
+    # who signs the notice, resolved with the dossier's settings
+    notifier: Signatory = field(default_factory=Signatory)
+
+    @property
+    def status_fr(self) -> str:
+        return status_fr(self.status)
+
+    @property
+    def jurisdiction_fr(self) -> str:
+        return JURISDICTIONS_FR.get(self.profile.jurisdiction, self.profile.jurisdiction)
+
+    @property
+    def law(self) -> str:
+        return LAWS.get(self.profile.jurisdiction, "")
+
+    def signer(self, settings: PracticeSettings) -> Signatory:
+        """Who signs this entry's notice: the listing's own signatory, else the practice's."""
+        own = self.signatory or Signatory()
+        return Signatory(
+            name=own.name.strip() or settings.notifier_name.strip(),
+            email=own.email.strip() or settings.notifier_email.strip(),
+        )
+
+    def acting_for(self, settings: PracticeSettings) -> str:
+        if self.signatory and self.location_name:
+            return self.location_name
+        return settings.practice_name.strip()
 
     @property
     def label_fr(self) -> str:
@@ -182,6 +303,7 @@ class DossierEntry:
             "reviewer": {
                 "display_name": self.author_display_name,
                 "is_anonymous": self.is_anonymous,
+                "profile_url": self.reviewer_profile_url,
             },
             "rating": self.rating,
             "created_at": iso(self.created_at),
@@ -190,7 +312,9 @@ class DossierEntry:
             "first_seen_at": iso(self.first_seen_at),
             "last_seen_at": iso(self.last_seen_at),
             "status": self.status,
+            "status_fr": self.status_fr,
             "for_lawyer": self.for_lawyer,
+            "transmitted": self.transmitted,
             "label": self.label,
             "label_fr": self.label_fr,
             "confidence": self.confidence,
@@ -201,8 +325,18 @@ class DossierEntry:
             "passages": [p.to_dict() for p in self.passages],
             "target": {"value": self.target, "validation": VALIDATION},
             "profile": self.profile.name,
+            "jurisdiction": self.profile.jurisdiction,
+            "jurisdiction_fr": self.jurisdiction_fr,
+            "law": self.law,
+            # who signs this entry's notice; `listing` says whether the listing has its own
+            "signatory": {
+                "name": self.notifier.name,
+                "email": self.notifier.email,
+                "listing": bool(self.signatory),
+            },
             "deadline": self.deadline.to_dict(),
             "revisions": [r.to_dict() for r in self.revisions],
+            "captures": [c.to_dict() for c in self.captures],
             "actions": [a.to_dict() for a in self.actions],
             "google_notice": self.notice,
         }
@@ -215,11 +349,41 @@ class Dossier:
     profile: Profile
     settings: PracticeSettings
     entries: list[DossierEntry] = field(default_factory=list)
+    scope: Scope = "candidates"
+
+    @property
+    def scope_fr(self) -> str:
+        return SCOPES_FR[self.scope]
+
+    def establishments(self) -> list[dict[str, Any]]:
+        """Every listing in the dossier, in order of first appearance, with its own profile,
+        jurisdiction, law and signatory, and how many of its reviews are in the dossier."""
+        out: dict[str, dict[str, Any]] = {}
+        for entry in self.entries:
+            item = out.get(entry.location_key)
+            if item is None:
+                signer = entry.notifier
+                item = out[entry.location_key] = {
+                    "key": entry.location_key,
+                    "name": entry.location_name,
+                    "profile": entry.profile.name,
+                    "profile_label": entry.profile.label,
+                    "jurisdiction": entry.profile.jurisdiction,
+                    "jurisdiction_fr": entry.jurisdiction_fr,
+                    "law": entry.law,
+                    "signatory": {"name": signer.name, "email": signer.email},
+                    "acting_for": entry.acting_for(self.settings),
+                    "count": 0,
+                }
+            item["count"] += 1
+        return list(out.values())
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": DOSSIER_KIND,
             "version": DOSSIER_VERSION,
+            "scope": self.scope,
+            "scope_fr": self.scope_fr,
             "generated_at": iso(self.generated_at),
             "today": self.today.isoformat(),
             "profile": {
@@ -236,9 +400,17 @@ class Dossier:
             "qualification_note": QUALIFICATION_NOTES[self.profile.jurisdiction],
             "secrecy_reminder": SECRECY_REMINDER,
             "digest_method": DIGEST_METHOD,
+            "capture_digest_method": CAPTURE_DIGEST_METHOD,
+            "establishments": self.establishments(),
             "count": len(self.entries),
             "entries": [e.to_dict() for e in self.entries],
         }
+
+
+CAPTURE_DIGEST_METHOD = (
+    "SHA-256 des octets exacts du fichier joint (capture d'écran ou impression de l'avis), "
+    "tel qu'il a été déposé dans le produit."
+)
 
 
 def _newest_classification_ids() -> Any:
@@ -335,25 +507,44 @@ def build_dossier(
     settings: PracticeSettings | None = None,
     generated_at: datetime | None = None,
     review_ids: Collection[int] | None = None,
+    scope: Scope = "candidates",
 ) -> Dossier:
     """Every review labelled defamation or insult, or marked for the lawyer, sorted by urgency.
 
-    With `review_ids`, exactly those reviews instead, whatever their label (for a page that
-    shows the evidence or the notice of one review).
+    `scope="transmitted"` keeps only the reviews transmitted to the lawyer. With
+    `review_ids`, exactly those reviews instead, whatever their label (for a page that shows
+    the evidence or the notice of one review).
     """
+    if scope not in SCOPES:
+        raise ValueError(f"Périmètre inconnu « {scope} » : choisissez candidates ou transmitted.")
     prof = profile if isinstance(profile, Profile) else get_profile(profile)
     settings = settings or PracticeSettings.load(session)
     today = today or today_in(prof.jurisdiction)
+    sent = select(AuditEvent.review_id).where(
+        AuditEvent.action == SEND_TO_LAWYER, col(AuditEvent.review_id).is_not(None)
+    )
+    transmitted = or_(
+        col(Review.for_lawyer).is_(True),
+        col(Review.status) == TRANSMITTED_STATUS,
+        col(Review.id).in_(sent),
+    )
     condition: ColumnElement[bool]
     if review_ids is not None:
         condition = col(Review.id).in_(list(review_ids))
+    elif scope == "transmitted":
+        condition = transmitted
     else:
         flagged = select(Classification.review_id).where(
             col(Classification.id).in_(_newest_classification_ids()),
             col(Classification.label).in_(LAWYER_LABELS),
         )
-        condition = or_(col(Review.id).in_(flagged), col(Review.for_lawyer).is_(True))
+        condition = or_(col(Review.id).in_(flagged), transmitted)
     reviews = session.exec(select(Review).where(condition)).all()
+    sent_ids = set(
+        session.exec(sent.where(col(AuditEvent.review_id).in_([r.id for r in reviews]))).all()
+    )
+    signatories = load_signatories(session)
+    attached = captures_of(session, [r.id for r in reviews if r.id is not None])
     classifications = current_classifications(session, [r.id for r in reviews if r.id is not None])
     ids = [r.id for r in reviews]
     locations = {loc.id: loc for loc in session.exec(select(Location)).all()}
@@ -437,11 +628,23 @@ def build_dossier(
                     for r in revs
                 ],
                 actions=actions,
+                reviewer_profile_url=profile_link(r.raw for r in revs),
+                signatory=signatories.get(location.key) if location else None,
+                transmitted=(
+                    review.for_lawyer
+                    or review.status == TRANSMITTED_STATUS
+                    or review.id in sent_ids
+                ),
+                captures=[
+                    CaptureEvidence.of(number, info)
+                    for number, info in enumerate(attached.get(review.id, []), start=1)
+                ],
             )
         )
     entries.sort(key=lambda e: (e.deadline.sort_key(), e.review_id))
     for rank, entry in enumerate(entries, start=1):
         entry.rank = rank
+        entry.notifier = entry.signer(settings)
         entry.notice = google_notice(entry, settings, today=today)
     return Dossier(
         generated_at=generated_at or utcnow(),
@@ -449,4 +652,5 @@ def build_dossier(
         profile=prof,
         settings=settings,
         entries=entries,
+        scope=scope,
     )

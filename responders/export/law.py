@@ -194,12 +194,33 @@ def guess_target(texts: list[str]) -> str:
     return UNKNOWN_TARGET
 
 
+# The audit action recorded when a review is transmitted to the lawyer (« Transmettre à
+# l'avocat »); the dossier's `transmitted` scope reads it.
+SEND_TO_LAWYER = AuditAction.SEND_TO_LAWYER
+
+JURISDICTIONS_FR = {"FR": "France", "QC": "Québec (Canada)"}
+
+# The law each jurisdiction's entries are read under, in one line for the dossier.
+LAWS = {
+    "FR": (
+        "loi du 29 juillet 1881 sur la liberté de la presse (art. 29, 32, 33 ; délai : art. 65)"
+    ),
+    "QC": (
+        "Code civil du Québec (art. 3, 35, 1457 ; délai : art. 2929) et Charte des droits et "
+        "libertés de la personne (art. 4, 5, 49)"
+    ),
+}
+
 ACTION_LABELS: dict[str, str] = {
     AuditAction.GOOGLE_REPORT: "signalement à Google",
     AuditAction.REPLY_COPIED: "réponse copiée",
     AuditAction.REPLY_PUBLISHED: "réponse publiée",
     AuditAction.STATUS: "changement de statut",
-    AuditAction.SEND_TO_LAWYER: "transmis à l'avocat",
+    SEND_TO_LAWYER: "transmis à l'avocat",
+    AuditAction.KNOWLEDGE_DATE: "date de connaissance modifiée",
+    AuditAction.CAPTURE_ADDED: "capture jointe",
+    AuditAction.REMOVAL_SUBMITTED: "demande de retrait déposée",
+    AuditAction.REMOVAL_DECISION: "décision sur la demande de retrait",
 }
 
 # Only these keys of an audit event's detail go into the dossier: free-form notes could
@@ -207,7 +228,11 @@ ACTION_LABELS: dict[str, str] = {
 ACTION_DETAIL_KEYS: dict[str, tuple[str, ...]] = {
     AuditAction.GOOGLE_REPORT: ("date", "reference", "outcome"),
     AuditAction.STATUS: ("from", "to", "old", "new", "status"),
-    AuditAction.SEND_TO_LAWYER: ("target",),
+    SEND_TO_LAWYER: ("target",),
+    AuditAction.KNOWLEDGE_DATE: ("from", "to"),
+    AuditAction.CAPTURE_ADDED: ("filename", "sha256"),
+    AuditAction.REMOVAL_SUBMITTED: ("route", "category", "reference"),
+    AuditAction.REMOVAL_DECISION: ("route", "decision", "decided_on"),
 }
 
 DETAIL_LABELS = {
@@ -220,4 +245,6 @@ DETAIL_LABELS = {
     "new": "après",
     "status": "statut",
     "target": "cible",
+    "filename": "fichier",
+    "sha256": "SHA-256",
 }

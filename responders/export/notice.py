@@ -114,11 +114,14 @@ def google_notice(
     lines.append(NEUTRALITY)
     lines.append("")
 
+    # a group's listings may each have their own signatory (Lyon and Montréal)
+    signer = entry.signer(settings)
+    acting_for = entry.acting_for(settings)
     lines.append("3. Notifiant")
-    lines.append(f"Nom : {_fill(settings.notifier_name, 'nom du notifiant')}")
-    lines.append(f"Adresse électronique : {_fill(settings.notifier_email, 'e-mail du notifiant')}")
-    if settings.practice_name.strip():
-        lines.append(f"Agissant pour : {settings.practice_name.strip()}")
+    lines.append(f"Nom : {_fill(signer.name, 'nom du notifiant')}")
+    lines.append(f"Adresse électronique : {_fill(signer.email, 'e-mail du notifiant')}")
+    if acting_for:
+        lines.append(f"Agissant pour : {acting_for}")
     lines.append("")
 
     lines.append("4. Déclaration de bonne foi")

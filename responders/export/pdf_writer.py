@@ -1,4 +1,7 @@
-"""PDF for a person: a cover page with the summary sorted by deadline, then one review per page.
+"""PDF for a person: a cover (establishments, summary by deadline), then about a page per review.
+
+Each review starts on a new page unless the previous one left most of a page free; the
+fields sit in two columns and the notice is set small, so a review fits on one page.
 
 Review text is untrusted: it is written as plain text (never markdown), control characters
 are removed, and characters the font cannot draw are replaced by « □ » (the exact text is
@@ -17,6 +20,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
+from fpdf.util import Padding
 
 from responders.export.dossier import Dossier, DossierEntry, PassageEvidence
 from responders.export.law import (
@@ -123,7 +127,7 @@ class _Pdf(FPDF):
     def heading(self, text: str, size: float = 13) -> None:
         self.set_font(self.body, "B", size)
         self.multi_cell(0, size * 0.5, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(1.5)
+        self.ln(1.5 if size > 10 else 0.8)
 
     def paragraph(self, text: str, size: float = 9, style: str = "") -> None:
         self.set_font(self.body, style, size)
@@ -138,6 +142,32 @@ class _Pdf(FPDF):
         self.multi_cell(
             0, 4.4, self.clean(value) or "—", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
+
+    def fields(self, pairs: list[tuple[str, str]], size: float = 7.5) -> None:
+        """Label/value pairs, two pairs per line, without borders."""
+        self.set_font(self.body, "", size)
+        with self.table(
+            col_widths=(26, 64, 26, 64),
+            text_align="LEFT",
+            line_height=size * 0.46,
+            borders_layout="NONE",
+            first_row_as_headings=False,
+            markdown=False,
+            padding=(0.4, 1, 0.4, 0),
+            v_align="TOP",
+        ) as table:
+            for index in range(0, len(pairs), 2):
+                row = table.row()
+                for label, value in pairs[index : index + 2]:
+                    row.cell(self.clean(label), style=FontFace(emphasis="BOLD"))
+                    row.cell(self.clean(value) or "—")
+                if len(pairs[index : index + 2]) == 1:
+                    row.cell("")
+                    row.cell("")
+        self.ln(1.5)
+
+    def room_left(self) -> float:
+        return self.h - self.b_margin - self.get_y()
 
     def boxed(self, text: str) -> None:
         self.set_font(self.body, "", 8.5)
@@ -174,8 +204,8 @@ class _Pdf(FPDF):
         """The verbatim text, each passage in bold dark red, underlined, after its number."""
         full = len(text)
         text = text[:MAX_VERBATIM_CHARS]
-        self.set_font(self.body, "", 9.5)
-        height = 5.0
+        self.set_font(self.body, "", 9)
+        height = 4.4
         cursor = 0
         for passage in sorted(passages, key=lambda p: p.start):
             if passage.start < cursor or passage.end > len(text):
@@ -185,16 +215,16 @@ class _Pdf(FPDF):
             self.set_text_color(20, 60, 160)
             self.write(height, f"[{passage.number}]")
             self.set_text_color(*PASSAGE_COLOR)
-            self.set_font(self.body, "BU", 9.5)
+            self.set_font(self.body, "BU", 9)
             self.write(height, self.clean(text[passage.start : passage.end]))
             self.set_text_color(0, 0, 0)
-            self.set_font(self.body, "", 9.5)
+            self.set_font(self.body, "", 9)
             cursor = passage.end
         self.write(height, self.clean(text[cursor:]))
         if full > len(text):
             self.set_font(self.body, "B", 8.5)
             self.write(height, _cut_note(full))
-        self.ln(height + 2)
+        self.ln(height + 1.5)
 
 
 # Google shows at most 4,096 characters of a review; a longer text is not one Google showed, and
@@ -240,6 +270,11 @@ def _edited(entry: DossierEntry) -> str:
     return f"oui ; si republication : {_date(d.alternative_due)}"
 
 
+def _signer(name: str, email: str) -> str:
+    parts = [p for p in (name, email) if p]
+    return " — ".join(parts) if parts else "à compléter dans Réglages"
+
+
 def _cover(pdf: _Pdf, dossier: Dossier) -> None:
     pdf.add_page()
     pdf.heading("Dossier pour l'avocat", 18)
@@ -247,27 +282,41 @@ def _cover(pdf: _Pdf, dossier: Dossier) -> None:
     pdf.ln(2)
     if dossier.settings.practice_name:
         pdf.field("Cabinet", dossier.settings.practice_name)
-    pdf.field("Profil", dossier.profile.label)
+    pdf.field("Périmètre", dossier.scope_fr)
     pdf.field("Établi le", dossier.generated_at.strftime("%d/%m/%Y %H:%M UTC"))
     pdf.field("Jours restants calculés au", dossier.today.strftime("%d/%m/%Y"))
     pdf.field("Nombre d'avis", str(len(dossier.entries)))
     pdf.ln(3)
     pdf.boxed(NOT_LEGAL_ADVICE)
     pdf.boxed(SECRECY_REMINDER)
-    pdf.heading("Synthèse, par date limite", 11)
     if not dossier.entries:
+        pdf.heading("Synthèse, par date limite", 11)
         pdf.paragraph("Aucun avis à transmettre à ce jour.")
         return
+    # a group's listings may follow different laws and be signed by different people
+    pdf.heading("Établissements concernés", 11)
+    places = [["Établissement", "Juridiction et droit applicable", "Signataire des notifications", "Avis"]]
+    for place in dossier.establishments():
+        places.append(
+            [
+                place["name"] or f"fiche {place['key']}",
+                f"{place['jurisdiction_fr']} ({place['profile_label']}) : {place['law']}",
+                _signer(place["signatory"]["name"], place["signatory"]["email"]),
+                str(place["count"]),
+            ]
+        )
+    pdf.grid(places, (44, 74, 50, 12))
+    pdf.heading("Synthèse, par date limite", 11)
     rows = [
         [
             "N°",
             "Date limite",
             "Jours restants",
+            "Établissement",
             "Auteur",
-            "Note",
             "Qualification",
             "Publié le",
-            "Modifié",
+            "Statut",
         ]
     ]
     for e in dossier.entries:
@@ -276,65 +325,83 @@ def _cover(pdf: _Pdf, dossier: Dossier) -> None:
                 str(e.rank),
                 _date(e.deadline.due),
                 _days(e.deadline.days_left),
+                e.location_name or e.location_key,
                 e.author,
-                f"{e.rating}/5" if e.rating else "—",
                 e.label_fr,
-                _date(e.created_at.date() if e.created_at else None),
-                _edited(e),
+                _date(e.created_at.date() if e.created_at else None)
+                + (" (modifié)" if e.deadline.edited else ""),
+                e.status_fr,
             ]
         )
-    pdf.grid(rows, (8, 20, 26, 40, 10, 22, 20, 34))
+    pdf.grid(rows, (8, 19, 20, 36, 30, 20, 23, 24))
 
 
-def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
-    pdf.add_page()
+# a review starts on the page the previous one ended on only when this much room is left (mm)
+MIN_ROOM_TO_SHARE_A_PAGE = 150
+
+
+def _entry(pdf: _Pdf, entry: DossierEntry, settings: object = None) -> None:
+    if pdf.page_no() <= 1 or pdf.room_left() < MIN_ROOM_TO_SHARE_A_PAGE:
+        pdf.add_page()
+    else:
+        pdf.ln(2)
+        pdf.set_draw_color(*MUTED)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+        pdf.set_draw_color(0, 0, 0)
+        pdf.ln(3)
     d = entry.deadline
     pdf.heading(
-        f"Avis n° {entry.rank} — {entry.label_fr} — date limite {_date(d.due)} ({_days(d.days_left)})"
+        f"Avis n° {entry.rank} — {entry.label_fr} — date limite {_date(d.due)} ({_days(d.days_left)})",
+        11.5,
     )
-    pdf.field("Établissement", entry.location_name or f"nom inconnu (fiche {entry.location_key})")
-    pdf.field("URL de l'avis", entry.review_url or "inconnue")
-    pdf.field("Identifiant Google", entry.google_id or "inconnu")
-    pdf.field("Auteur (nom affiché)", entry.author)
-    pdf.field("Auteur anonyme", "oui" if entry.is_anonymous else "non")
-    pdf.field("Note", f"{entry.rating}/5" if entry.rating else "—")
-    pdf.field("Publié le (UTC)", _date(entry.created_at))
-    pdf.field("Modifié le (UTC)", _date(entry.updated_at) + (" — avis modifié" if d.edited else ""))
-    pdf.field(
-        "Vu par le cabinet (UTC)", f"du {_date(entry.first_seen_at)} au {_date(entry.last_seen_at)}"
-    )
-    pdf.field("Cible", f"{entry.target} ({VALIDATION})")
-    pdf.field("Profil", entry.profile.label)
-    pdf.field("Délai", f"{d.legal_basis}, à partir du {_date(d.start)}")
+    pairs = [
+        ("Établissement", entry.location_name or f"nom inconnu (fiche {entry.location_key})"),
+        ("Juridiction", f"{entry.jurisdiction_fr} — {entry.profile.label}"),
+        ("Droit applicable", entry.law),
+        ("Signataire", _signer(entry.notifier.name, entry.notifier.email)),
+        ("URL de l'avis", entry.review_url or "inconnue"),
+        ("Identifiant Google", entry.google_id or "inconnu"),
+        ("Auteur (nom affiché)", entry.author),
+        ("Profil Google de l'auteur", entry.reviewer_profile_url or "non fourni par la source"),
+        ("Note", f"{entry.rating}/5" if entry.rating else "—"),
+        ("Statut", entry.status_fr + (" — transmis à l'avocat" if entry.transmitted else "")),
+        ("Publié le (UTC)", _date(entry.created_at)),
+        ("Modifié le (UTC)", _date(entry.updated_at) + (" — avis modifié" if d.edited else "")),
+        ("Vu par le cabinet (UTC)", f"du {_date(entry.first_seen_at)} au {_date(entry.last_seen_at)}"),
+        ("Cible", f"{entry.target} ({VALIDATION})"),
+        ("Délai", f"{d.legal_basis}, à partir du {_date(d.start)}"),
+    ]
     if d.alternative_due:
-        pdf.field(
-            "Si republication",
-            f"date limite {_date(d.alternative_due)} ({_days(d.alternative_days_left)})",
+        pairs.append(
+            (
+                "Si republication",
+                f"date limite {_date(d.alternative_due)} ({_days(d.alternative_days_left)})",
+            )
         )
-    pdf.field("Remarque", d.note)
-    pdf.ln(2)
+    pairs.append(("Remarque", d.note))
+    pdf.fields(pairs)
 
     in_translation = [p for p in entry.passages if p.located_in == "translated"]
     in_original = [p for p in entry.passages if p.located_in == "original"]
-    pdf.heading("Texte original (verbatim)", 10.5)
+    pdf.heading("Texte original (verbatim)", 9.5)
     pdf.marked_text(entry.text_original or "(avis sans texte)", in_original)
     if entry.text_translated:
-        pdf.heading("Traduction Google", 10.5)
+        pdf.heading("Traduction Google", 9.5)
         pdf.marked_text(entry.text_translated, in_translation)
 
     earlier = entry.revisions[:-1]
     if earlier:
-        pdf.heading("Versions précédentes (verbatim)", 10.5)
+        pdf.heading("Versions précédentes (verbatim)", 9.5)
         for r in earlier:
             pdf.paragraph(
-                f"Version {r.number}, capturée le {r.record['captured_at'] or '—'} :", 8.5, "B"
+                f"Version {r.number}, capturée le {r.record['captured_at'] or '—'} :", 8, "B"
             )
-            pdf.paragraph(_verbatim(r.record["text_original"] or "(sans texte)"), 9)
+            pdf.paragraph(_verbatim(r.record["text_original"] or "(sans texte)"), 8.5)
             if r.record["text_translated"]:
-                pdf.paragraph("Traduction Google : " + _verbatim(r.record["text_translated"]), 9)
-        pdf.ln(2)
+                pdf.paragraph("Traduction Google : " + _verbatim(r.record["text_translated"]), 8.5)
+        pdf.ln(1)
 
-    pdf.heading("Passages relevés", 10.5)
+    pdf.heading("Passages relevés", 9.5)
     if entry.passages:
         rows = [["N°", "Passage (verbatim)", "Positions", "Qualification proposée", "Articles"]]
         for p in entry.passages:
@@ -350,43 +417,54 @@ def _entry(pdf: _Pdf, entry: DossierEntry) -> None:
                     "\n".join(p.articles) or "—",
                 ]
             )
-        pdf.grid(rows, (8, 62, 24, 34, 52))
-        pdf.paragraph(QUALIFICATION_NOTES[entry.profile.jurisdiction], 8)
-        pdf.ln(2)
+        pdf.grid(rows, (8, 62, 24, 34, 52), size=7)
+        pdf.paragraph(QUALIFICATION_NOTES[entry.profile.jurisdiction], 7)
+        pdf.ln(1)
     else:
-        pdf.paragraph("Aucun passage relevé automatiquement : avis transmis par le cabinet.")
-        pdf.ln(2)
+        pdf.paragraph("Aucun passage relevé automatiquement : avis transmis par le cabinet.", 8)
+        pdf.ln(1)
 
-    pdf.heading("Versions capturées", 10.5)
-    rows = [["Version", "Capturée le (UTC)", "Source", "SHA-256"]]
+    pdf.heading("Empreintes SHA-256 : versions capturées et captures jointes", 9.5)
+    rows = [["Élément", "Capturé le (UTC)", "Source", "SHA-256"]]
     for r in entry.revisions:
-        rows.append([str(r.number), r.record["captured_at"] or "—", r.record["source"], r.sha256])
-    pdf.grid(rows, (14, 36, 22, 108), size=7)
+        rows.append(
+            [f"version {r.number}", r.record["captured_at"] or "—", r.record["source"], r.sha256]
+        )
+    for c in entry.captures:
+        rows.append(
+            [
+                f"capture {c.number} : {c.filename}",
+                format_value(c.added_at) or "—",
+                f"jointe par {c.added_by or '—'}",
+                c.sha256,
+            ]
+        )
+    pdf.grid(rows, (34, 30, 24, 92), size=6.5)
 
-    pdf.heading("Actions du cabinet", 10.5)
+    pdf.heading("Actions du cabinet", 9.5)
     if entry.actions:
         for action in entry.actions:
-            pdf.paragraph("• " + action.summary(), 8.5)
+            pdf.paragraph("• " + action.summary(), 7.5)
     else:
-        pdf.paragraph("Aucune action enregistrée.", 8.5)
+        pdf.paragraph("Aucune action enregistrée.", 7.5)
     reply = entry.revisions[-1].record["owner_reply_text"] if entry.revisions else None
     if reply:
         pdf.paragraph(
-            "Réponse du cabinet visible sur Google lors de la dernière capture :", 8.5, "B"
+            "Réponse du cabinet visible sur Google lors de la dernière capture :", 7.5, "B"
         )
-        pdf.paragraph(_verbatim(reply), 8.5)
-    pdf.ln(2)
+        pdf.paragraph(_verbatim(reply), 7.5)
+    pdf.ln(1.5)
 
-    pdf.heading("Notification à Google (à copier)", 10.5)
-    pdf.set_font(pdf.body, "", 8)
+    pdf.heading("Notification à Google (à copier)", 9.5)
+    pdf.set_font(pdf.body, "", 7)
     pdf.set_fill_color(242, 242, 242)
     pdf.multi_cell(
         0,
-        3.9,
+        3.2,
         pdf.clean(entry.notice),
         border=1,
         fill=True,
-        padding=2,
+        padding=Padding(1.5, 1.5, 1.5, 1.5),
         align="L",
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,

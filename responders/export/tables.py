@@ -14,11 +14,12 @@ from typing import Any
 
 from responders.export.dossier import (
     ActionEvidence,
+    CaptureEvidence,
     Dossier,
     PassageEvidence,
     RevisionEvidence,
 )
-from responders.export.law import DETAIL_LABELS, VALIDATION
+from responders.export.law import VALIDATION
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,18 +51,22 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("Base légale du délai", lambda e: e.deadline.legal_basis, 24),
     Column("Remarque sur le délai", lambda e: e.deadline.note, 40),
     Column("Établissement", lambda e: e.location_name, 24),
+    Column("Juridiction", lambda e: e.jurisdiction_fr, 12),
+    Column("Droit applicable", lambda e: e.law, 30),
+    Column("Signataire de la notification", lambda e: _signer(e.notifier), 24),
     Column("URL de l'avis", lambda e: e.review_url or "", 30),
     Column("Identifiant Google de l'avis", lambda e: e.google_id or "", 20),
     Column("Auteur (nom affiché)", lambda e: e.author_display_name or "", 20),
     Column("Auteur anonyme", lambda e: yes_no(e.is_anonymous), 8),
+    Column("Profil Google de l'auteur", lambda e: e.reviewer_profile_url or "", 30),
     Column("Note (étoiles)", lambda e: e.rating, 7),
     Column("Publié le (UTC)", lambda e: e.created_at, 17),
     Column("Modifié le (UTC)", lambda e: e.updated_at, 17),
     Column("Qualification proposée de l'avis", lambda e: e.label_fr, 14),
-    Column("Transmis à l'avocat par le cabinet", lambda e: yes_no(e.for_lawyer), 8),
+    Column("Transmis à l'avocat par le cabinet", lambda e: yes_no(e.transmitted), 8),
     Column("Cible", lambda e: e.target, 24),
     Column("Profil", lambda e: e.profile.label, 18),
-    Column("Statut", lambda e: e.status, 12),
+    Column("Statut", lambda e: e.status_fr, 12),
     Column("Texte original (verbatim)", lambda e: e.text_original or "", 60),
     Column("Traduction Google", lambda e: e.text_translated or "", 40),
     Column("Nombre de passages", lambda e: len(e.passages), 8),
@@ -69,6 +74,11 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("Première capture (UTC)", lambda e: e.first_seen_at, 17),
     Column("Dernière capture (UTC)", lambda e: e.last_seen_at, 17),
     Column("SHA-256 de la version actuelle", lambda e: e.current_sha256 or "", 20),
+    Column(
+        "Captures jointes (SHA-256)",
+        lambda e: "\n".join(f"{c.filename} : {c.sha256}" for c in e.captures),
+        40,
+    ),
     Column("Actions du cabinet", lambda e: "\n".join(a.summary() for a in e.actions), 40),
 )
 
@@ -113,11 +123,29 @@ ACTION_COLUMNS: tuple[Column, ...] = (
     Column("Action", lambda e, a: a.label, 18),
     Column(
         "Détail",
-        lambda e, a: "\n".join(f"{DETAIL_LABELS.get(k, k)} : {v}" for k, v in a.detail.items()),
+        lambda e, a: "\n".join(f"{k} : {v}" for k, v in a.detail_fr().items()),
         30,
     ),
     Column("Texte", lambda e, a: a.text or "", 40),
 )
+
+
+CAPTURE_COLUMNS: tuple[Column, ...] = (
+    Column("Rang de l'avis", lambda e, c: e.rank, 6),
+    Column("Identifiant Google de l'avis", lambda e, c: e.google_id or "", 20),
+    Column("N° de la capture", lambda e, c: c.number, 6),
+    Column("Fichier", lambda e, c: c.filename, 24),
+    Column("Type", lambda e, c: c.media_type, 12),
+    Column("Taille (octets)", lambda e, c: c.size, 10),
+    Column("Jointe le (UTC)", lambda e, c: c.added_at, 17),
+    Column("Jointe par", lambda e, c: c.added_by, 14),
+    Column("SHA-256", lambda e, c: c.sha256, 66),
+)
+
+
+def _signer(signatory: Any) -> str:
+    parts = [p for p in (signatory.name, signatory.email) if p]
+    return " — ".join(parts) if parts else "à compléter dans Réglages"
 
 
 def _located(passage: PassageEvidence | None) -> str:
@@ -163,6 +191,13 @@ def revision_rows(dossier: Dossier) -> Iterator[list[Any]]:
         revision: RevisionEvidence
         for revision in entry.revisions:
             yield [c.value(entry, revision) for c in REVISION_COLUMNS]
+
+
+def capture_rows(dossier: Dossier) -> Iterator[list[Any]]:
+    for entry in dossier.entries:
+        capture: CaptureEvidence
+        for capture in entry.captures:
+            yield [c.value(entry, capture) for c in CAPTURE_COLUMNS]
 
 
 def action_rows(dossier: Dossier) -> Iterator[list[Any]]:

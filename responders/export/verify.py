@@ -1,12 +1,14 @@
 """Compare a JSON dossier with the database: what changed since it was written.
 
-Three things can differ: the dossier file itself (a digest no longer matches the fields
-printed next to it), a stored capture (its recomputed digest differs, or it is gone), or
-the review (missing, or captured again with a new text since the export).
+Four things can differ: the dossier file itself (a digest no longer matches the fields
+printed next to it), a stored capture (its recomputed digest differs, or it is gone), a
+file attached to the review (its bytes no longer give the printed SHA-256, or it is gone),
+or the review (missing, or captured again with a new text since the export).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -15,7 +17,7 @@ from sqlmodel import Session, col, select
 from responders.errors import UnusableInput
 from responders.export.digest import DIGEST_FIELDS, record_sha256, revision_record
 from responders.export.dossier import DOSSIER_KIND
-from responders.store.models import Location, Review, ReviewRevision
+from responders.store.models import Location, Review, ReviewCapture, ReviewRevision
 
 ChangeKind = Literal[
     "dossier_altered",
@@ -23,6 +25,9 @@ ChangeKind = Literal[
     "revision_missing",
     "revision_changed",
     "new_revisions",
+    "capture_missing",
+    "capture_changed",
+    "new_captures",
 ]
 
 FIELD_NAMES_FR = {
@@ -61,6 +66,7 @@ class VerifyReport:
     reviews: int
     revisions: int
     changes: list[Change]
+    captures: int = 0
 
     @property
     def identical(self) -> bool:
@@ -68,9 +74,10 @@ class VerifyReport:
 
     def lines(self) -> list[str]:
         if self.identical:
+            attached = f", {self.captures} capture(s) jointe(s)" if self.captures else ""
             return [
                 f"Dossier identique à la base : {self.reviews} avis et {self.revisions} "
-                "versions vérifiés, empreintes SHA-256 concordantes."
+                f"versions vérifiés{attached}, empreintes SHA-256 concordantes."
             ]
         return [c.message for c in self.changes] + [
             f"{len(self.changes)} différence(s) sur {self.reviews} avis vérifiés."
@@ -109,7 +116,51 @@ def _find_review(session: Session, entry: dict[str, Any]) -> Review | None:
     ).first()
 
 
-def _verify_entry(session: Session, entry: dict[str, Any]) -> tuple[list[Change], int]:
+def _verify_captures(
+    session: Session, entry: dict[str, Any], review: Review, change: Any
+) -> int:
+    """Each attached file printed in the dossier still gives its printed SHA-256."""
+    printed = [c for c in entry.get("captures") or [] if isinstance(c, dict)]
+    stored = {
+        c.id: c
+        for c in session.exec(
+            select(ReviewCapture).where(ReviewCapture.review_id == review.id)
+        ).all()
+    }
+    for item in printed:
+        name = item.get("filename") or "sans nom"
+        capture = stored.get(item.get("capture_id"))
+        if capture is None:
+            by_digest = [c for c in stored.values() if c.sha256 == item.get("sha256")]
+            capture = by_digest[0] if by_digest else None
+        if capture is None:
+            change(
+                "capture_missing",
+                f"la capture jointe « {name} » n'existe plus dans la base.",
+                review.id,
+            )
+            continue
+        if hashlib.sha256(bytes(capture.data)).hexdigest() != item.get("sha256"):
+            change(
+                "capture_changed",
+                f"la capture jointe « {name} » ne correspond plus à son empreinte SHA-256 : "
+                "le fichier enregistré ou le dossier a été modifié.",
+                review.id,
+            )
+    known = {c.get("capture_id") for c in printed} | {c.get("sha256") for c in printed}
+    new = [c for c in stored.values() if c.id not in known and c.sha256 not in known]
+    if new:
+        change(
+            "new_captures",
+            f"{len(new)} capture(s) jointe(s) depuis l'export ("
+            + ", ".join(c.filename for c in new)
+            + ") : refaites le dossier pour les y inclure.",
+            review.id,
+        )
+    return len(printed)
+
+
+def _verify_entry(session: Session, entry: dict[str, Any]) -> tuple[list[Change], int, int]:
     rank = entry.get("rank") if isinstance(entry.get("rank"), int) else None
     who = f"Avis n° {rank} ({entry.get('google_id') or 'sans identifiant Google'})"
     printed_revisions = [r for r in entry.get("revisions") or [] if isinstance(r, dict)]
@@ -135,7 +186,7 @@ def _verify_entry(session: Session, entry: dict[str, Any]) -> tuple[list[Change]
             "introuvable dans la base (supprimé, ou base différente de celle de l'export).",
             entry.get("review_id"),
         )
-        return changes, 0
+        return changes, 0, 0
     stored = {
         r.number: r
         for r in session.exec(
@@ -175,16 +226,20 @@ def _verify_entry(session: Session, entry: dict[str, Any]) -> tuple[list[Change]
             "le texte de l'avis a changé, refaites le dossier.",
             review.id,
         )
-    return changes, len(printed_revisions)
+    attached = _verify_captures(session, entry, review, change)
+    return changes, len(printed_revisions), attached
 
 
 def verify_dossier(session: Session, data: Any) -> VerifyReport:
     """Every difference between the dossier `data` (parsed JSON) and the database."""
     entries = _entries(data)
     changes: list[Change] = []
-    checked = 0
+    checked = attached = 0
     for entry in entries:
-        found, count = _verify_entry(session, entry)
+        found, count, files = _verify_entry(session, entry)
         changes += found
         checked += count
-    return VerifyReport(reviews=len(entries), revisions=checked, changes=changes)
+        attached += files
+    return VerifyReport(
+        reviews=len(entries), revisions=checked, changes=changes, captures=attached
+    )

@@ -22,17 +22,22 @@ from responders.export.dossier import Dossier
 from responders.export.law import NOT_LEGAL_ADVICE, SECRECY_REMINDER
 from responders.export.tables import (
     ACTION_COLUMNS,
+    CAPTURE_COLUMNS,
     PASSAGE_COLUMNS,
     REVIEW_COLUMNS,
     REVISION_COLUMNS,
     Column,
     action_rows,
+    capture_rows,
     passage_rows,
     review_rows,
     revision_rows,
 )
 
-SHEETS = ("Synthèse", "Passages", "Versions", "Actions", "Notices Google", "À lire")
+SHEETS = (
+    "Synthèse", "Passages", "Versions", "Actions", "Notices Google", "À lire", "Captures",
+    "Établissements",
+)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
@@ -106,10 +111,24 @@ def dossier_workbook(dossier: Dossier) -> Workbook:
     )
     _fill(notices, notice_columns, ([c.value(e) for c in notice_columns] for e in dossier.entries))
     about = book.create_sheet(SHEETS[5])
+    _fill(book.create_sheet(SHEETS[6]), CAPTURE_COLUMNS, capture_rows(dossier))
+    places = book.create_sheet(SHEETS[7])
+    place_columns = (
+        Column("Établissement", lambda p: p["name"] or p["key"], 30),
+        Column("Juridiction", lambda p: p["jurisdiction_fr"], 14),
+        Column("Profil", lambda p: p["profile_label"], 22),
+        Column("Droit applicable", lambda p: p["law"], 50),
+        Column("Signataire", lambda p: p["signatory"]["name"], 22),
+        Column("Courriel du signataire", lambda p: p["signatory"]["email"], 26),
+        Column("Avis dans le dossier", lambda p: p["count"], 10),
+    )
+    places_rows = ([c.value(p) for c in place_columns] for p in dossier.establishments())
+    _fill(places, place_columns, places_rows)
     for label, text in (
         ("Avertissement", NOT_LEGAL_ADVICE),
+        ("Périmètre", dossier.scope_fr),
         ("Secret médical", SECRECY_REMINDER),
-        ("Profil", dossier.profile.label),
+        ("Profil par défaut du cabinet", dossier.profile.label),
         ("Établi le (UTC)", dossier.generated_at.replace(tzinfo=None)),
         ("Jours restants calculés au", dossier.today),
         ("Cabinet", dossier.settings.practice_name),

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import JSON, Column, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -194,6 +194,22 @@ class RemovalRequest(SQLModel, table=True):
     decided_on: date | None = None
     decision_by: str | None = Field(default=None, max_length=200)
     created_at: datetime | None = _dt()
+
+
+class ReviewCapture(SQLModel, table=True):
+    """A file staff attached to a review (a screenshot of it as published), kept byte for byte
+    with its SHA-256 so the lawyer can show it was not altered. Never updated, never deleted."""
+
+    __tablename__ = "review_captures"
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="reviews.id", index=True)
+    filename: str = Field(max_length=255)
+    media_type: str = Field(max_length=100)
+    size: int = 0
+    sha256: str = Field(max_length=64, index=True)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    added_at: datetime | None = _dt()
+    added_by: str = Field(default="", max_length=200)
 
 
 class Setting(SQLModel, table=True):

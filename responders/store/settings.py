@@ -89,3 +89,40 @@ class PracticeSettings:
         if not self.notifier_email.strip():
             missing.append("e-mail du notifiant")
         return missing
+
+
+SIGNATORIES_KEY = "listing_signatories"
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    """Who signs the notices to Google for one listing (a group's Lyon and Montréal practices
+    each have their own practitioner). Empty fields fall back to the practice's settings."""
+
+    name: str = ""
+    email: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.name.strip() or self.email.strip())
+
+
+def load_signatories(session: Session) -> dict[str, Signatory]:
+    """Each listing's own signatory, by listing key (only the listings that have one)."""
+    stored = get_setting(session, SIGNATORIES_KEY, {})
+    out = {}
+    for key, value in (stored.items() if isinstance(stored, dict) else ()):
+        if isinstance(value, dict):
+            signatory = Signatory(str(value.get("name") or ""), str(value.get("email") or ""))
+            if signatory:
+                out[str(key)] = signatory
+    return out
+
+
+def save_signatory(session: Session, location_key: str, signatory: Signatory) -> None:
+    """Set (or, when empty, remove) the signatory of one listing."""
+    stored = dict(get_setting(session, SIGNATORIES_KEY, {}) or {})
+    if signatory:
+        stored[location_key] = {"name": signatory.name.strip(), "email": signatory.email.strip()}
+    else:
+        stored.pop(location_key, None)
+    set_setting(session, SIGNATORIES_KEY, stored)

@@ -227,3 +227,88 @@ def test_a_failed_connection_test_leaves_the_model_off_and_shows_loi_25(demo_db,
         assert settings_view.llm_state(session).engine == "rules"
         events = session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()
     assert [e.detail.get("test") for e in events] == ["échoué"]
+
+
+def _transmit_one(engine) -> int:
+    from responders.export import build_dossier
+
+    with Session(engine) as session:
+        dossier = build_dossier(session, profile="fr-dentiste")
+        review = session.get(Review, dossier.entries[0].review_id)
+        review.status = "avocat"
+        session.add(review)
+        session.commit()
+        return int(review.id)
+
+
+def test_avocat_page_builds_the_transmitted_dossier_only_when_asked(demo_db, monkeypatch):
+    import time
+
+    import responders.views.lawyer_view as lawyer_view
+
+    calls: list[tuple[str, str]] = []
+    real = lawyer_view.dossier_bytes
+
+    def counting(dossier, fmt):
+        calls.append((dossier.scope, fmt))
+        return real(dossier, fmt)
+
+    monkeypatch.setattr(lawyer_view, "dossier_bytes", counting)
+    _transmit_one(demo_db)
+    started = time.perf_counter()
+    at = run_page("avocat")
+    assert time.perf_counter() - started < 10  # generous on a loaded CI machine; ~1 s here
+    assert calls == [], "no file is built before someone asks for it"
+    assert not at.download_button
+    assert at.subheader[0].value == "Dossier transmis à l'avocat (1 avis)"
+    at.radio(key="format-transmitted").set_value("json").run()
+    at.button(key="prepare-transmitted").click().run()
+    assert not at.exception
+    assert calls == [("transmitted", "json")]
+    assert [b.key for b in at.download_button] == ["download-transmitted"]
+    # every candidate stays one click away, built on its own button
+    at.button(key="prepare-candidates").click().run()
+    assert calls[-1] == ("candidates", "pdf")
+    assert {b.key for b in at.download_button} == {"download-transmitted", "download-candidates"}
+
+
+def test_avocat_page_attaches_a_capture_with_its_digest(demo_db):
+    import hashlib
+
+    from responders.store.models import ReviewCapture
+
+    at = run_page("avocat")
+    review_id = at.selectbox(key="lawyer-review").value
+    png = b"\x89PNG\r\n\x1a\n" + b"\x01" * 32
+    at.file_uploader(key=f"capture-upload-{review_id}").set_value(("avis.png", png, "image/png")).run()
+    at.button(key=f"capture-add-{review_id}").click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        stored = session.exec(select(ReviewCapture)).all()
+    assert [(c.review_id, c.filename, c.sha256) for c in stored] == [(review_id, "avis.png", hashlib.sha256(png).hexdigest())]
+    assert any(hashlib.sha256(png).hexdigest() in str(df.value.values) for df in at.dataframe)
+    # the file itself is read from the database only when someone asks for it
+    assert not [b for b in at.download_button if b.key and b.key.startswith("capture-download-")]
+    at.button(key=f"capture-prepare-{review_id}").click().run()
+    assert [b.key for b in at.download_button] == [f"capture-download-{stored[0].id}"]
+    # a file that is not an image is refused with a French message
+    at.file_uploader(key=f"capture-upload-{review_id}").set_value(("avis.png", b"MZ pas une image", "image/png")).run()
+    at.button(key=f"capture-add-{review_id}").click().run()
+    assert at.error and "n'est pas une image" in at.error[0].value
+
+
+def test_each_listing_can_have_its_own_signatory(demo_db):
+    from responders.store.models import Location
+    from responders.store.settings import Signatory, load_signatories
+
+    at = run_page("reglages")
+    with Session(demo_db) as session:
+        montreal = session.exec(select(Location).where(Location.profile == "qc-medecin")).one()
+    at.text_input(key=f"location-signer-{montreal.id}").input("Dre Anne Roy")
+    at.text_input(key=f"location-signer-email-{montreal.id}").input("direction@plateau.example")
+    [b for b in at.button if b.label == "Enregistrer les profils"][0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        assert load_signatories(session) == {montreal.key: Signatory("Dre Anne Roy", "direction@plateau.example")}
+        events = session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()
+        assert [e.detail["section"] for e in events] == ["signataire"]

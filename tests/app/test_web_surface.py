@@ -64,10 +64,15 @@ def test_one_failing_format_hides_no_other_download(demo_db, monkeypatch):
     monkeypatch.setattr(pdf_writer, "dossier_pdf", broken)
     at = AppTest.from_file(str(ROOT / "app_pages" / "avocat.py"), default_timeout=60)
     at.run()
+    assert at.radio(key="format-candidates").value == "pdf"
+    at.button(key="prepare-candidates").click().run()
     assert not at.exception
-    keys = sorted(b.key for b in at.get("download_button"))
-    assert keys == ["download-csv", "download-json", "download-xlsx"]
     assert any("PDF n'a pas pu être créé" in e.value for e in at.error)
+    assert not [b for b in at.get("download_button") if b.key == "download-candidates"]
+    at.radio(key="format-candidates").set_value("csv").run()
+    at.button(key="prepare-candidates").click().run()
+    assert not at.exception
+    assert [b.key for b in at.get("download_button")] == ["download-candidates"]
 
 
 def test_triage_and_avocat_pages_take_a_year_9999_review(demo_db):

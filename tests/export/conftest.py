@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -10,7 +11,12 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from responders.store.models import AuditEvent, Location, Review
+from responders.store.models import (
+    AuditEvent,
+    Location,
+    Review,
+    ReviewCapture,
+)
 from responders.store.settings import PracticeSettings
 from tests.factories import make_review, passage
 
@@ -18,6 +24,8 @@ TODAY = date(2026, 11, 20)
 GENERATED_AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 # Text that may sit in the database but must never reach a dossier.
 FORBIDDEN = ("SENTINELLE-BRUT", "SENTINELLE-NOTE", "SENTINELLE-AUTRE", "SENTINELLE-REGLAGE")
+# A screenshot of review r1 as staff attached it (a valid PNG signature, then bytes).
+CAPTURE_PNG = b"\x89PNG\r\n\x1a\n" + b"capture de l'avis r1"
 
 
 def at(*parts: int) -> datetime:
@@ -32,10 +40,10 @@ class Seeded:
 
 def _review(session: Session, location: Location, key: str, *, texts: list[tuple[str, str | None]],
             captured: list[datetime], label: str | None, passages: list[dict[str, Any]] | None = None,
-            **fields: Any) -> Review:
+            raw: dict[str, Any] | None = None, **fields: Any) -> Review:
     # the raw capture holds a sentinel that must never reach a dossier
     return make_review(session, location, key, texts=texts, captured=captured, label=label,
-                       passages=passages or [], raw={"profilePhotoUrl": "https://photo.example/SENTINELLE-BRUT"},
+                       passages=passages or [], raw={"profilePhotoUrl": "https://photo.example/SENTINELLE-BRUT", **(raw or {})},
                        **fields)
 
 
@@ -57,7 +65,8 @@ def seed(engine: Engine) -> Seeded:
         r1 = _review(
             session, location, "r1", texts=[(t1, None)], captured=[at(2026, 9, 11, 8)],
             label="defamation", rating=1, author_display_name="Jean Martin",
-            created_at=at(2026, 9, 10, 10), updated_at=at(2026, 9, 10, 10),
+            created_at=at(2026, 9, 10, 10), updated_at=at(2026, 9, 10, 10), status="ne_pas_repondre",
+            raw={"author_link": "https://www.google.com/maps/contrib/1234567890?hl=fr"},
             passages=[
                 passage(t1, "charlatan", "insult", "insult.epithet", "Terme de mépris sans fait précis."),
                 passage(t1, "facture des soins jamais faits", "defamation", "defamation.billing",
@@ -69,8 +78,10 @@ def seed(engine: Engine) -> Seeded:
         r2 = _review(
             session, location, "r2", texts=[(t2_old, None), (t2, None)],
             captured=[at(2026, 9, 1, 8), at(2026, 10, 6, 8)], label="insult", rating=1,
-            author_display_name="Utilisateur Google", is_anonymous=True,
+            author_display_name="Utilisateur Google", is_anonymous=True, status="avocat",
             created_at=at(2026, 8, 30, 12), updated_at=at(2026, 10, 5, 12),
+            # a link that only looks like Google's: never copied into the dossier
+            raw={"reviewerUrl": "https://www.google.com.SENTINELLE-BRUT.example/maps/contrib/1"},
             passages=[passage(t2, "escrocs", "insult", "insult.epithet", "Invective visant l'équipe.")],
         )
         t3 = "The dentist is a butcher."
@@ -99,6 +110,11 @@ def seed(engine: Engine) -> Seeded:
                        text="Nous vous invitons à contacter le cabinet."),
             AuditEvent(at=at(2026, 10, 7, 10), user="secrétariat", action="status", review_id=r2.id,
                        detail={"from": "nouveau", "to": "avocat"}),
+            AuditEvent(at=at(2026, 9, 14, 10), user="Dr Dupont", action="status", review_id=r1.id,
+                       detail={"from": "nouveau", "to": "ne_pas_repondre"}),
+            ReviewCapture(review_id=r1.id, filename="avis-r1.png", media_type="image/png", size=len(CAPTURE_PNG),
+                          sha256=hashlib.sha256(CAPTURE_PNG).hexdigest(), data=CAPTURE_PNG,
+                          added_at=at(2026, 9, 12, 9), added_by="secrétariat"),
             AuditEvent(at=at(2026, 9, 4, 10), user="secrétariat", action="reply_published", review_id=r4.id,
                        text="SENTINELLE-AUTRE merci"),
         ])

@@ -1,3 +1,4 @@
+import hashlib
 import json
 from datetime import date
 
@@ -12,7 +13,7 @@ from responders.store.models import Review
 from responders.store.settings import PracticeSettings, get_setting, set_setting
 from tests.factories import add_revision
 
-from .conftest import FORBIDDEN, GENERATED_AT, TODAY
+from .conftest import CAPTURE_PNG, FORBIDDEN, GENERATED_AT, TODAY
 
 
 def dossier_for(engine, profile="fr-dentiste", **kwargs):
@@ -39,7 +40,18 @@ def test_entry_carries_every_field_the_lawyer_needs(engine, seeded):
     r1 = next(e for e in data["entries"] if e["google_id"] == "g-r1")
     assert r1["review_url"] == "https://maps.google.com/?review=r1"
     assert r1["location"] == {"key": "loc-1", "name": "Cabinet dentaire Dupont"}
-    assert r1["reviewer"] == {"display_name": "Jean Martin", "is_anonymous": False}
+    assert r1["reviewer"] == {
+        "display_name": "Jean Martin", "is_anonymous": False,
+        "profile_url": "https://www.google.com/maps/contrib/1234567890?hl=fr",
+    }
+    assert r1["status"] == "ne_pas_repondre" and r1["status_fr"] == "Ne pas répondre"
+    assert r1["jurisdiction"] == "FR" and r1["jurisdiction_fr"] == "France"
+    assert r1["law"].startswith("loi du 29 juillet 1881")
+    assert r1["captures"] == [{
+        "number": 1, "capture_id": 1, "filename": "avis-r1.png", "media_type": "image/png",
+        "size": len(CAPTURE_PNG), "sha256": hashlib.sha256(CAPTURE_PNG).hexdigest(),
+        "added_at": "2026-09-12T09:00:00Z", "added_by": "secrétariat",
+    }]
     assert r1["rating"] == 1
     assert r1["created_at"] == "2026-09-10T10:00:00Z"
     assert r1["updated_at"] == "2026-09-10T10:00:00Z"
@@ -61,9 +73,20 @@ def test_entry_carries_every_field_the_lawyer_needs(engine, seeded):
     assert r1["passages"][1]["articles"] == [
         "loi du 29 juillet 1881, art. 29 al. 2", "loi du 29 juillet 1881, art. 33 al. 2"
     ]
-    assert [a["action"] for a in r1["actions"]] == ["google_report", "reply_published"]
+    assert [a["action"] for a in r1["actions"]] == ["google_report", "reply_published", "status"]
     assert r1["actions"][0]["detail"] == {"date": "2026-09-12", "reference": "GGL-123", "outcome": "refusé"}
     assert r1["actions"][1]["text"] == "Nous vous invitons à contacter le cabinet."
+    # who did each action, statuses in French
+    assert [a["user"] for a in r1["actions"]] == ["secrétariat", "Dr Dupont", "Dr Dupont"]
+    assert r1["actions"][2]["summary"] == (
+        "14/09/2026 — changement de statut (par Dr Dupont), de : Nouveau, à : Ne pas répondre"
+    )
+    assert data["establishments"] == [{
+        "key": "loc-1", "name": "Cabinet dentaire Dupont", "profile": "fr-dentiste",
+        "profile_label": "Chirurgien-dentiste (France)", "jurisdiction": "FR", "jurisdiction_fr": "France",
+        "law": r1["law"], "signatory": {"name": "Claire Dupont", "email": "contact@cabinet-dupont.example"},
+        "acting_for": "Cabinet dentaire Dupont", "count": 3,
+    }]
     assert "NOTIFICATION DE CONTENU ILLICITE" in r1["google_notice"]
 
 
@@ -128,9 +151,10 @@ def test_dossier_holds_nothing_from_outside_the_review_and_the_practice_actions(
     entry_keys = set(json.loads(texts[0])["entries"][0])
     assert entry_keys == {
         "rank", "review_id", "google_id", "location", "review_url", "flag_url", "reviewer", "rating",
-        "created_at", "updated_at", "edited", "first_seen_at", "last_seen_at", "status", "for_lawyer",
-        "label", "label_fr", "confidence", "classification", "text_original", "text_translated",
-        "language", "passages", "target", "profile", "deadline", "revisions", "actions", "google_notice",
+        "created_at", "updated_at", "edited", "first_seen_at", "last_seen_at", "status", "status_fr",
+        "for_lawyer", "transmitted", "label", "label_fr", "confidence", "classification", "text_original",
+        "text_translated", "language", "passages", "target", "profile", "jurisdiction", "jurisdiction_fr",
+        "law", "signatory", "deadline", "revisions", "captures", "actions", "google_notice",
     }
 
 

@@ -53,3 +53,44 @@ def test_marked_reviews_export_and_verify_after_reimport(db_url, engine, tmp_pat
     import_demo(engine)
     assert main(["export", "verify", str(out), "--db", db_url]) == 0
     assert "identique" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not HAS_CLASSIFIER, reason="classifier step not available")
+def test_demo_pdf_runs_about_one_page_per_review(engine, monkeypatch):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from responders.export import build_dossier
+    from responders.export.pdf_writer import dossier_pdf
+    from responders.importers.demo import load_demo
+    from responders.timeutil import CLOCK_ENV
+
+    monkeypatch.setenv(CLOCK_ENV, "2026-11-20T12:00:00Z")  # the demo's own week
+    load_demo(engine)
+    with Session(engine) as session:
+        dossier = build_dossier(session, profile="fr-dentiste")
+    pages = [p.extract_text() for p in PdfReader(BytesIO(dossier_pdf(dossier))).pages]
+    assert len(dossier.entries) >= 20
+    # a cover, then about a page per review (measured: 21 reviews, 22 pages), none nearly empty
+    assert len(pages) <= len(dossier.entries) + 2
+    assert all(len(text) > 1000 for text in pages[:-1])
+    cover = " ".join(pages[0].split())
+    assert "Cabinet dentaire des Tilleuls" in cover and "Clinique médicale du Plateau" in cover
+
+
+@pytest.mark.skipif(not HAS_CLASSIFIER, reason="classifier step not available")
+def test_a_scraper_export_gives_the_reviewers_profile_links(engine):
+    from responders.export import build_dossier
+    from responders.importers import import_paths
+
+    import_paths(engine, [DEMO / "outscraper_excel_fr.csv"])
+    with Session(engine) as session:
+        dossier = build_dossier(session, profile="fr-dentiste")
+    named = [e for e in dossier.entries if e.author_display_name]
+    assert named and len(named) < len(dossier.entries)  # anonymous authors have no profile page
+    for entry in dossier.entries:
+        if entry.author_display_name:
+            assert (entry.reviewer_profile_url or "").startswith("https://www.google.com/maps/contrib/")
+        else:
+            assert entry.reviewer_profile_url is None

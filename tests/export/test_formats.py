@@ -1,4 +1,5 @@
 import csv
+import hashlib
 import io
 import os
 import shutil
@@ -15,7 +16,7 @@ from responders.export.csv_writer import dossier_csv
 from responders.export.json_writer import dossier_json
 from responders.export.tables import FLAT_COLUMNS, REVIEW_COLUMNS, neutralise
 
-from .conftest import GENERATED_AT, TODAY
+from .conftest import CAPTURE_PNG, GENERATED_AT, TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -98,7 +99,9 @@ def test_xlsx_structure(engine, seeded, tmp_path):
     path = tmp_path / "d.xlsx"
     write_dossier(dossier_for(engine), "xlsx", str(path))
     book = load_workbook(path)
-    assert book.sheetnames == ["Synthèse", "Passages", "Versions", "Actions", "Notices Google", "À lire"]
+    assert book.sheetnames == [
+        "Synthèse", "Passages", "Versions", "Actions", "Notices Google", "À lire", "Captures", "Établissements",
+    ]
     summary = book["Synthèse"]
     assert [c.value for c in summary[1]] == [c.header for c in REVIEW_COLUMNS]
     assert summary.max_row == 4  # header + 3 reviews
@@ -118,9 +121,22 @@ def test_xlsx_structure(engine, seeded, tmp_path):
                 assert c.data_type != "f", (sheet.title, c.coordinate)
     assert book["Passages"].max_row == 5  # header + 4 passages
     assert book["Versions"].max_row == 5  # header + 4 revisions
-    assert book["Actions"].max_row == 4  # header + 3 actions of the practice
+    assert book["Actions"].max_row == 5  # header + 4 actions of the practice
+    actions = book["Actions"]
+    action_header = [c.value for c in actions[1]]
+    details = [row[action_header.index("Détail")].value or "" for row in actions.iter_rows(min_row=2)]
+    assert any("Nouveau" in d and "Ne pas répondre" in d for d in details)
+    assert not any("ne_pas_repondre" in d for d in details)
     assert "article 16" in book["Notices Google"]["C2"].value
     assert book["À lire"]["A1"].value == "Avertissement"
+    captures = book["Captures"]
+    assert captures.max_row == 2  # header + the screenshot of r1
+    capture_header = [c.value for c in captures[1]]
+    assert captures.cell(row=2, column=capture_header.index("SHA-256") + 1).value == hashlib.sha256(CAPTURE_PNG).hexdigest()
+    places = book["Établissements"]
+    assert [c.value for c in places[2]][:2] == ["Cabinet dentaire Dupont", "France"]
+    assert first[header.index("Statut")] == "Transmis à l'avocat"
+    assert first[header.index("Juridiction")] == "France"
 
 
 def test_pdf_is_readable(engine, seeded, tmp_path):
@@ -133,17 +149,26 @@ def test_pdf_is_readable(engine, seeded, tmp_path):
     assert "pas un avis juridique" in cover and "strictement nécessaire" in cover
     # the summary is sorted by deadline
     assert cover.index("30/11/2026") < cover.index("10/12/2026") < cover.index("01/08/2026")
-    # each review starts a page of its own, in the order of the summary
-    starts = [next(i for i, t in enumerate(pages) if f"Avis n° {n} —" in t) for n in (1, 2, 3)]
-    assert starts[0] == 1 and starts == sorted(starts) and len(set(starts)) == 3
-    r2 = "\n".join(pages[starts[0]:starts[1]])
+    # about a page per review, in the order of the summary, no page left nearly empty
+    assert len(pages) <= 1 + 3
+    text = "\n".join(pages)
+    starts = [text.index(f"Avis n° {n} —") for n in (1, 2, 3)]
+    assert starts == sorted(starts) and text.index("Avis n° 1 —") > text.index("Synthèse")
+    r2 = text[starts[0]:starts[1]]
     assert "HYPERLINK" in r2  # untrusted text shown as plain text
     assert "Versions précédentes" in r2 and "Secrétaire odieuse." in r2
-    r1 = "\n".join(pages[starts[1]:starts[2]])
+    r1 = text[starts[1]:starts[2]]
     assert "diffamation" in r1 and "facture des soins jamais faits" in r1
     assert "art. 29 al. 1" in r1 and "à valider par l'avocat" in r1
     assert "https://maps.google.com/?review=r1" in r1
     assert "de bonne foi" in r1 and "contact@cabinet-dupont.example" in r1
+    # who acted, in French; the profile link; the attached capture with its digest
+    assert "Ne pas répondre" in r1 and "ne_pas_repondre" not in r1 and "(par Dr Dupont)" in r1
+    unwrapped = r1.replace("\n", "").replace(" ", "")
+    assert "https://www.google.com/maps/contrib/1234567890?hl=fr" in unwrapped
+    assert "avis-r1.png" in r1 and hashlib.sha256(CAPTURE_PNG).hexdigest() in unwrapped
+    cover_line = " ".join(cover.split())
+    assert "Établissements concernés" in cover_line and "loi du 29 juillet 1881" in cover_line
     if shutil.which("pdftoppm"):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         subprocess.run(
