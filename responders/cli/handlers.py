@@ -22,6 +22,8 @@ HANDLERS = {
     "eval guard": "responders.guard.evaluate:run",
     "eval classify": "responders.classify.evaluate:run",
     "demo": "responders.importers.demo:run",
+    "users add": "responders.people.command:run_add",
+    "users list": "responders.people.command:run_list",
 }
 
 
@@ -30,6 +32,8 @@ def _handler_key(args: argparse.Namespace) -> str:
         return f"export {args.export_command}"
     if args.command == "eval":
         return f"eval {args.eval_command}"
+    if args.command == "users":
+        return f"users {args.users_command}"
     return str(args.command)
 
 

@@ -45,7 +45,18 @@ def load_demo(engine: Engine, *, force: bool = False, folder: Path = DEMO_DIR, c
         return ImportSummary()
     summary = import_paths(engine, files, classify=classify)
     _set_profiles(engine, folder / "profiles.toml")
+    _create_demo_accounts(engine)
     return summary
+
+
+def _create_demo_accounts(engine: Engine) -> None:
+    """The documented demo accounts (README), only when the database has no account yet: a
+    fresh `make run` can be signed into without typing anything on the terminal."""
+    from responders.people.accounts import create_demo_accounts
+    from responders.store.engine import session_scope
+
+    with session_scope(engine) as session:
+        create_demo_accounts(session)
 
 
 def _set_profiles(engine: Engine, path: Path) -> None:
