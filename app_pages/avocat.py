@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import NOT_LEGAL_ADVICE, current_user, db_session, plain
+from app_pages.common import NOT_LEGAL_ADVICE, current_user, db_session, plain, require_page
+from responders.people.roles import can
 from responders.export import FORMATS, MEDIA_TYPES, build_dossier, dossier_bytes
 from responders.store.settings import PracticeSettings
 from responders.triage import queue
 from responders.views.lawyer_view import countdown_frame
 
+account = require_page("avocat")
 st.title("Dossier pour l'avocat")
 st.caption(NOT_LEGAL_ADVICE)
 st.info(
@@ -49,8 +51,9 @@ if entry.profile.jurisdiction == "QC":
     day = st.date_input(
         "Date de connaissance de l'avis (point de départ du délai d'un an, C.c.Q. art. 2929)",
         value=known, format="DD/MM/YYYY", key=f"knowledge-{entry.review_id}",
+        disabled=not can(account.role, "edit_knowledge_date"),
     )
-    if day and day != known and st.button("Enregistrer la date de connaissance"):
+    if day and day != known and can(account.role, "edit_knowledge_date") and st.button("Enregistrer la date de connaissance"):
         with db_session() as session:
             queue.set_knowledge_date(session, entry.review_id, day, user=current_user(settings.user_name))
         st.rerun()

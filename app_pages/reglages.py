@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import select
 
-from app_pages.common import current_user, db_session, secret
+from app_pages.common import db_session, require_page, secret
 from responders import policy
 from responders.drafting.catalogue import default_catalogue
 from responders.profiles import PROFILES
@@ -16,6 +16,7 @@ from responders.triage.queue import record_event
 from responders.views import settings_view
 from responders.views.render import md_escape
 
+account = require_page("reglages")
 st.title("Réglages")
 with db_session() as session:
     settings = PracticeSettings.load(session)
@@ -32,15 +33,14 @@ with st.form("practice"):
     contact = st.text_input("Moyen de contact privé (téléphone, courriel)", value=settings.contact_channel)
     notifier_name = st.text_input("Nom du notifiant (signalements à Google)", value=settings.notifier_name)
     notifier_email = st.text_input("Courriel du notifiant", value=settings.notifier_email)
-    user_name = st.text_input("Votre nom (pour le journal)", value=settings.user_name)
     if st.form_submit_button("Enregistrer"):
         updated = PracticeSettings(
             profile=profile, practice_name=practice_name, notifier_name=notifier_name,
-            notifier_email=notifier_email, contact_channel=contact, user_name=user_name,
+            notifier_email=notifier_email, contact_channel=contact, user_name=settings.user_name,
         )
         with db_session() as session:
             updated.save(session)
-            record_event(session, user=current_user(user_name), action="settings",
+            record_event(session, user=account.name, action="settings",
                          detail={"section": "cabinet", "profile": profile})
         st.success("Réglages enregistrés.")
 
@@ -65,7 +65,7 @@ if listings:
                 for loc_id, _name, profile in listings:
                     if (chosen_profiles[loc_id] or None) != profile:
                         queue.set_location_profile(session, loc_id, chosen_profiles[loc_id] or None,
-                                                    user=current_user(settings.user_name))
+                                                    user=account.name)
             st.success("Profils des établissements enregistrés.")
 
 st.subheader("Politique de réponse")
@@ -85,7 +85,7 @@ with st.form("policy"):
     if st.form_submit_button("Enregistrer la politique"):
         with db_session() as session:
             policy.save_policy_overrides(session, {k: v for k, v in choices.items() if v})
-            record_event(session, user=current_user(settings.user_name), action="settings",
+            record_event(session, user=account.name, action="settings",
                          detail={"section": "politique", "overrides": choices})
         st.success("Politique enregistrée.")
 

@@ -14,6 +14,7 @@ from app_pages.common import (
     db_session,
     load_core,
     plain,
+    require_page,
     secret,
 )
 from responders.drafting import draft
@@ -28,6 +29,7 @@ from responders.views.render import highlighted_html, md_escape
 
 PAGE_SIZE = 10
 
+account = require_page("triage")
 load_core()
 st.title("Triage des avis")
 st.caption(NOT_LEGAL_ADVICE)
@@ -63,6 +65,13 @@ with db_session() as session:
         session, filters, jurisdiction=get_profile(settings.profile).jurisdiction,
         offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE,
     )
+focus = str(st.query_params.get("avis", ""))
+if focus.isdigit():  # a link from the Journal: that review alone, whatever its status
+    shown = queue.QueuePage(total=1, review_ids=[int(focus)])
+    st.info("Seul l'avis ouvert depuis le journal est affiché.")
+    if st.button("Revenir à la file complète", key="unfocus"):
+        del st.query_params["avis"]
+        st.rerun()
 
 top = st.columns([3, 1])
 top[0].write(f"**{shown.total}** avis à traiter" + (

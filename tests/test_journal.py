@@ -25,3 +25,41 @@ def test_journal_filters(engine):
         frame = journal.events_frame(session)
     assert list(journal.filter_events(frame, users=["Marc"])["Action"]) == ["Réponse copiée"]
     assert len(journal.filter_events(frame, actions=["Statut modifié"])) == 1
+    today = frame["Date (UTC)"].iloc[0].date()
+    assert len(journal.filter_events(frame, since=today, until=today)) == 2
+    assert journal.filter_events(frame, since=today.replace(year=today.year + 1)).empty
+
+
+def test_journal_reads_as_french_sentences(engine):
+    from responders.store.models import Location, Review
+
+    with Session(engine) as session:
+        location = Location(key="k", name="Cabinet des Tilleuls")
+        session.add(location)
+        session.flush()
+        review = Review(location_id=location.id, fingerprint="f", source="gbp", author_display_name="Jean D.",
+                        rating=2, review_url="https://maps.google.com/?cid=1")
+        session.add(review)
+        session.flush()
+        review_id = review.id
+        queue.set_status(session, review.id, "repondu", user="Claire")
+        queue.record_event(session, user="Claire", action="copy_refused", review_id=review.id,
+                           text="Votre carie", detail={"verdict": "block", "findings": [
+                               {"explanation": "mentionne un soin"}]})
+        queue.record_event(session, user="Marc", action="knowledge_date", review_id=review.id,
+                           detail={"from": None, "to": "2026-03-02"})
+        queue.record_event(session, user="Marc", action="settings",
+                           detail={"section": "établissement", "location": "k", "from": None, "to": "qc-medecin"})
+        queue.record_event(session, user="Marc", action="something_new", detail={"x": {"y": 1}})
+        session.commit()
+        frame = journal.events_frame(session)
+    sentences = list(frame["Ce qui s'est passé"])
+    assert "Statut changé : « Nouveau » devient « Répondu »." in sentences
+    assert "La copie a été refusée (bloquée par le contrôle) : mentionne un soin." in sentences
+    assert "Date de connaissance corrigée : non renseignée devient 02/03/2026." in sentences
+    shown = frame.astype(str).to_string()
+    assert "None" not in shown and "{" not in shown
+    row = frame[frame["Action"] == "Statut modifié"].iloc[0]
+    assert row["Avis"] == "Avis de Jean D. · ★★ · Cabinet des Tilleuls"
+    assert row["Lien"].endswith(f"avis={review_id}") and row["Sur Google"].startswith("https://")
+    assert "Copie refusée" in set(frame["Action"])

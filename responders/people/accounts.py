@@ -222,3 +222,12 @@ def create_first_practitioner(session: Session, name: str, password: str) -> Acc
     if has_accounts(session):
         raise PermissionError("Un compte existe déjà : connectez-vous, ou demandez à un praticien d'en créer un.")
     return add_user(session, name, "praticien", password)
+
+
+def record_sign_in(session: Session, account: Account, *, method: str) -> None:
+    """Journals a sign-in that did not go through `sign_in` (the identity provider's)."""
+    _journal(session, account.name, "sign_in", {"method": method})
+
+
+def sign_out(session: Session, account: Account) -> None:
+    _journal(session, account.name, "sign_out", {})
