@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import NOT_LEGAL_ADVICE, current_user, db_session, plain, require_page
-from responders.people.roles import can
 from responders.export import FORMATS, MEDIA_TYPES, build_dossier, dossier_bytes
+from responders.people.roles import can
 from responders.store.settings import PracticeSettings
 from responders.triage import queue
 from responders.views.lawyer_view import countdown_frame

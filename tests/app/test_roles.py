@@ -1,0 +1,93 @@
+"""Signing in and what each role sees: the pages ask the core rule (responders.people.roles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+from streamlit.testing.v1 import AppTest
+
+from responders.people import accounts
+from responders.people.accounts import Account
+from responders.store.models import AuditEvent, Setting
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRETARIAT = Account(name="Claire", role="secretariat")
+AVOCAT = Account(name="Me Durand", role="avocat")
+
+
+def app(account: Account | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if account is not None:
+        at.session_state["account"] = account
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def page(name: str, account: Account | None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{name}.py"), default_timeout=60)
+    if account is not None:
+        at.session_state["account"] = account
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_fresh_install_asks_for_the_first_practitioner_account(app_db):
+    at = app()
+    assert at.title[0].value == "Connexion"
+    at.text_input(key="first-name").input("Dr Martin")
+    at.text_input(key="first-password").input("correct horse")
+    at.text_input(key="first-again").input("correct horse")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.title[0].value == "Triage des avis"
+    with Session(app_db) as session:
+        assert accounts.list_users(session)[0]["role"] == "praticien"
+
+
+def test_sign_in_is_required_and_shows_the_demo_accounts(demo_db):
+    at = app()
+    assert at.title[0].value == "Connexion"
+    assert "Comptes de démonstration" in at.warning[0].value
+    at.text_input(key="signin-name").input("secretariat")
+    at.text_input(key="signin-password").input("mauvais mot de passe")
+    at.button[0].click().run()
+    assert at.error and "incorrect" in at.error[0].value
+    at.text_input(key="signin-password").input("demo-secretariat")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.title[0].value == "Triage des avis"
+    assert "compte de démonstration" in " ".join(c.value for c in at.sidebar.caption)
+    with Session(demo_db) as session:
+        actions = [(e.user, e.action) for e in session.exec(select(AuditEvent)).all()
+                   if e.action.startswith("sign_in")]
+    assert actions == [("secretariat", "sign_in_refused"), ("secretariat", "sign_in")]
+
+
+@pytest.mark.parametrize("name", ["triage", "journal", "reglages", "avocat", "importer", "tableau_de_bord"])
+def test_every_page_requires_a_signed_in_person(app_db, name):
+    at = page(name, None)
+    assert at.warning and "Connectez-vous" in at.warning[0].value
+    assert not at.title
+
+
+def test_a_secretary_cannot_open_reglages_nor_change_the_model_address(demo_db):
+    at = page("reglages", SECRETARIAT)
+    assert at.error and "Secrétariat" in at.error[0].value
+    assert not at.text_input and not at.button
+    with Session(demo_db) as session:
+        assert session.get(Setting, "llm") is None
+    nav = app(SECRETARIAT)
+    assert nav.title[0].value == "Triage des avis"
+
+
+def test_a_lawyer_sees_only_the_avocat_page(demo_db):
+    at = app(AVOCAT)
+    assert at.title[0].value == "Dossier pour l'avocat"
+    for name in ("triage", "journal", "reglages", "importer", "tableau_de_bord"):
+        assert page(name, AVOCAT).error, f"an avocat must not open {name}"
+    lawyer = page("avocat", AVOCAT)
+    assert lawyer.title[0].value == "Dossier pour l'avocat"
