@@ -104,12 +104,23 @@ with st.form("llm"):
     base_url = st.text_input("Adresse compatible OpenAI", value=llm.base_url,
                              placeholder="http://127.0.0.1:8080/v1")
     model = st.text_input("Nom du modèle", value=llm.model)
-    st.caption("La clé d'API se lit dans la variable d'environnement RESPONDERS_LLM_API_KEY ou dans les secrets Streamlit ; elle n'est jamais enregistrée.")
+    typed_key = st.text_input(
+        "Clé d'API (à saisir à nouveau quand l'adresse change)", type="password", key="llm-key",
+        help="Elle n'est jamais enregistrée : seule son empreinte l'associe à cette adresse.",
+    )
+    st.caption(
+        "La clé d'API se lit dans la variable d'environnement RESPONDERS_LLM_API_KEY ou dans les "
+        "secrets Streamlit ; elle n'est jamais enregistrée. Elle n'est envoyée qu'à l'adresse "
+        "configurée avec elle (RESPONDERS_LLM_BASE_URL, ou l'adresse pour laquelle un praticien "
+        "l'a saisie ici) : après un changement d'adresse, saisissez-la à nouveau."
+    )
     save, test = st.columns(2)
     saved = save.form_submit_button("Enregistrer")
     tested = test.form_submit_button("Tester la connexion")
 if saved or tested:
     with db_session() as session:
-        ok, message = settings_view.save_llm(session, engine=engine, base_url=base_url, model=model,
-                                             api_key=secret("RESPONDERS_LLM_API_KEY"), test=tested)
+        ok, message = settings_view.save_llm(
+            session, engine=engine, base_url=base_url, model=model, by=account,
+            api_key=secret("RESPONDERS_LLM_API_KEY"), typed_key=typed_key, test=tested,
+        )
     (st.success if ok else st.error)(message)

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 from sqlmodel import Session
 
 from responders import policy
 from responders.drafting.catalogue import Catalogue
+from responders.people.accounts import Account
+from responders.people.roles import require
 from responders.store.models import Location
 from responders.store.settings import get_setting, set_setting
+from responders.triage.queue import record_event
 
 ENGINE_KEY = "classify_engine"
+SETTING_KEY_LLM = "llm"  # responders.llm.SETTING_KEY, read here without importing LangChain
 ENGINE_LABELS = {"rules": "Règles (hors ligne)", "llm": "Modèle de langage", "auto": "Les deux combinés"}
 
 
@@ -75,25 +80,57 @@ def llm_state(session: Session) -> LLMState:
     )
 
 
-def save_llm(session: Session, *, engine: str, base_url: str, model: str,
-             api_key: str | None = None, test: bool = False) -> tuple[bool, str]:
-    """Stores the engine choice and the endpoint (never the key); optionally tests the connection."""
-    from responders.llm import LLMSettings, check_connection, save_settings
+def save_llm(session: Session, *, engine: str, base_url: str, model: str, by: Account,
+             api_key: str | None = None, typed_key: str | None = None,
+             test: bool = False) -> tuple[bool, str]:
+    """Stores the engine choice and the endpoint (never the key); optionally tests the connection.
 
+    Only a praticien may do it (PermissionError otherwise). A key from the environment or the
+    secrets (`api_key`) is sent only to the address configured with it: a new address forgets
+    that binding until the key is typed again (`typed_key`, kept only as its SHA-256). Every
+    change is journaled under `by`.
+    """
+    from responders.llm import LLMSettings, bind_key, check_connection, load_settings, save_settings
+
+    require(by.role, "change_llm")
     if engine not in ENGINE_LABELS:
         return False, f"Moteur inconnu « {engine} »."
+    stored = get_setting(session, SETTING_KEY_LLM, {}) or {}
+    previous_url = str(stored.get("base_url") or "") if isinstance(stored, dict) else ""
+    typed_key = (typed_key or "").strip() or None
+    detail: dict[str, Any] = {"from_url": previous_url or None, "engine": engine}
     if engine == "rules" and not base_url.strip():
         set_setting(session, ENGINE_KEY, engine)
+        record_event(session, user=by.name, action="llm_settings", detail={**detail, "to_url": previous_url or None})
         return True, "Moteur enregistré : règles hors ligne."
     try:
         llm = LLMSettings(base_url=base_url.strip(), model=model.strip())
     except ValueError as exc:
         return False, str(exc)
+    changed = previous_url.rstrip("/") != llm.base_url.rstrip("/")
     save_settings(session, llm)
     set_setting(session, ENGINE_KEY, engine)
+    key_bound: bool | None = None
+    if typed_key:
+        bind_key(session, llm.base_url, typed_key)
+        key_bound = True
+    elif changed:
+        bind_key(session, llm.base_url, None)
+        key_bound = False
+    detail.update(to_url=llm.base_url, model=llm.model, key_bound=key_bound, tested=test)
+    event = record_event(session, user=by.name, action="llm_settings", detail=detail)
+    session.flush()
+    note = ""
+    if key_bound is False and api_key:
+        note = (" La clé d'API de l'environnement ou des secrets ne sera pas envoyée à cette nouvelle "
+                "adresse tant qu'un praticien ne l'aura pas saisie à nouveau.")
     if not test:
-        return True, "Réglages du modèle enregistrés (la clé n'est jamais enregistrée)."
-    return check_connection(llm.with_api_key(api_key))
+        return True, "Réglages du modèle enregistrés (la clé n'est jamais enregistrée)." + note
+    current = load_settings(session)
+    ok, message = check_connection(current.with_api_key(typed_key or api_key) if current else None)
+    event.detail = {**detail, "test_ok": ok}
+    session.add(event)
+    return ok, message
 
 
 def rephraser(session: Session, api_key: str | None = None):  # type: ignore[no-untyped-def]
