@@ -19,11 +19,13 @@ from app_pages.common import (
 )
 from responders.drafting import draft
 from responders.guard import check
+from responders.people.roles import can
 from responders.policy import load_policy_overrides
 from responders.profiles import get_profile
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
 from responders.triage import queue
+from responders.triage.confirmation import confirm_review_reply, is_confirmed, verdict_of
 from responders.views import settings_view
 from responders.views.render import highlighted_html, md_escape
 
@@ -156,12 +158,38 @@ for item in items:
         verdict = check(text, review=item.text or None,
                         reviewer_name=item.author if not item.is_anonymous else None,
                         profile=item.profile) if text.strip() else None
-        if verdict is not None and not verdict.allowed:
+        kind = verdict_of(verdict) if verdict is not None else None
+        confirmed = False
+        if kind == "review":
+            with db_session() as session:
+                confirmed = is_confirmed(session, item.review_id, text)
+        if kind == "block":
             st.error("Cette réponse ne peut pas être publiée : elle révèle ou risque de révéler des informations protégées.")
             st.html(highlighted_html(text, [f.to_dict() for f in verdict.findings], kind_key="severity"))
             for finding in verdict.findings:
                 plain(f"{'⛔' if finding.severity == 'block' else '⚠️'} « {finding.text} » : {finding.explanation}")
+        elif verdict is not None and kind == "review" and not confirmed:
+            st.warning(
+                "À vérifier : le contrôle ne peut pas garantir que cette réponse ne révèle rien. "
+                "Un praticien doit la relire et la confirmer avant qu'elle puisse être copiée."
+            )
+            st.html(highlighted_html(text, [f.to_dict() for f in verdict.findings], kind_key="severity"))
+            for finding in verdict.findings:
+                plain(f"⚠️ « {finding.text} » : {finding.explanation}")
+            if can(account.role, "confirm_review_reply"):
+                if st.button("Je confirme cette réponse (praticien)", key=f"confirm-{item.review_id}"):
+                    try:
+                        with db_session() as session:
+                            confirm_review_reply(session, item.review_id, text, account)
+                    except (PermissionError, ValueError) as exc:
+                        st.error(str(exc))
+                    else:
+                        st.rerun()
+            else:
+                st.caption("Demandez à un praticien de se connecter pour la relire et la confirmer.")
         elif verdict is not None:
+            if confirmed:
+                st.success("Réponse relue et confirmée par un praticien.")
             for finding in verdict.findings:
                 plain(f"⚠️ « {finding.text} » : {finding.explanation}")
             if approved.get(item.review_id) == text:
@@ -171,11 +199,16 @@ for item in items:
                     act(item.review_id, "repondu")
                     st.rerun()
             elif st.button("Copier la réponse", key=f"copy-{item.review_id}", type="primary"):
-                with db_session() as session:
-                    queue.record_copy(session, review_id=item.review_id, user=user, text=text,
-                                       guard=verdict.to_dict(), template_id=result.template_id)
-                approved[item.review_id] = text
-                st.rerun()
+                try:
+                    with db_session() as session:
+                        queue.record_copy(session, review_id=item.review_id, user=user, text=text,
+                                          guard={**verdict.to_dict(), "verdict": kind},
+                                          template_id=result.template_id)
+                except PermissionError as exc:  # journaled as a refused copy by the core
+                    st.error(str(exc))
+                else:
+                    approved[item.review_id] = text
+                    st.rerun()
 
         cols = st.columns(4)
         if cols[0].button("Ne pas répondre", key=f"noreply-{item.review_id}"):

@@ -108,7 +108,9 @@ def test_a_reply_the_guard_refused_cannot_be_recorded_as_copied(engine, seeded):
         queue.record_copy(session, review_id=seeded["praise_new"], user="x", text="Merci.",
                            guard={"allowed": True, "findings": []})
         session.commit()
-        assert session.exec(select(AuditEvent)).one().text == "Merci."
+        events = session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()
+    # the refused attempt is journaled too
+    assert [(e.action, e.text) for e in events] == [("copy_refused", "votre carie"), ("reply_copied", "Merci.")]
 
 
 def test_unknown_status_is_refused(engine, seeded):

@@ -233,8 +233,21 @@ def record_event(
 
 def record_copy(session: Session, *, review_id: int, user: str, text: str, guard: dict[str, Any],
                 template_id: str | None = None) -> AuditEvent:
-    """The only way a reply leaves the dashboard: refused unless the guard allowed this exact text."""
-    if not guard.get("allowed"):
+    """The only way a reply leaves the dashboard: refused unless the guard allowed this exact text
+    (a `review` verdict needs a praticien's confirmation of this text first).
+
+    A refusal is journaled (`copy_refused`) and committed before PermissionError is raised, so
+    the attempt stays in the journal whatever the caller does with its transaction.
+    """
+    from responders.triage.confirmation import is_confirmed
+
+    verdict = guard.get("verdict") or ("pass" if guard.get("allowed") else "block")
+    if verdict != "pass" and not (verdict == "review" and is_confirmed(session, review_id, text)):
+        record_event(session, user=user, action="copy_refused", review_id=review_id, text=text,
+                     detail={"verdict": verdict, "findings": guard.get("findings", [])})
+        session.commit()
+        if verdict == "review":
+            raise PermissionError("Cette réponse doit d'abord être relue et confirmée par un praticien.")
         raise PermissionError("Cette réponse n'a pas passé le contrôle : elle ne peut pas être copiée.")
     return record_event(session, user=user, action="reply_copied", review_id=review_id, text=text,
                         detail={"guard": guard, "template_id": template_id})

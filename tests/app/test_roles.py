@@ -91,3 +91,49 @@ def test_a_lawyer_sees_only_the_avocat_page(demo_db):
         assert page(name, AVOCAT).error, f"an avocat must not open {name}"
     lawyer = page("avocat", AVOCAT)
     assert lawyer.title[0].value == "Dossier pour l'avocat"
+
+
+DOUBTFUL = "Nous regrettons votre attente ; notre équipe vous rappellera."
+
+
+class _ReviewVerdict:
+    verdict = "review"
+    allowed = False
+    findings: list = []
+
+    def to_dict(self):
+        return {"allowed": False, "verdict": "review", "findings": []}
+
+
+@pytest.fixture
+def review_verdict(monkeypatch):
+    from responders import guard
+
+    real = guard.check
+    monkeypatch.setattr(guard, "check", lambda text, **kw: _ReviewVerdict() if text == DOUBTFUL else real(text, **kw))
+
+
+def _doubtful_card(account: Account) -> tuple[AppTest, int]:
+    at = page("triage", account)
+    at.multiselect(key="filter-labels").set_value(["criticism"]).run()
+    box = [t for t in at.text_area if t.key and t.key.startswith("reply-") and t.value][0]
+    box.input(DOUBTFUL).run()
+    assert not at.exception
+    return at, int(box.key.removeprefix("reply-"))
+
+
+def test_only_a_praticien_confirms_a_reply_to_check(demo_db, review_verdict):
+    at, review_id = _doubtful_card(SECRETARIAT)
+    assert not [b for b in at.button if b.key in (f"confirm-{review_id}", f"copy-{review_id}")]
+    assert "À vérifier" in " ".join(w.value for w in at.warning)
+
+    at, review_id = _doubtful_card(Account(name="Dr Martin", role="praticien"))
+    assert not [b for b in at.button if b.key == f"copy-{review_id}"]
+    [b for b in at.button if b.key == f"confirm-{review_id}"][0].click().run()
+    assert not at.exception
+    copy = [b for b in at.button if b.key == f"copy-{review_id}"]
+    assert copy, "once confirmed, the exact text can be copied"
+    copy[0].click().run()
+    with Session(demo_db) as session:
+        events = [(e.user, e.action, e.text) for e in session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()]
+    assert events[-2:] == [("Dr Martin", "review_confirmed", DOUBTFUL), ("Dr Martin", "reply_copied", DOUBTFUL)]
