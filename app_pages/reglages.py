@@ -5,9 +5,11 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import select
 
-from app_pages.common import db_session, require_page, secret
+from app_pages.common import db_session, require_page, secret, sign_out
 from responders import policy
 from responders.drafting.catalogue import default_catalogue
+from responders.people import accounts
+from responders.people.roles import ROLES
 from responders.profiles import PROFILES
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
@@ -43,6 +45,38 @@ with st.form("practice"):
             record_event(session, user=account.name, action="settings",
                          detail={"section": "cabinet", "profile": profile})
         st.success("Réglages enregistrés.")
+
+st.subheader("Comptes")
+st.caption("Chaque personne se connecte avec son propre compte : le journal indique qui a fait quoi.")
+with db_session() as session:
+    people = settings_view.users_frame(session)
+    demo_left = bool(accounts.demo_accounts(session))
+st.dataframe(people, hide_index=True, width="stretch")
+with st.form("add-user", clear_on_submit=True):
+    cols = st.columns(3)
+    new_name = cols[0].text_input("Nom d'utilisateur", key="new-user-name")
+    new_role = cols[1].selectbox("Rôle", list(ROLES), format_func=ROLES.get, key="new-user-role")
+    new_password = cols[2].text_input("Mot de passe (8 caractères au moins)", type="password", key="new-user-password")
+    if st.form_submit_button("Créer le compte"):
+        try:
+            with db_session() as session:
+                created = accounts.add_user(session, new_name, new_role, new_password, by=account.name)
+        except ValueError as exc:
+            st.error(str(exc))
+        else:
+            st.success(f"Compte « {md_escape(created.name)} » créé ({created.role_fr}).")
+if demo_left:
+    st.warning("Des comptes de démonstration existent encore : leurs mots de passe sont publics.")
+    if st.button("Supprimer les comptes de démonstration", key="remove-demo-accounts"):
+        try:
+            with db_session() as session:
+                accounts.remove_demo_accounts(session, by=account)
+        except ValueError as exc:
+            st.error(str(exc))
+        else:
+            if account.demo:
+                sign_out()
+            st.rerun()
 
 st.subheader("Établissements")
 st.caption("Un groupe peut réunir des cabinets en France et au Québec : chaque établissement peut avoir son propre profil (délais, lois citées, réponses types).")

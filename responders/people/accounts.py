@@ -135,6 +135,9 @@ def remove_demo_accounts(session: Session, *, by: Account) -> int:
     from responders.people.roles import require
 
     require(by.role, "manage_users")
+    own = session.exec(select(User).where(col(User.role) == "praticien", ~col(User.demo))).first()
+    if own is None:
+        raise ValueError("Créez d'abord votre propre compte praticien : sans lui, plus personne ne pourrait gérer les comptes.")
     users = session.exec(select(User).where(col(User.demo))).all()
     for user in users:
         session.delete(user)

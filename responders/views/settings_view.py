@@ -29,6 +29,25 @@ def locations_frame(locations: Sequence[Location]) -> pd.DataFrame:
     )
 
 
+def users_frame(session: Session) -> pd.DataFrame:
+    """The accounts for the Réglages page: name, role, creation date, demo flag (never the hash)."""
+    from sqlmodel import col, select
+
+    from responders.people.roles import ROLES
+    from responders.store.models import User
+
+    rows = [
+        {
+            "Nom": u.name,
+            "Rôle": ROLES.get(u.role, u.role),
+            "Créé le": f"{u.created_at:%d/%m/%Y}" if u.created_at else "",
+            "Démonstration": "compte de démonstration" if u.demo else "",
+        }
+        for u in session.exec(select(User).order_by(col(User.id))).all()
+    ]
+    return pd.DataFrame(rows, columns=["Nom", "Rôle", "Créé le", "Démonstration"])
+
+
 def policy_frame(profile: str) -> pd.DataFrame:
     rows = [
         {

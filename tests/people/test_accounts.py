@@ -69,8 +69,11 @@ def test_demo_accounts_only_in_a_database_without_accounts(engine):
         for name, _role, password in accounts.DEMO_ACCOUNTS:
             assert accounts.authenticate(session, name, password) is not None
         praticien = accounts.authenticate(session, "praticien", "demo-praticien")
+        with pytest.raises(ValueError, match="votre propre compte praticien"):
+            accounts.remove_demo_accounts(session, by=praticien)
+        accounts.add_user(session, "Dr Martin", "praticien", "correct horse")
         assert accounts.remove_demo_accounts(session, by=praticien) == 3
-        assert not accounts.has_accounts(session)
+        assert [u["name"] for u in accounts.list_users(session)] == ["Dr Martin"]
 
 
 def test_identity_provider_email_maps_to_an_account(engine):
