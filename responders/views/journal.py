@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pandas as pd
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from responders.store.models import AuditEvent, Location, Review
@@ -61,7 +62,8 @@ def _day(value: Any) -> str:
 
 
 def _verdict(detail: dict[str, Any]) -> str | None:
-    guard = detail.get("guard") if isinstance(detail.get("guard"), dict) else {}
+    raw = detail.get("guard")
+    guard: dict[str, Any] = raw if isinstance(raw, dict) else {}
     verdict = detail.get("verdict") or guard.get("verdict")
     if verdict is None and "allowed" in guard:
         verdict = "pass" if guard["allowed"] else "block"
@@ -75,7 +77,7 @@ def _copied(d: dict[str, Any]) -> str:
 
 def _copy_refused(d: dict[str, Any]) -> str:
     verdict = _verdict(d)
-    reasons = [f.get("explanation") for f in (d.get("findings") or d.get("guard", {}).get("findings") or [])
+    reasons = [str(f.get("explanation")) for f in (d.get("findings") or d.get("guard", {}).get("findings") or [])
                if isinstance(f, dict) and f.get("explanation")]
     sentence = "La copie a été refusée"
     sentence += f" ({verdict})" if verdict else ""
@@ -161,8 +163,8 @@ def sentence(action: str, detail: dict[str, Any] | None) -> str:
 def _review_labels(session: Session, review_ids: set[int]) -> dict[int, tuple[str, str | None]]:
     if not review_ids:
         return {}
-    rows = session.exec(
-        select(col(Review.id), col(Review.author_display_name), col(Review.is_anonymous), col(Review.rating),
+    rows = session.execute(
+        sa_select(col(Review.id), col(Review.author_display_name), col(Review.is_anonymous), col(Review.rating),
                col(Review.created_at), col(Location.name), col(Review.review_url))
         .join(Location, col(Location.id) == col(Review.location_id))
         .where(col(Review.id).in_(review_ids))
