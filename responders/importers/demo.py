@@ -99,4 +99,20 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     print(json.dumps(summary.to_dict(), ensure_ascii=False))  # noqa: T201
+    _announce_demo_accounts(args.db)
     return 0
+
+
+def _announce_demo_accounts(url: str | None) -> None:
+    from responders.people.accounts import DEMO_ACCOUNTS, demo_accounts
+    from responders.store.engine import session_scope
+
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            names = {a.name for a in demo_accounts(session)}
+    finally:
+        engine.dispose()
+    shown = [f"{name} / {password}" for name, _role, password in DEMO_ACCOUNTS if name in names]
+    if shown:
+        print("Comptes de démonstration (nom / mot de passe) : " + ", ".join(shown) + ".", file=sys.stderr)  # noqa: T201

@@ -6,6 +6,7 @@ one name within `LOCK_MINUTES`, that name is refused until the window has passed
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -23,8 +24,13 @@ MIN_PASSWORD = 8
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 _HASHER = PasswordHasher()
-# verified against when the name is unknown, so a wrong name costs as long as a wrong password
-_DUMMY_HASH = _HASHER.hash("compte-inexistant")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so a wrong name costs as long as a wrong password."""
+    return _HASHER.hash("compte-inexistant")
+
 
 # The documented demo accounts (README, « Comptes de démonstration »): created by `responders
 # demo` only when the database has no account at all, and flagged on screen.
@@ -172,7 +178,7 @@ def authenticate(session: Session, name: str, password: str) -> Account | None:
     """The account when `password` matches, else None. No journal entry (see `sign_in`)."""
     user = find_user(session, name)
     try:
-        _HASHER.verify(user.password_hash if user and user.password_hash else _DUMMY_HASH, password or "")
+        _HASHER.verify(user.password_hash if user and user.password_hash else _dummy_hash(), password or "")
     except (VerificationError, InvalidHashError):
         return None
     if user is None or not user.password_hash:

@@ -169,3 +169,19 @@ def test_the_journal_page_shows_sentences_and_filters(demo_db):
     assert "None" not in frame.astype(str).to_string()
     at.multiselect(key="journal-users").set_value(["Claire"]).run()
     assert set(at.dataframe[0].value["Personne"]) == {"Claire"}
+
+
+def test_a_journal_link_opens_that_review_alone(demo_db):
+    from responders.store.models import Review
+
+    with Session(demo_db) as session:
+        review = session.exec(select(Review).where(Review.label == "praise")).first()
+        review_id = review.id
+    at = AppTest.from_file(str(ROOT / "app_pages" / "triage.py"), default_timeout=60)
+    at.session_state["account"] = SECRETARIAT
+    at.query_params["avis"] = str(review_id)
+    at.run()
+    assert not at.exception
+    cards = {t.key for t in at.text_area if t.key and t.key.startswith("reply-")}
+    assert cards <= {f"reply-{review_id}"}
+    assert "journal" in at.info[0].value
