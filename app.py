@@ -19,7 +19,14 @@ PAGES = {
 
 account = signed_in()
 if account is None:
-    pages = [st.Page("app_pages/connexion.py", title="Connexion", icon=":material/login:", default=True)]
+    # every page's address leads to the sign-in page (a reload or a bookmark lands there, with no
+    # "page not found"); after signing in, the same address opens the page itself
+    sign_in = "app_pages/connexion.py"
+    pages = [st.Page(sign_in, title="Connexion", icon=":material/login:", default=True)] + [
+        st.Page(sign_in, title=title, url_path=name) for name, (title, _icon) in PAGES.items() if name != "triage"
+    ]
+    st.navigation(pages, position="hidden").run()
+    st.stop()
 else:
     allowed = pages_for(account.role)
     pages = [
