@@ -123,7 +123,12 @@ def walk_main_workflow(page, server):
     from playwright.sync_api import expect
 
     if True:
-        # 0. sign in: the secretary sees no Réglages and no Avocat page
+        # 0. a page's address asks to sign in first (in French, no "Page not found"); then sign
+        # in: the secretary sees no Réglages and no Avocat page
+        page.goto(f"{server}/journal")
+        expect(page.get_by_text("Connexion").first).to_be_visible()
+        wait_idle(page)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
         sign_in(page, server)
         nav = page.locator('[data-testid="stSidebarNav"]')
         expect(nav.get_by_role("link", name="Journal")).to_be_visible()
