@@ -65,7 +65,15 @@ def signed_in() -> Account | None:
     provider (`st.login`) when its e-mail belongs to an account."""
     account = st.session_state.get(KEY_ACCOUNT)
     if isinstance(account, Account):
-        return account
+        from responders.people.accounts import current
+
+        with db_session() as session:
+            now = current(session, account)
+        if now is None:  # removed since signing in (e.g. the demo accounts)
+            st.session_state.pop(KEY_ACCOUNT, None)
+            return None
+        st.session_state[KEY_ACCOUNT] = now
+        return now
     email = _oidc_email() if oidc_configured() else None
     if email:
         from responders.people.accounts import record_sign_in

@@ -240,3 +240,10 @@ def record_sign_in(session: Session, account: Account, *, method: str) -> None:
 
 def sign_out(session: Session, account: Account) -> None:
     _journal(session, account.name, "sign_out", {})
+
+
+def current(session: Session, account: Account) -> Account | None:
+    """The account as the database holds it now (None once removed): a session signed in
+    before a removal or a change of role never keeps the old rights."""
+    user = find_user(session, account.name)
+    return _account(user) if user is not None else None

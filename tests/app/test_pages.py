@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from responders.people.accounts import Account
 from responders.store.models import AuditEvent, Review
+from tests.app.conftest import sign_in_as
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["triage", "importer", "tableau_de_bord", "avocat", "journal", "reglages"]
@@ -21,7 +22,7 @@ PRATICIEN = Account(name="Dr Martin", role="praticien")
 def run_page(name: str, account: Account | None = PRATICIEN) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app_pages" / f"{name}.py"), default_timeout=60)
     if account is not None:
-        at.session_state["account"] = account
+        sign_in_as(at, account)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -40,7 +41,7 @@ def test_every_page_renders_with_demo_data(demo_db, name):
 
 def test_app_navigation_renders(demo_db):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["account"] = PRATICIEN
+    sign_in_as(at, PRATICIEN)
     at.run()
     assert not at.exception
     assert at.title[0].value == "Triage des avis"

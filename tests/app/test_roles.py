@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from responders.people import accounts
 from responders.people.accounts import Account
 from responders.store.models import AuditEvent, Setting
+from tests.app.conftest import sign_in_as
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRETARIAT = Account(name="Claire", role="secretariat")
@@ -20,7 +21,7 @@ AVOCAT = Account(name="Me Durand", role="avocat")
 def app(account: Account | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     if account is not None:
-        at.session_state["account"] = account
+        sign_in_as(at, account)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -29,7 +30,7 @@ def app(account: Account | None = None) -> AppTest:
 def page(name: str, account: Account | None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app_pages" / f"{name}.py"), default_timeout=60)
     if account is not None:
-        at.session_state["account"] = account
+        sign_in_as(at, account)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -178,10 +179,25 @@ def test_a_journal_link_opens_that_review_alone(demo_db):
         review = session.exec(select(Review).where(Review.label == "praise")).first()
         review_id = review.id
     at = AppTest.from_file(str(ROOT / "app_pages" / "triage.py"), default_timeout=60)
-    at.session_state["account"] = SECRETARIAT
+    sign_in_as(at, SECRETARIAT)
     at.query_params["avis"] = str(review_id)
     at.run()
     assert not at.exception
     cards = {t.key for t in at.text_area if t.key and t.key.startswith("reply-")}
     assert cards <= {f"reply-{review_id}"}
     assert "journal" in at.info[0].value
+
+
+def test_a_removed_account_is_signed_out_at_the_next_action(demo_db):
+    from responders.store.models import User
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    sign_in_as(at, SECRETARIAT)
+    at.run()
+    assert at.title[0].value == "Triage des avis"
+    with Session(demo_db) as session:
+        session.delete(session.exec(select(User).where(User.name == "Claire")).one())
+        session.commit()
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Connexion"
