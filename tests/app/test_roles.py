@@ -201,3 +201,21 @@ def test_a_removed_account_is_signed_out_at_the_next_action(demo_db):
     at.run()
     assert not at.exception
     assert at.title[0].value == "Connexion"
+
+
+def test_an_identity_provider_email_signs_in_its_account(demo_db, monkeypatch):
+    import app_pages.common as common
+
+    with Session(demo_db) as session:
+        accounts.add_user(session, "Me Durand", "avocat", None, email="me.durand@example.org")
+        session.commit()
+    monkeypatch.setattr(common, "oidc_configured", lambda: True)
+    monkeypatch.setattr(common, "_oidc_email", lambda: "Me.Durand@example.org")
+    at = app()
+    assert at.title[0].value == "Dossier pour l'avocat"
+    with Session(demo_db) as session:
+        events = [(e.user, e.detail) for e in session.exec(select(AuditEvent)).all() if e.action == "sign_in"]
+    assert events == [("Me Durand", {"method": "oidc"})]
+
+    monkeypatch.setattr(common, "_oidc_email", lambda: "inconnu@example.org")
+    assert app().title[0].value == "Connexion"  # an e-mail without an account opens nothing
