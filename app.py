@@ -1,10 +1,13 @@
-"""Streamlit entry point: navigation only. Run with `make run`."""
+"""Streamlit entry point: sign-in, then navigation over the pages the person's role may open.
+Run with `make run`."""
 
 import logging
 
 import streamlit as st
 
+from app_pages.common import sign_out, signed_in
 from responders.errors import UnusableInput
+from responders.people.roles import pages_for
 
 LOG = logging.getLogger("responders.app")
 
@@ -12,16 +15,40 @@ LOG = logging.getLogger("responders.app")
 # server on every page load, and the practice configured no outbound request.
 st.set_page_config(page_title="responders — avis Google du cabinet", page_icon="🩺", layout="wide")
 
+PAGES = {
+    "triage": ("Triage", ":material/inbox:"),
+    "importer": ("Importer", ":material/upload_file:"),
+    "tableau_de_bord": ("Tableau de bord", ":material/monitoring:"),
+    "avocat": ("Avocat", ":material/gavel:"),
+    "retraits": ("Retraits", ":material/flag:"),
+    "reponses_publiees": ("Réponses déjà publiées", ":material/rate_review:"),
+    "journal": ("Journal", ":material/history:"),
+    "reglages": ("Réglages", ":material/settings:"),
+}
+
+account = signed_in()
+if account is None:
+    # every page's address leads to the sign-in page (a reload or a bookmark lands there, with no
+    # "page not found"); after signing in, the same address opens the page itself
+    sign_in = "app_pages/connexion.py"
+    pages = [st.Page(sign_in, title="Connexion", icon=":material/login:", default=True)] + [
+        st.Page(sign_in, title=title, url_path=name) for name, (title, _icon) in PAGES.items() if name != "triage"
+    ]
+    st.navigation(pages, position="hidden").run()
+    st.stop()
+
+allowed = pages_for(account.role)
 pages = [
-    st.Page("app_pages/triage.py", title="Triage", icon=":material/inbox:", default=True),
-    st.Page("app_pages/importer.py", title="Importer", icon=":material/upload_file:"),
-    st.Page("app_pages/tableau_de_bord.py", title="Tableau de bord", icon=":material/monitoring:"),
-    st.Page("app_pages/avocat.py", title="Avocat", icon=":material/gavel:"),
-    st.Page("app_pages/retraits.py", title="Retraits", icon=":material/flag:"),
-    st.Page("app_pages/reponses_publiees.py", title="Réponses déjà publiées", icon=":material/rate_review:"),
-    st.Page("app_pages/journal.py", title="Journal", icon=":material/history:"),
-    st.Page("app_pages/reglages.py", title="Réglages", icon=":material/settings:"),
+    st.Page(f"app_pages/{name}.py", title=PAGES[name][0], icon=PAGES[name][1], default=i == 0)
+    for i, name in enumerate(allowed)
 ]
+with st.sidebar:
+    st.text(f"{account.name} — {account.role_fr}")
+    if account.demo:
+        st.caption("compte de démonstration")
+    if st.button("Se déconnecter", key="sign-out"):
+        sign_out()
+        st.rerun()
 page = st.navigation(pages)
 try:
     page.run()

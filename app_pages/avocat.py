@@ -6,9 +6,17 @@ import logging
 
 import streamlit as st
 
-from app_pages.common import KEY_DOSSIER_FILE, NOT_LEGAL_ADVICE, current_user, db_session, plain
+from app_pages.common import (
+    KEY_DOSSIER_FILE,
+    NOT_LEGAL_ADVICE,
+    current_user,
+    db_session,
+    plain,
+    require_page,
+)
 from responders.export import FORMATS, build_dossier
 from responders.links import report_link
+from responders.people.roles import can
 from responders.store.captures import ACCEPTED, add_capture, capture_bytes, captures_of
 from responders.store.settings import PracticeSettings
 from responders.triage import actions
@@ -17,6 +25,7 @@ from responders.views.render import md_escape
 
 LOG = logging.getLogger(__name__)
 
+account = require_page("avocat")
 st.title("Dossier pour l'avocat")
 st.caption(NOT_LEGAL_ADVICE)
 st.info(
@@ -123,7 +132,7 @@ if upload is not None and st.button("Joindre la capture à l'avis", key=f"captur
 quebec = {e.review_id: f"{e.rank}. {e.location_name} — {e.label_fr} — délai depuis le "
           f"{e.deadline.start:%d/%m/%Y}" if e.deadline.start else f"{e.rank}. {e.location_name}"
           for e in dossier.entries if e.profile.jurisdiction == "QC"}
-if quebec:
+if quebec and can(account.role, "edit_knowledge_date"):
     st.subheader("Date de connaissance (Québec, C.c.Q. art. 2929)")
     st.caption(
         "Le délai d'un an court depuis le jour où le cabinet a eu connaissance de l'avis. Tant "

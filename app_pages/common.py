@@ -10,6 +10,8 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from responders.people import roles
+from responders.people.accounts import Account, account_for_email
 from responders.store.engine import make_engine, session_scope
 
 # The only session_state keys the app uses.
@@ -20,6 +22,7 @@ KEY_REPHRASE_NOTE = "rephrase_notes"  # review id -> why the model's wording was
 KEY_CONFIRM_FINISH = "confirm_finish_triage"  # True while the end of the week awaits confirmation
 KEY_CONFIRM_LAWYER = "confirm_send_to_lawyer"  # review id whose transmission awaits confirmation
 KEY_DOSSIER_FILE = "lawyer_dossier_file"  # scope -> the dossier file last prepared for download
+KEY_ACCOUNT = "account"  # the signed-in person (responders.people.Account), for this browser tab only
 
 NOT_LEGAL_ADVICE = (
     "Les qualifications proposées (diffamation, injure) ne sont pas un avis juridique : "
@@ -43,14 +46,79 @@ def db_session() -> Iterator[Session]:
         yield session
 
 
-def current_user(settings_user: str | None) -> str:
-    """The identity provider's user when `st.login` is configured, else the name from Réglages."""
+def oidc_configured() -> bool:
+    """True when `.streamlit/secrets.toml` has an `[auth]` section, i.e. `st.login` can be used."""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return False
+
+
+def _oidc_email() -> str | None:
     try:
         if st.user.is_logged_in:
-            return str(st.user.get("email") or st.user.get("name") or "utilisateur")
+            return str(st.user.get("email") or "") or None
     except (AttributeError, KeyError):
         pass
-    return settings_user or "secrétariat"
+    return None
+
+
+def signed_in() -> Account | None:
+    """The person signed in on this tab: by password (sign-in page), or through the identity
+    provider (`st.login`) when its e-mail belongs to an account."""
+    account = st.session_state.get(KEY_ACCOUNT)
+    if isinstance(account, Account):
+        from responders.people.accounts import current
+
+        with db_session() as session:
+            now = current(session, account)
+        if now is None:  # removed since signing in (e.g. the demo accounts)
+            st.session_state.pop(KEY_ACCOUNT, None)
+            return None
+        st.session_state[KEY_ACCOUNT] = now
+        return now
+    email = _oidc_email() if oidc_configured() else None
+    if email:
+        from responders.people.accounts import record_sign_in
+
+        with db_session() as session:
+            account = account_for_email(session, email)
+            if account is not None:
+                record_sign_in(session, account, method="oidc")
+        if account is not None:
+            st.session_state[KEY_ACCOUNT] = account
+            return account
+    return None
+
+
+def sign_out() -> None:
+    from responders.people.accounts import sign_out as journal_sign_out
+
+    account = st.session_state.pop(KEY_ACCOUNT, None)
+    if isinstance(account, Account):
+        with db_session() as session:
+            journal_sign_out(session, account)
+    if _oidc_email():
+        st.logout()
+
+
+def require_page(page: str) -> Account:
+    """Stops the page unless someone is signed in and their role may open it (core rule)."""
+    account = signed_in()
+    if account is None:
+        st.warning("Connectez-vous pour accéder à cette page.")
+        st.stop()
+    if not roles.can_open(account.role, page):
+        st.error(roles.refusal(account.role, roles.PAGES[page]))
+        st.stop()
+    return account
+
+
+def current_user(settings_user: str | None = None) -> str:
+    """The signed-in person's name, for the journal (`settings_user` is ignored: the shared
+    « Votre nom » setting was replaced by personal accounts)."""
+    account = signed_in()
+    return account.name if account is not None else ""
 
 
 def plain(text: str | None) -> None:

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.common import KEY_IMPORT_RESULT, get_engine
+from app_pages.common import KEY_IMPORT_RESULT, get_engine, require_page
 from responders.errors import UnusableInput
 from responders.importers import import_paths
 from responders.profiles import PROFILES
 from responders.views.import_report import errors_frame, summary_lines
 from responders.views.render import md_escape
 
+account = require_page("importer")
 st.title("Importer des avis")
 st.write(
     "Déposez les fichiers exportés de Google (API Business Profile, Google Takeout en .zip, "

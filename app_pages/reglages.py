@@ -5,10 +5,12 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import select
 
-from app_pages.common import current_user, db_session, secret
+from app_pages.common import db_session, require_page, secret, sign_out
 from responders import policy
 from responders.drafting.catalogue import default_catalogue
 from responders.listings import location_choices, merge_locations
+from responders.people import accounts
+from responders.people.roles import ROLES
 from responders.profiles import PROFILES
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings, Signatory, load_signatories, save_signatory
@@ -18,6 +20,7 @@ from responders.views import settings_view
 from responders.views.render import md_escape
 from responders.vocabulary import AuditAction
 
+account = require_page("reglages")
 st.title("Réglages")
 with db_session() as session:
     settings = PracticeSettings.load(session)
@@ -34,15 +37,46 @@ with st.form("practice"):
     contact = st.text_input("Moyen de contact privé (téléphone, courriel)", value=settings.contact_channel)
     notifier_name = st.text_input("Nom du notifiant (signalements à Google)", value=settings.notifier_name)
     notifier_email = st.text_input("Courriel du notifiant", value=settings.notifier_email)
-    user_name = st.text_input("Votre nom (pour le journal)", value=settings.user_name)
     if st.form_submit_button("Enregistrer"):
         updated = PracticeSettings(
             profile=profile, practice_name=practice_name, notifier_name=notifier_name,
-            notifier_email=notifier_email, contact_channel=contact, user_name=user_name,
+            notifier_email=notifier_email, contact_channel=contact, user_name=settings.user_name,
         )
         with db_session() as session:
-            actions.save_practice_settings(session, updated, user=current_user(user_name))
+            actions.save_practice_settings(session, updated, user=account.name)
         st.success("Réglages enregistrés.")
+
+st.subheader("Comptes")
+st.caption("Chaque personne se connecte avec son propre compte : le journal indique qui a fait quoi.")
+with db_session() as session:
+    people = settings_view.users_frame(session)
+    demo_left = bool(accounts.demo_accounts(session))
+st.dataframe(people, hide_index=True, width="stretch")
+with st.form("add-user", clear_on_submit=True):
+    cols = st.columns(3)
+    new_name = cols[0].text_input("Nom d'utilisateur", key="new-user-name")
+    new_role = cols[1].selectbox("Rôle", list(ROLES), format_func=ROLES.get, key="new-user-role")
+    new_password = cols[2].text_input("Mot de passe (8 caractères au moins)", type="password", key="new-user-password")
+    if st.form_submit_button("Créer le compte"):
+        try:
+            with db_session() as session:
+                created = accounts.add_user(session, new_name, new_role, new_password, by=account.name)
+        except ValueError as exc:
+            st.error(str(exc))
+        else:
+            st.success(f"Compte « {md_escape(created.name)} » créé ({created.role_fr}).")
+if demo_left:
+    st.warning("Des comptes de démonstration existent encore : leurs mots de passe sont publics.")
+    if st.button("Supprimer les comptes de démonstration", key="remove-demo-accounts"):
+        try:
+            with db_session() as session:
+                accounts.remove_demo_accounts(session, by=account)
+        except ValueError as exc:
+            st.error(str(exc))
+        else:
+            if account.demo:
+                sign_out()
+            st.rerun()
 
 st.subheader("Établissements")
 st.caption("Un groupe peut réunir des cabinets en France et au Québec : chaque établissement peut avoir son propre profil (délais, lois citées, réponses types).")
@@ -73,11 +107,11 @@ if listings:
                 for loc_id, _name, profile, key in listings:
                     if (chosen_profiles[loc_id] or None) != profile:
                         actions.set_location_profile(session, loc_id, chosen_profiles[loc_id] or None,
-                                                      user=current_user(settings.user_name))
+                                                      user=account.name)
                     wanted = chosen_signatories[key]
                     if wanted != signatories.get(key, Signatory()):
                         save_signatory(session, key, wanted)
-                        record_event(session, user=current_user(settings.user_name), action=AuditAction.SETTINGS,
+                        record_event(session, user=account.name, action=AuditAction.SETTINGS,
                                      detail={"section": "signataire", "location": key, "to": wanted.name})
             st.success("Profils et signataires des établissements enregistrés.")
 if len(listings) > 1:
@@ -101,7 +135,7 @@ if len(listings) > 1:
             else:
                 try:
                     with db_session() as session:
-                        moved = merge_locations(session, keep_id, merged_id, user=current_user(settings.user_name))
+                        moved = merge_locations(session, keep_id, merged_id, user=account.name)
                 except (ValueError, LookupError) as exc:
                     st.error(md_escape(str(exc)))
                 else:
@@ -124,7 +158,7 @@ with st.form("policy"):
         )
     if st.form_submit_button("Enregistrer la politique"):
         with db_session() as session:
-            actions.save_reply_policy(session, choices, user=current_user(settings.user_name))
+            actions.save_reply_policy(session, choices, user=account.name)
         st.success("Politique enregistrée.")
 
 with st.expander("Catalogue des réponses types (lecture seule)"):
@@ -150,18 +184,29 @@ with st.form("llm"):
     privacy = st.checkbox(
         "L'évaluation des facteurs relatifs à la vie privée (Loi 25) couvre cet envoi", key="llm-privacy",
     ) if quebec else False
-    st.caption("La clé d'API se lit dans la variable d'environnement RESPONDERS_LLM_API_KEY ou dans les secrets Streamlit ; elle n'est jamais enregistrée.")
+    typed_key = st.text_input(
+        "Clé d'API (à saisir à nouveau quand l'adresse change)", type="password", key="llm-key",
+        help="Elle n'est jamais enregistrée : seule son empreinte l'associe à cette adresse.",
+    )
+    st.caption(
+        "La clé d'API se lit dans la variable d'environnement RESPONDERS_LLM_API_KEY ou dans les "
+        "secrets Streamlit ; elle n'est jamais enregistrée. Elle n'est envoyée qu'à l'adresse "
+        "configurée avec elle (RESPONDERS_LLM_BASE_URL, ou l'adresse pour laquelle un praticien "
+        "l'a saisie ici) : après un changement d'adresse, saisissez-la à nouveau."
+    )
     save, test = st.columns(2)
     saved = save.form_submit_button("Enregistrer")
     tested = test.form_submit_button("Tester la connexion")
 if tested:
     with db_session() as session:
         ok, message = settings_view.check_llm(session, base_url=base_url, model=model,
-                                              api_key=secret("RESPONDERS_LLM_API_KEY"),
-                                              user=current_user(settings.user_name))
+                                              api_key=secret("RESPONDERS_LLM_API_KEY"), typed_key=typed_key,
+                                              by=account)
     (st.success if ok else st.error)(md_escape(message))
 if saved:
     with db_session() as session:
-        ok, message = settings_view.save_llm(session, engine=engine, base_url=base_url, model=model,
-                                             user=current_user(settings.user_name), privacy_assessed=privacy)
+        ok, message = settings_view.save_llm(
+            session, engine=engine, base_url=base_url, model=model, by=account,
+            api_key=secret("RESPONDERS_LLM_API_KEY"), typed_key=typed_key, privacy_assessed=privacy,
+        )
     (st.success if ok else st.error)(md_escape(message))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import current_user, db_session, load_core, plain
+from app_pages.common import db_session, load_core, plain, require_page
 from responders.audit import audit_replies, mark_corrected
 from responders.links import google_link
 from responders.store.settings import PracticeSettings
 
 VERDICTS = {"block": "Révèle une information protégée", "review": "À relire par le praticien"}
+
+account = require_page("reponses_publiees")
 
 st.title("Réponses déjà publiées")
 st.caption(
@@ -20,7 +22,7 @@ load_core()
 with db_session() as session:
     settings = PracticeSettings.load(session)
     audits = audit_replies(session, settings=settings, only_flagged=True)
-user = current_user(settings.user_name)
+user = account.name
 
 open_audits = [a for a in audits if not a.corrected]
 st.metric("Réponses à corriger", len(open_audits))

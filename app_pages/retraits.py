@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import col, select
 
-from app_pages.common import current_user, db_session, plain
+from app_pages.common import db_session, plain, require_page
 from responders.bursts import stored_bursts
 from responders.classify.store import current_classifications
 from responders.links import google_link
@@ -22,6 +22,8 @@ from responders.removal import (
 from responders.store.models import Location, Review, ReviewRevision
 from responders.store.settings import PracticeSettings
 from responders.timeutil import utcnow
+
+account = require_page("retraits")
 
 st.title("Retraits d'avis")
 st.caption(
@@ -42,7 +44,7 @@ with db_session() as session:
     ids = [int(r.id or 0) for r, _, _ in rows]
     passages = {rid: c.passages for rid, c in current_classifications(session, ids).items()}
     requests = requests_for(session, ids)
-user = current_user(settings.user_name)
+user = account.name
 
 if bursts:
     st.subheader("Rafales d'avis négatifs")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import select
 
-from app_pages.common import db_session
+from app_pages.common import db_session, require_page
 from responders.store.models import Location
 from responders.views import stats
 
+account = require_page("tableau_de_bord")
 st.title("Tableau de bord")
 with db_session() as session:
     locations = {loc.id: loc.name or loc.key for loc in session.exec(select(Location)).all()}

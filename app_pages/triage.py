@@ -16,16 +16,19 @@ from app_pages.common import (
     db_session,
     load_core,
     plain,
+    require_page,
     secret,
 )
 from responders.drafting import draft
 from responders.guard import check
 from responders.links import report_link
+from responders.people.roles import can
 from responders.policy import load_policy_overrides
 from responders.profiles import get_profile
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
 from responders.triage import actions, queue
+from responders.triage.confirmation import confirm_review_reply, is_confirmed, verdict_of
 from responders.views import settings_view
 from responders.views.leftovers import leftovers_frame
 from responders.views.render import highlighted_html, md_escape
@@ -33,6 +36,7 @@ from responders.vocabulary import LABEL_FR, STATUS_FR, ReplyAction, Severity, St
 
 PAGE_SIZE = 10
 
+account = require_page("triage")
 load_core()
 st.title("Triage des avis")
 st.caption(NOT_LEGAL_ADVICE)
@@ -68,6 +72,13 @@ with db_session() as session:
         session, filters, jurisdiction=get_profile(settings.profile).jurisdiction,
         offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE,
     )
+focus = str(st.query_params.get("avis", ""))
+if focus.isdigit():  # a link from the Journal: that review alone, whatever its status
+    shown = queue.QueuePage(total=1, review_ids=[int(focus)])
+    st.info("Seul l'avis ouvert depuis le journal est affiché.")
+    if st.button("Revenir à la file complète", key="unfocus"):
+        del st.query_params["avis"]
+        st.rerun()
 
 top = st.columns([3, 1])
 top[0].write(f"**{shown.total}** avis à traiter" + (
@@ -172,12 +183,38 @@ for item in items:
         verdict = check(text, review=item.text or None,
                         reviewer_name=item.author if not item.is_anonymous else None,
                         profile=item.profile) if text.strip() else None
-        if verdict is not None and not verdict.allowed:
+        kind = verdict_of(verdict) if verdict is not None else None
+        confirmed = False
+        if kind == "review":
+            with db_session() as session:
+                confirmed = is_confirmed(session, item.review_id, text)
+        if kind == "block":
             st.error("Cette réponse ne peut pas être publiée : elle révèle ou risque de révéler des informations protégées.")
             st.html(highlighted_html(text, [f.to_dict() for f in verdict.findings], kind_key="severity"))
             for finding in verdict.findings:
                 plain(f"{'⛔' if finding.severity == Severity.BLOCK else '⚠️'} « {finding.text} » : {finding.explanation}")
+        elif verdict is not None and kind == "review" and not confirmed:
+            st.warning(
+                "À vérifier : le contrôle ne peut pas garantir que cette réponse ne révèle rien. "
+                "Un praticien doit la relire et la confirmer avant qu'elle puisse être copiée."
+            )
+            st.html(highlighted_html(text, [f.to_dict() for f in verdict.findings], kind_key="severity"))
+            for finding in verdict.findings:
+                plain(f"⚠️ « {finding.text} » : {finding.explanation}")
+            if can(account.role, "confirm_review_reply"):
+                if st.button("Je confirme cette réponse (praticien)", key=f"confirm-{item.review_id}"):
+                    try:
+                        with db_session() as session:
+                            confirm_review_reply(session, item.review_id, text, account)
+                    except (PermissionError, ValueError) as exc:
+                        st.error(str(exc))
+                    else:
+                        st.rerun()
+            else:
+                st.caption("Demandez à un praticien de se connecter pour la relire et la confirmer.")
         elif verdict is not None:
+            if confirmed:
+                st.success("Réponse relue et confirmée par un praticien.")
             for finding in verdict.findings:
                 plain(f"⚠️ « {finding.text} » : {finding.explanation}")
             if approved.get(item.review_id) == text:

@@ -57,6 +57,9 @@ TUNING_ENV: dict[str, tuple[str, type]] = {
     "RESPONDERS_LLM_FOLD_SYSTEM_PROMPT": ("fold_system_prompt", bool),
 }
 SETTING_KEY = "llm"
+# Where a key from the environment or the secrets may be sent: {"base_url", "key_sha256"}, written
+# when a praticien types the key again for a new address in Réglages (the key itself never is).
+KEY_BINDING_KEY = "llm_key_binding"
 # Local servers (llama.cpp, Ollama) ignore the key but the OpenAI client insists on one.
 NO_KEY_PLACEHOLDER = "sans-cle"
 
@@ -86,6 +89,31 @@ class LLMInvalidAnswer(ValueError):
 # --- settings -------------------------------------------------------------------------
 
 
+def key_digest(key: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _same_address(a: str, b: str) -> bool:
+    return a.strip().rstrip("/").lower() == b.strip().rstrip("/").lower()
+
+
+@dataclass(frozen=True)
+class KeyBinding:
+    """The only address a key from the environment or the secrets may be sent to: the one that was
+    configured with it. `key_sha256` None means any key (the address came from the environment,
+    next to the key); otherwise only the key whose SHA-256 it is (typed again in Réglages)."""
+
+    base_url: str
+    key_sha256: str | None = None
+
+    def allows(self, base_url: str, key: str) -> bool:
+        if not self.base_url or not _same_address(self.base_url, base_url):
+            return False
+        return self.key_sha256 is None or key_digest(key) == self.key_sha256
+
+
 @dataclass(frozen=True)
 class LLMSettings:
     """Where the model lives. The API key is resolved at call time and never persisted."""
@@ -102,6 +130,9 @@ class LLMSettings:
     fold_system_prompt: bool = False
     # Passed in by the UI from Streamlit secrets; excluded from repr so it never reaches a log.
     api_key: str | None = field(default=None, repr=False, compare=False)
+    # Set by `load_settings`: where the key may go. None for settings built in code by a caller
+    # that chose both the address and the key.
+    key_binding: KeyBinding | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not re.match(r"^https?://\S+$", self.base_url or ""):
@@ -118,9 +149,20 @@ class LLMSettings:
         if not 0 <= self.max_retries <= 3:
             raise ValueError("Nombre de nouvelles tentatives invalide : choisissez entre 0 et 3.")
 
-    def resolve_api_key(self, env: Mapping[str, str] | None = None) -> str | None:
+    def _candidate_key(self, env: Mapping[str, str] | None = None) -> str | None:
         env = os.environ if env is None else env
         return self.api_key or env.get(self.api_key_env) or env.get(FALLBACK_API_KEY_ENV) or None
+
+    def resolve_api_key(self, env: Mapping[str, str] | None = None) -> str | None:
+        """The key to send, or None: a key is never sent to an address it was not configured with."""
+        key = self._candidate_key(env)
+        if key and self.key_binding is not None and not self.key_binding.allows(self.base_url, key):
+            return None
+        return key
+
+    def key_withheld(self, env: Mapping[str, str] | None = None) -> bool:
+        """True when a key exists but this address was not configured with it."""
+        return bool(self._candidate_key(env)) and self.resolve_api_key(env) is None
 
     def with_api_key(self, api_key: str | None) -> LLMSettings:
         return replace(self, api_key=api_key or None)
@@ -191,9 +233,30 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
             "ou renseignez le modèle dans Réglages."
         )
     try:
-        return LLMSettings.from_mapping(stored)
+        settings = LLMSettings.from_mapping(stored)
     except (TypeError, ValueError) as exc:
         raise LLMSettingsError(f"Réglages du modèle de langage invalides : {exc}") from None
+    return replace(settings, key_binding=key_binding(session, env))
+
+
+def key_binding(session: Session | None, env: Mapping[str, str]) -> KeyBinding:
+    if env.get(BASE_URL_ENV):  # the operator set the address next to the key
+        return KeyBinding(env[BASE_URL_ENV])
+    if session is not None:
+        from responders.store.settings import get_setting
+
+        value = get_setting(session, KEY_BINDING_KEY)
+        if isinstance(value, dict) and value.get("base_url") and value.get("key_sha256"):
+            return KeyBinding(str(value["base_url"]), str(value["key_sha256"]))
+    return KeyBinding("")  # no address was configured with the key: it is sent nowhere
+
+
+def bind_key(session: Session, base_url: str, key: str | None) -> None:
+    """Records that `key` (typed again by a praticien) may be sent to `base_url`; None forgets
+    any previous binding, so a key from the environment or secrets is sent nowhere."""
+    from responders.store.settings import set_setting
+
+    set_setting(session, KEY_BINDING_KEY, {"base_url": base_url, "key_sha256": key_digest(key)} if key else None)
 
 
 def save_settings(session: Session, settings: LLMSettings) -> None:
@@ -275,12 +338,17 @@ def check_connection(settings: LLMSettings | None) -> tuple[bool, str]:
     from langchain_core.messages import HumanMessage
 
     probe = replace(settings, max_tokens=1, max_retries=0)
+    withheld = (
+        " La clé d'API n'a pas été envoyée : cette adresse n'a pas été configurée avec elle "
+        "(un praticien doit saisir la clé à nouveau dans Réglages)."
+        if settings.key_withheld() else ""
+    )
     try:
         make_chat_model(probe).invoke([HumanMessage(content="Bonjour")])
     except Exception as exc:  # every failure becomes a French status line for Réglages
-        return False, describe_error(exc, settings)
+        return False, describe_error(exc, settings) + withheld
     where = "sur cet ordinateur" if settings.is_local else "à distance"
-    return True, f"Connexion réussie : le modèle « {settings.model} » répond ({where}, {settings.base_url})."
+    return True, f"Connexion réussie : le modèle « {settings.model} » répond ({where}, {settings.base_url}).{withheld}"
 
 
 # --- what is sent ------------------------------------------------------------------------

@@ -108,6 +108,16 @@ class AuditAction(StrEnum):
     REMOVAL_SUBMITTED = "removal_submitted"
     REMOVAL_DECISION = "removal_decision"
     CAPTURE_ADDED = "capture_added"
+    REVIEW_CONFIRMED = "review_confirmed"
+    LLM_SETTINGS = "llm_settings"
+    SIGN_IN = "sign_in"
+    SIGN_IN_REFUSED = "sign_in_refused"
+    SIGN_OUT = "sign_out"
+    USER_ADDED = "user_added"
+    USER_REMOVED = "user_removed"
+    PASSWORD_CHANGED = "password_changed"
+    ACTION_REFUSED = "action_refused"
+    STATUS_UNDONE = "status_undone"
 
     @property
     def fr(self) -> str:
@@ -129,6 +139,16 @@ AUDIT_ACTION_FR: dict[str, str] = {
     AuditAction.REMOVAL_SUBMITTED: "Demande de retrait déposée",
     AuditAction.REMOVAL_DECISION: "Décision de Google enregistrée",
     AuditAction.CAPTURE_ADDED: "Capture jointe",
+    AuditAction.REVIEW_CONFIRMED: "Réponse à vérifier confirmée",
+    AuditAction.LLM_SETTINGS: "Modèle de langage modifié",
+    AuditAction.SIGN_IN: "Connexion",
+    AuditAction.SIGN_IN_REFUSED: "Connexion refusée",
+    AuditAction.SIGN_OUT: "Déconnexion",
+    AuditAction.USER_ADDED: "Compte créé",
+    AuditAction.USER_REMOVED: "Compte supprimé",
+    AuditAction.PASSWORD_CHANGED: "Mot de passe changé",
+    AuditAction.ACTION_REFUSED: "Action refusée",
+    AuditAction.STATUS_UNDONE: "Changement de statut annulé",
 }
 
 

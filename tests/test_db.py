@@ -10,7 +10,7 @@ from responders.store.models import Location
 def test_schema_is_created_by_migrations(engine):
     tables = set(inspect(engine).get_table_names())
     assert {"locations", "reviews", "review_revisions", "import_runs", "classifications",
-            "audit_events", "settings", "alembic_version"} <= tables
+            "audit_events", "settings", "users", "alembic_version"} <= tables
 
 
 def test_datetimes_come_back_timezone_aware(engine):
@@ -83,4 +83,20 @@ def test_captures_table_migrates_up_and_down(db_url):
     assert "review_captures" not in set(sql_inspect(eng).get_table_names())
     upgrade(eng)
     assert "review_captures" in set(sql_inspect(eng).get_table_names())
+
+
+def test_upgrade_from_0002_adds_the_users_table_and_keeps_settings(db_url):
+    from sqlalchemy import text as sql
+
+    from responders.store.engine import upgrade
+
+    eng = make_engine(db_url, migrate=False)
+    upgrade(eng, "0002")
+    assert "users" not in set(inspect(eng).get_table_names())
+    with eng.begin() as conn:
+        conn.execute(sql("INSERT INTO settings (key, value) VALUES ('practice_name', '\"Cabinet\"')"))
+    upgrade(eng)
+    assert "users" in set(inspect(eng).get_table_names())
+    with eng.connect() as conn:
+        assert conn.execute(sql("SELECT count(*) FROM settings")).scalar() == 1
     eng.dispose()

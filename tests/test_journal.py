@@ -1,5 +1,7 @@
+from sqlalchemy import text
 from sqlmodel import Session
 
+from responders.triage import actions
 from responders.triage.journal import record_event
 from responders.views import journal
 
@@ -25,3 +27,45 @@ def test_journal_filters(engine):
         frame = journal.events_frame(session)
     assert list(journal.filter_events(frame, users=["Marc"])["Action"]) == ["Réponse copiée"]
     assert len(journal.filter_events(frame, actions=["Statut modifié"])) == 1
+    today = frame["Date (UTC)"].iloc[0].date()
+    assert len(journal.filter_events(frame, since=today, until=today)) == 2
+    assert journal.filter_events(frame, since=today.replace(year=today.year + 1)).empty
+
+
+def test_journal_reads_as_french_sentences(engine):
+    from responders.store.models import Location, Review
+
+    with Session(engine) as session:
+        location = Location(key="k", name="Cabinet des Tilleuls")
+        session.add(location)
+        session.flush()
+        review = Review(location_id=location.id, fingerprint="f", source="gbp", author_display_name="Jean D.",
+                        rating=2, review_url="https://maps.google.com/?cid=1")
+        session.add(review)
+        session.flush()
+        review_id = review.id
+        actions.set_status(session, review.id, "repondu", user="Claire")
+        record_event(session, user="Claire", action="copy_refused", review_id=review.id,
+                           text="Votre carie", detail={"verdict": "block", "findings": [
+                               {"explanation": "mentionne un soin"}]})
+        record_event(session, user="Marc", action="knowledge_date", review_id=review.id,
+                           detail={"from": None, "to": "2026-03-02"})
+        record_event(session, user="Marc", action="settings",
+                           detail={"section": "établissement", "location": "k", "from": None, "to": "qc-medecin"})
+        session.commit()
+        # an action this version does not know (written by a newer one) still reads cleanly
+        session.connection().execute(text(
+            "INSERT INTO audit_events (at, \"user\", action, detail) VALUES (CURRENT_TIMESTAMP, 'Marc', 'something_new', '{\"x\": {\"y\": 1}}')"
+        ))
+        session.commit()
+        frame = journal.events_frame(session)
+    sentences = list(frame["Ce qui s'est passé"])
+    assert "Statut changé : « Nouveau » devient « Répondu »." in sentences
+    assert "La copie a été refusée (bloquée par le contrôle) : mentionne un soin." in sentences
+    assert "Date de connaissance corrigée : non renseignée devient 02/03/2026." in sentences
+    shown = frame.astype(str).to_string()
+    assert "None" not in shown and "{" not in shown
+    row = frame[frame["Action"] == "Statut modifié"].iloc[0]
+    assert row["Avis"] == "Avis de Jean D. · ★★ · Cabinet des Tilleuls"
+    assert row["Lien"].endswith(f"avis={review_id}") and row["Sur Google"].startswith("https://")
+    assert "Copie refusée" in set(frame["Action"])

@@ -61,7 +61,13 @@ def test_a_hostile_listing_name_is_shown_verbatim_in_the_triage_caption(tmp_path
             loc.name = "[Cabinet](https://evil.example) :red[x]"
             session.add(loc)
         session.commit()
+    from responders.people.accounts import Account, add_user
+
     at = AppTest.from_file("../app_pages/triage.py", default_timeout=60)
+    with Session(engine) as session:
+        add_user(session, "Claire", "secretariat", "mot-de-passe-de-test")
+        session.commit()
+    at.session_state["account"] = Account(name="Claire", role="secretariat")
     at.run()
     assert not at.exception
     captions = [c.value for c in at.caption if "statut" in c.value]

@@ -25,6 +25,8 @@ HANDLERS = {
     "demo": "responders.importers.demo:run",
     "audit replies": "responders.audit.command:run_replies",
     "digest": "responders.notify.command:run_digest",
+    "users add": "responders.people.command:run_add",
+    "users list": "responders.people.command:run_list",
 }
 
 
@@ -35,6 +37,8 @@ def _handler_key(args: argparse.Namespace) -> str:
         return f"eval {args.eval_command}"
     if args.command == "audit":
         return f"audit {args.audit_command}"
+    if args.command == "users":
+        return f"users {args.users_command}"
     return str(args.command)
 
 

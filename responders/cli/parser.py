@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from responders.people.roles import ROLES
 from responders.profiles import PROFILES
 
 FORMATS = ("auto", "gbp", "takeout", "outscraper", "apify", "serpapi", "places", "csv")
@@ -89,4 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="charger les avis de démonstration si la base est vide")
     p.add_argument("--db", dest="db", default=None)
     p.add_argument("--force", action="store_true", help="charger même si la base contient des avis")
+
+    p = sub.add_parser("users", help="comptes des personnes qui se connectent au tableau de bord")
+    users = p.add_subparsers(dest="users_command", required=True)
+    q = users.add_parser("add", help="créer un compte (mot de passe lu sur l'entrée standard)")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--role", required=True, choices=tuple(ROLES))
+    q.add_argument("--email", default=None,
+                   help="adresse du fournisseur d'identité (st.login) ; sans mot de passe, connexion par ce fournisseur seulement")
+    q.add_argument("--db", dest="db", default=None)
+    q = users.add_parser("list", help="lister les comptes (JSON, une ligne par compte)")
+    q.add_argument("--db", dest="db", default=None)
     return parser

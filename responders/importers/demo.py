@@ -45,7 +45,18 @@ def load_demo(engine: Engine, *, force: bool = False, folder: Path = DEMO_DIR, c
         return ImportSummary()
     summary = import_paths(engine, files, classify=classify)
     _set_profiles(engine, folder / "profiles.toml")
+    _create_demo_accounts(engine)
     return summary
+
+
+def _create_demo_accounts(engine: Engine) -> None:
+    """The documented demo accounts (README), only when the database has no account yet: a
+    fresh `make run` can be signed into without typing anything on the terminal."""
+    from responders.people.accounts import create_demo_accounts
+    from responders.store.engine import session_scope
+
+    with session_scope(engine) as session:
+        create_demo_accounts(session)
 
 
 def _set_profiles(engine: Engine, path: Path) -> None:
@@ -88,4 +99,20 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     print(json.dumps(summary.to_dict(), ensure_ascii=False))  # noqa: T201
+    _announce_demo_accounts(args.db)
     return 0
+
+
+def _announce_demo_accounts(url: str | None) -> None:
+    from responders.people.accounts import DEMO_ACCOUNTS, demo_accounts
+    from responders.store.engine import session_scope
+
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            names = {a.name for a in demo_accounts(session)}
+    finally:
+        engine.dispose()
+    shown = [f"{name} / {password}" for name, _role, password in DEMO_ACCOUNTS if name in names]
+    if shown:
+        print("Comptes de démonstration (nom / mot de passe) : " + ", ".join(shown) + ".", file=sys.stderr)  # noqa: T201

@@ -221,5 +221,19 @@ class Setting(SQLModel, table=True):
     updated_at: datetime | None = _dt()
 
 
+class User(SQLModel, table=True):
+    """A person who signs in. The password is stored only as an Argon2 hash; `email` maps an
+    identity provider's account (st.login) to this one; `demo` marks the documented demo accounts."""
+
+    __tablename__ = "users"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True, index=True)
+    role: str = Field(max_length=20)
+    password_hash: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=320, unique=True)
+    demo: bool = False
+    created_at: datetime | None = _dt()
+
+
 def now() -> datetime:
     return utcnow()

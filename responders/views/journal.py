@@ -1,47 +1,236 @@
-"""The audit trail as a table, filterable, exported to CSV without formula injection."""
+"""The audit trail as French sentences: who did what, on which review, filterable, exported to
+CSV without formula injection. No raw JSON, no « None », no internal numbers on screen."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time
+from typing import Any
 
 import pandas as pd
-from sqlmodel import Session
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
-from responders.triage.journal import recent_events
+from responders.store.models import AuditEvent, Location, Review
 from responders.vocabulary import AUDIT_ACTION_FR
 
-ACTIONS_FR: dict[str, str] = dict(AUDIT_ACTION_FR)
-COLUMNS = ["Date (UTC)", "Utilisateur", "Action", "Avis", "Texte", "Détail"]
+ACTIONS_FR: dict[str, str] = {
+    **AUDIT_ACTION_FR,
+    "reply_copied": "Réponse copiée",
+    "copy_refused": "Copie refusée",
+    "review_confirmed": "Réponse à vérifier confirmée",
+    "status": "Statut modifié",
+    "google_report": "Signalement Google",
+    "triage_finished": "Triage terminé",
+    "send_to_lawyer": "Transmis à l'avocat",
+    "settings": "Réglages modifiés",
+    "llm_settings": "Modèle de langage modifié",
+    "knowledge_date": "Date de connaissance modifiée",
+    "sign_in": "Connexion",
+    "sign_in_refused": "Connexion refusée",
+    "sign_out": "Déconnexion",
+    "user_added": "Compte créé",
+    "user_removed": "Compte supprimé",
+    "password_changed": "Mot de passe changé",
+    "action_refused": "Action refusée",
+}
+# Actions that were refused (by the guard, a role or a password): shown so people see attempts too.
+REFUSED_ACTIONS = frozenset({"copy_refused", "sign_in_refused", "action_refused"})
+COLUMNS = ["Date (UTC)", "Personne", "Action", "Ce qui s'est passé", "Avis", "Lien", "Sur Google", "Texte"]
+STATUSES_FR = {
+    "nouveau": "Nouveau", "a_revoir": "À revoir", "repondu": "Répondu",
+    "ne_pas_repondre": "Ne pas répondre", "avocat": "Transmis à l'avocat",
+    "signale": "Signalé à Google",
+}
+ROLES_FR = {"secretariat": "secrétariat", "praticien": "praticien", "avocat": "avocat"}
+SECTIONS_FR = {"cabinet": "Réglages du cabinet", "politique": "Politique de réponse",
+               "établissement": "Profil d'un établissement"}
+VERDICTS_FR = {"pass": "contrôle réussi", "review": "à vérifier", "block": "bloquée par le contrôle"}
+
+
+def _text(value: Any, empty: str = "non renseigné") -> str:
+    if value is None or value == "":
+        return empty
+    return str(value)
+
+
+def _day(value: Any) -> str:
+    if not value:
+        return "non renseignée"
+    try:
+        return datetime.fromisoformat(str(value)).strftime("%d/%m/%Y")
+    except ValueError:
+        return str(value)
+
+
+def _verdict(detail: dict[str, Any]) -> str | None:
+    raw = detail.get("guard")
+    guard: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    verdict = detail.get("verdict") or guard.get("verdict")
+    if verdict is None and "allowed" in guard:
+        verdict = "pass" if guard["allowed"] else "block"
+    return VERDICTS_FR.get(str(verdict)) if verdict else None
+
+
+def _copied(d: dict[str, Any]) -> str:
+    verdict = _verdict(d)
+    return "La réponse a été copiée pour être publiée sur Google" + (f" ({verdict})." if verdict else ".")
+
+
+def _copy_refused(d: dict[str, Any]) -> str:
+    verdict = _verdict(d)
+    reasons = [str(f.get("explanation")) for f in (d.get("findings") or d.get("guard", {}).get("findings") or [])
+               if isinstance(f, dict) and f.get("explanation")]
+    sentence = "La copie a été refusée"
+    sentence += f" ({verdict})" if verdict else ""
+    return sentence + (" : " + " ; ".join(reasons[:3]) + "." if reasons else ".")
+
+
+def _status(d: dict[str, Any]) -> str:
+    before = STATUSES_FR.get(str(d.get("from")), _text(d.get("from")))
+    after = STATUSES_FR.get(str(d.get("to")), _text(d.get("to")))
+    return f"Statut changé : « {before} » devient « {after} »."
+
+
+def _settings(d: dict[str, Any]) -> str:
+    section = str(d.get("section") or "")
+    if section == "établissement":
+        before = _text(d.get("from"), "profil du cabinet")
+        after = _text(d.get("to"), "profil du cabinet")
+        return f"Profil d'un établissement changé : {before} devient {after}."
+    if section == "politique":
+        return "Politique de réponse modifiée."
+    if section == "cabinet":
+        profile = d.get("profile")
+        return "Réglages du cabinet modifiés" + (f" (profil {profile})." if profile else ".")
+    if section == "comptes de démonstration":
+        return "Comptes de démonstration supprimés."
+    return f"{SECTIONS_FR.get(section, 'Réglages')} modifiés."
+
+
+def _llm(d: dict[str, Any]) -> str:
+    parts = []
+    if d.get("from_url") != d.get("to_url"):
+        parts.append(f"adresse du modèle changée : {_text(d.get('from_url'), 'aucune')} devient "
+                     f"{_text(d.get('to_url'), 'aucune')}")
+    if d.get("model"):
+        parts.append(f"modèle « {d['model']} »")
+    if d.get("engine"):
+        parts.append(f"moteur « {d['engine']} »")
+    if d.get("key_bound") is True:
+        parts.append("clé d'API saisie à nouveau pour cette adresse")
+    elif d.get("key_bound") is False and d.get("from_url") != d.get("to_url"):
+        parts.append("la clé d'API ne sera pas envoyée à cette adresse tant qu'elle n'aura pas été saisie à nouveau")
+    if d.get("tested"):
+        parts.append("connexion testée : " + ("réussie" if d.get("test_ok") else "échec"))
+    return ("Modèle de langage : " + " ; ".join(parts) + ".") if parts else "Réglages du modèle de langage enregistrés."
+
+
+SENTENCES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "reply_copied": _copied,
+    "copy_refused": _copy_refused,
+    "review_confirmed": lambda d: "Le praticien a relu et confirmé la réponse « à vérifier » : elle peut être copiée.",
+    "status": _status,
+    "google_report": lambda d: "Avis signalé à Google" + (
+        f" (référence {d['reference']})." if d.get("reference") else "."),
+    "triage_finished": lambda d: "Triage de la semaine terminé : les prochains avis à traiter seront les nouveaux.",
+    "send_to_lawyer": lambda d: "Avis transmis à l'avocat.",
+    "settings": _settings,
+    "llm_settings": _llm,
+    "knowledge_date": lambda d: f"Date de connaissance corrigée : {_day(d.get('from'))} devient {_day(d.get('to'))}.",
+    "sign_in": lambda d: "Connexion" + (" par le fournisseur d'identité." if d.get("method") == "oidc" else "."),
+    "sign_in_refused": lambda d: "Connexion refusée : " + (
+        "trop de tentatives, compte bloqué pour un quart d'heure." if d.get("reason") == "locked"
+        else "nom ou mot de passe incorrect."),
+    "sign_out": lambda d: "Déconnexion.",
+    "user_added": lambda d: f"Compte « {_text(d.get('name'))} » créé ({ROLES_FR.get(str(d.get('role')), 'rôle inconnu')})"
+    + (", compte de démonstration." if d.get("demo") else "."),
+    "user_removed": lambda d: f"Compte « {_text(d.get('name'))} » supprimé.",
+    "password_changed": lambda d: f"Mot de passe du compte « {_text(d.get('name'))} » changé.",
+    "action_refused": lambda d: f"Action refusée : {_text(d.get('reason'), 'rôle insuffisant')}.",
+}
+
+
+def sentence(action: str, detail: dict[str, Any] | None) -> str:
+    """What happened, in one French sentence (an action this version does not know keeps its name)."""
+    make = SENTENCES.get(action)
+    if make is None:
+        return f"{ACTIONS_FR.get(action, action)}."
+    try:
+        return make(detail or {})
+    except (AttributeError, TypeError, KeyError):  # an older or unexpected detail shape
+        return f"{ACTIONS_FR.get(action, action)}."
+
+
+def _review_labels(session: Session, review_ids: set[int]) -> dict[int, tuple[str, str | None]]:
+    if not review_ids:
+        return {}
+    rows = session.execute(
+        sa_select(col(Review.id), col(Review.author_display_name), col(Review.is_anonymous), col(Review.rating),
+               col(Review.created_at), col(Location.name), col(Review.review_url))
+        .join(Location, col(Location.id) == col(Review.location_id))
+        .where(col(Review.id).in_(review_ids))
+    ).all()
+    labels = {}
+    for rid, author, anonymous, rating, created, location, url in rows:
+        who = author or ("auteur anonyme" if anonymous else "auteur inconnu")
+        parts = [f"Avis de {who}"]
+        if rating:
+            parts.append("★" * int(rating))
+        if location:
+            parts.append(str(location))
+        if created:
+            parts.append(f"du {created:%d/%m/%Y}")
+        labels[int(rid)] = (" · ".join(parts), url)
+    return labels
+
+
+def review_link(review_id: int) -> str:
+    """The dashboard's address of one review (the Triage page opens it alone)."""
+    return f"/?avis={review_id}"
 
 
 def events_frame(session: Session, limit: int = 5000) -> pd.DataFrame:
-    events = recent_events(session, limit)
-    rows = [
-        {
-            "Date (UTC)": e.at.strftime("%d/%m/%Y %H:%M:%S") if e.at else "",
-            "Utilisateur": e.user,
+    events = session.exec(select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)).all()
+    reviews = _review_labels(session, {e.review_id for e in events if e.review_id is not None})
+    rows = []
+    for e in events:
+        label, google = reviews.get(e.review_id, ("", None)) if e.review_id is not None else ("", None)
+        rows.append({
+            "Date (UTC)": pd.Timestamp(e.at) if e.at else pd.NaT,
+            "Personne": e.user or "personne non identifiée",
             "Action": ACTIONS_FR.get(e.action, e.action),
-            "Avis": e.review_id,
+            "Ce qui s'est passé": sentence(e.action, e.detail),
+            "Avis": label,
+            "Lien": review_link(e.review_id) if e.review_id is not None else None,
+            "Sur Google": google or None,
             "Texte": e.text or "",
-            "Détail": json.dumps(e.detail, ensure_ascii=False) if e.detail else "",
-        }
-        for e in events
-    ]
-    return pd.DataFrame(rows, columns=COLUMNS)
+        })
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["Date (UTC)"] = pd.to_datetime(frame["Date (UTC)"], utc=True)
+    return frame
 
 
-def filter_events(frame: pd.DataFrame, *, actions: Sequence[str] = (), users: Sequence[str] = ()) -> pd.DataFrame:
+def filter_events(
+    frame: pd.DataFrame, *, actions: Sequence[str] = (), users: Sequence[str] = (),
+    since: date | None = None, until: date | None = None,
+) -> pd.DataFrame:
     if actions:
         frame = frame[frame["Action"].isin(actions)]
     if users:
-        frame = frame[frame["Utilisateur"].isin(users)]
+        frame = frame[frame["Personne"].isin(users)]
+    if since is not None:
+        frame = frame[frame["Date (UTC)"] >= pd.Timestamp(datetime.combine(since, time.min, tzinfo=UTC))]
+    if until is not None:
+        frame = frame[frame["Date (UTC)"] <= pd.Timestamp(datetime.combine(until, time.max, tzinfo=UTC))]
     return frame
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     from responders.export.tables import neutralise
 
-    safe = frame.map(lambda v: neutralise(v) if isinstance(v, str) else v)
-    text: str = safe.to_csv(index=False, sep=";")
-    return text.encode("utf-8-sig")
+    out = frame.copy()
+    out["Date (UTC)"] = out["Date (UTC)"].map(lambda t: "" if pd.isna(t) else t.strftime("%d/%m/%Y %H:%M:%S"))
+    out = out.fillna("")
+    safe = out.map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    return bytes(safe.to_csv(index=False, sep=";").encode("utf-8-sig"))

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from sqlmodel import Session
 
 from responders import policy
 from responders.drafting.catalogue import Catalogue
+from responders.people.accounts import Account
+from responders.people.roles import require
 from responders.store.models import Location
 from responders.store.settings import get_setting, set_setting
 
 ENGINE_KEY = "classify_engine"
+SETTING_KEY_LLM = "llm"  # responders.llm.SETTING_KEY, read here without importing LangChain
 ENGINE_LABELS = {"rules": "Règles (hors ligne)", "llm": "Modèle de langage", "auto": "Les deux combinés"}
 
 
@@ -22,6 +26,25 @@ def locations_frame(locations: Sequence[Location]) -> pd.DataFrame:
         [{"Établissement": loc.name or "", "Identifiant Google": loc.key} for loc in locations],
         columns=["Établissement", "Identifiant Google"],
     )
+
+
+def users_frame(session: Session) -> pd.DataFrame:
+    """The accounts for the Réglages page: name, role, creation date, demo flag (never the hash)."""
+    from sqlmodel import col, select
+
+    from responders.people.roles import ROLES
+    from responders.store.models import User
+
+    rows = [
+        {
+            "Nom": u.name,
+            "Rôle": ROLES.get(u.role, u.role),
+            "Créé le": f"{u.created_at:%d/%m/%Y}" if u.created_at else "",
+            "Démonstration": "compte de démonstration" if u.demo else "",
+        }
+        for u in session.exec(select(User).order_by(col(User.id))).all()
+    ]
+    return pd.DataFrame(rows, columns=["Nom", "Rôle", "Créé le", "Démonstration"])
 
 
 def policy_frame(profile: str) -> pd.DataFrame:
@@ -111,18 +134,27 @@ def _journal(session: Session, user: str, detail: dict[str, object]) -> None:
 
 
 def check_llm(session: Session, *, base_url: str, model: str, api_key: str | None = None,
-             user: str = "") -> tuple[bool, str]:
+             typed_key: str | None = None, user: str = "", by: Account | None = None) -> tuple[bool, str]:
     """« Tester la connexion »: asks the endpoint for one token. Never switches the model on
     and changes no setting: a success only records that this endpoint and model answered,
     which « Enregistrer » then requires before the model can be chosen. Journaled."""
-    from responders.llm import LLMSettings, check_connection
+    from responders.llm import LLMSettings, check_connection, key_binding
     from responders.timeutil import utcnow
 
+    if by is not None:
+        require(by.role, "change_llm")
+        user = by.name
     try:
         llm = LLMSettings(base_url=base_url.strip(), model=model.strip())
     except ValueError as exc:
         return False, str(exc)
-    ok, message = check_connection(llm.with_api_key(api_key))
+    typed_key = (typed_key or "").strip() or None
+    if typed_key:
+        probe = llm.with_api_key(typed_key)  # typed for this very address
+    else:
+        # a key from the environment or the secrets goes only to the address configured with it
+        probe = replace(llm.with_api_key(api_key), key_binding=key_binding(session, os.environ))
+    ok, message = check_connection(probe)
     if ok:
         set_setting(session, TESTED_KEY, {
             "base_url": llm.base_url, "model": llm.model, "at": utcnow().isoformat(), "user": user,
@@ -137,16 +169,27 @@ def tested_ok(session: Session, base_url: str, model: str) -> bool:
 
 
 def save_llm(session: Session, *, engine: str, base_url: str, model: str, user: str = "",
+             by: Account | None = None, api_key: str | None = None, typed_key: str | None = None,
              privacy_assessed: bool = False) -> tuple[bool, str]:
-    """Stores the engine choice and the endpoint (never the key). Choosing a language model
-    (`llm` or `auto`: review text is then sent to the endpoint) needs a successful test of
-    this very endpoint and model and, when a listing follows Québec law, the practice's privacy
-    assessment (Loi 25). Every change of where review text is sent is journaled, with who."""
-    from responders.llm import LLMSettings, save_settings
+    """Stores the engine choice and the endpoint (never the key). Only a praticien may do it
+    (PermissionError otherwise). Choosing a language model (`llm` or `auto`: review text is then
+    sent to the endpoint) needs a successful test of this very endpoint and model and, when a
+    listing follows Québec law, the practice's privacy assessment (Loi 25). A key from the
+    environment or the secrets (`api_key`) is sent only to the address configured with it: a new
+    address forgets that binding until the key is typed again (`typed_key`, kept only as its
+    SHA-256). Every change of where review text is sent is journaled, with who."""
+    from responders.llm import LLMSettings, bind_key, save_settings
 
+    if by is not None:
+        require(by.role, "change_llm")
+        user = by.name
     if engine not in ENGINE_LABELS:
         return False, f"Moteur inconnu « {engine} »."
     before = _destination(session)
+    stored = get_setting(session, SETTING_KEY_LLM, {}) or {}
+    previous_url = str(stored.get("base_url") or "") if isinstance(stored, dict) else ""
+    typed_key = (typed_key or "").strip() or None
+    key_bound: bool | None = None
     if engine == "rules" and not base_url.strip():
         set_setting(session, ENGINE_KEY, engine)
         message = "Moteur enregistré : règles hors ligne."
@@ -163,17 +206,29 @@ def save_llm(session: Session, *, engine: str, base_url: str, model: str, user: 
                 )
             if quebec_in_use(session) and not privacy_assessed and not llm.is_local:
                 return False, "Le modèle de langage n'est pas activé. " + LOI_25_NOTICE
+        changed = previous_url.rstrip("/") != llm.base_url.rstrip("/")
         save_settings(session, llm)
         set_setting(session, ENGINE_KEY, engine)
+        if typed_key:
+            bind_key(session, llm.base_url, typed_key)
+            key_bound = True
+        elif changed:
+            bind_key(session, llm.base_url, None)
+            key_bound = False
         message = (
             "Réglages du modèle enregistrés (la clé n'est jamais enregistrée)."
             if engine != "rules" else "Moteur enregistré : règles hors ligne (aucun texte n'est envoyé)."
         )
+        if key_bound is False and api_key:
+            message += (" La clé d'API de l'environnement ou des secrets ne sera pas envoyée à cette "
+                        "nouvelle adresse tant qu'un praticien ne l'aura pas saisie à nouveau.")
     after = _destination(session)
-    if after != before:
+    if after != before or key_bound is not None:
         detail: dict[str, object] = {"from": before, "to": after}
         if engine != "rules":
             detail["privacy_assessment"] = bool(privacy_assessed)
+        if key_bound is not None:
+            detail["key_bound"] = key_bound
         _journal(session, user, detail)
     return True, message
 

@@ -20,3 +20,21 @@ def demo_db(app_db):
 
     load_demo(app_db)
     return app_db
+
+
+def sign_in_as(at, account) -> None:
+    """Signs `at` in as `account`, creating it in the app's database first when missing (a
+    signed-in session whose account no longer exists is signed out)."""
+    import os
+
+    from responders.people import accounts
+    from responders.store.engine import session_scope
+
+    engine = make_engine(os.environ["RESPONDERS_DATABASE_URL"])
+    try:
+        with session_scope(engine) as session:
+            if accounts.find_user(session, account.name) is None:
+                accounts.add_user(session, account.name, account.role, "mot-de-passe-de-test", demo=account.demo)
+    finally:
+        engine.dispose()
+    at.session_state["account"] = account

@@ -8,14 +8,21 @@ import pytest
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
+from responders.people.accounts import Account
 from responders.store.models import AuditEvent, Review
+from tests.app.conftest import sign_in_as
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["triage", "importer", "tableau_de_bord", "avocat", "retraits", "reponses_publiees", "journal", "reglages"]
 
 
-def run_page(name: str) -> AppTest:
+PRATICIEN = Account(name="Dr Martin", role="praticien")
+
+
+def run_page(name: str, account: Account | None = PRATICIEN) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app_pages" / f"{name}.py"), default_timeout=60)
+    if account is not None:
+        sign_in_as(at, account)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -34,6 +41,7 @@ def test_every_page_renders_with_demo_data(demo_db, name):
 
 def test_app_navigation_renders(demo_db):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    sign_in_as(at, PRATICIEN)
     at.run()
     assert not at.exception
     assert at.title[0].value == "Triage des avis"
@@ -83,6 +91,7 @@ def test_copy_records_an_audit_event_with_the_exact_text(demo_db):
     with Session(demo_db) as session:
         events = session.exec(select(AuditEvent).where(AuditEvent.action == "reply_copied")).all()
     assert [(e.review_id, e.text, e.detail["guard"]["allowed"]) for e in events] == [(review_id, text, True)]
+    assert [e.user for e in events] == ["Dr Martin"]  # the signed-in person, not a shared setting
 
     done = [b for b in at.button if b.key == f"done-{review_id}"]
     done[0].click().run()

@@ -7,13 +7,17 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 from streamlit.testing.v1 import AppTest
 
+from responders.people.accounts import Account
 from responders.store.models import AuditEvent, RemovalRequest
+from tests.app.conftest import sign_in_as
 
 ROOT = Path(__file__).resolve().parents[2]
+PRATICIEN = Account(name="Dr Martin", role="praticien")
 
 
 def page(name: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app_pages" / f"{name}.py"), default_timeout=60)
+    sign_in_as(at, PRATICIEN)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -9,7 +9,11 @@ from pathlib import Path
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
+from responders.people.accounts import Account
+from tests.app.conftest import sign_in_as
+
 ROOT = Path(__file__).resolve().parents[2]
+PRATICIEN = Account(name="Dr Martin", role="praticien")
 
 
 def test_no_traceback_reaches_a_visitor():
@@ -28,6 +32,7 @@ def test_a_failing_page_shows_a_french_message_and_logs(app_db, monkeypatch, cap
 
     monkeypatch.setattr("responders.triage.queue.queue_page", broken)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    sign_in_as(at, PRATICIEN)
     with caplog.at_level("ERROR", logger="responders.app"):
         at.run()
     assert not at.exception
@@ -41,6 +46,7 @@ def test_links_from_imported_urls_are_not_rendered_unless_google_https(demo_db):
         conn.execute(text("UPDATE reviews SET flag_url = 'data:text/html,<b>x</b>', review_url = 'http://evil.example/'"))
     for page in ("triage", "avocat"):
         at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
+        sign_in_as(at, PRATICIEN)
         at.run()
         assert not at.exception
         buttons = at.get("link_button")
@@ -51,6 +57,7 @@ def test_a_google_link_is_rendered(demo_db):
     with demo_db.begin() as conn:
         conn.execute(text("UPDATE reviews SET flag_url = 'https://www.google.com/local/review/rap/report?x=1'"))
     at = AppTest.from_file(str(ROOT / "app_pages" / "avocat.py"), default_timeout=60)
+    sign_in_as(at, PRATICIEN)
     at.run()
     assert [b.proto.url for b in at.get("link_button")] == ["https://www.google.com/local/review/rap/report?x=1"]
 
@@ -63,6 +70,7 @@ def test_one_failing_format_hides_no_other_download(demo_db, monkeypatch):
 
     monkeypatch.setattr(pdf_writer, "dossier_pdf", broken)
     at = AppTest.from_file(str(ROOT / "app_pages" / "avocat.py"), default_timeout=60)
+    sign_in_as(at, PRATICIEN)
     at.run()
     assert at.radio(key="format-candidates").value == "pdf"
     at.button(key="prepare-candidates").click().run()
@@ -83,5 +91,6 @@ def test_triage_and_avocat_pages_take_a_year_9999_review(demo_db):
         ))
     for page in ("triage", "avocat", "tableau_de_bord"):
         at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
+        sign_in_as(at, PRATICIEN)
         at.run()
         assert not at.exception, (page, [e.value for e in at.exception])

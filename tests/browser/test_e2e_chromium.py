@@ -1,6 +1,7 @@
 """The main workflow in a real headless Chromium against `streamlit run` on 127.0.0.1:
-import the demo CSV, triage a criticism review, copy its guarded reply, see the status change,
-open the dashboard. Screenshots go to tests/artifacts/ (git-ignored)."""
+sign in as the secretary, import the demo CSV, triage a criticism review, copy its guarded reply,
+see the status change and the copy journaled under her name, open the dashboard. Screenshots go
+to tests/artifacts/ (git-ignored)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DEMO_CSV = ROOT / "data" / "demo" / "outscraper_excel_fr.csv"
+SECRETARY, PASSWORD = "claire", "mot-de-passe-de-test"
 
 
 def _free_port() -> int:
@@ -35,6 +37,9 @@ def server(tmp_path):
         pytest.fail("Chromium introuvable : `make test` l'installe (paquet Debian chromium).")
     port = _free_port()
     env = {**os.environ, "RESPONDERS_DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"}
+    # the secretary's account, made the scripted way (password on standard input)
+    subprocess.run([sys.executable, "-m", "responders", "users", "add", SECRETARY, "--role", "secretariat"],
+                   input=PASSWORD + "\n", text=True, env=env, cwd=ROOT, check=True, timeout=120)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
@@ -96,13 +101,42 @@ def wait_idle(page) -> None:
     page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0", timeout=USER_WAIT_MS)
 
 
+def sign_in(page, server) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/")
+    expect(page.get_by_text("Connexion").first).to_be_visible()
+    page.get_by_label("Nom d'utilisateur", exact=True).fill(SECRETARY)
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_text("Triage des avis")).to_be_visible()
+    wait_idle(page)
+
+
+def go(page, title: str) -> None:
+    """Navigates as a person does, through the sidebar: a reload would end the signed-in session."""
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
+    wait_idle(page)
+
+
 def walk_main_workflow(page, server):
     from playwright.sync_api import expect
 
     if True:
+        # 0. a page's address asks to sign in first (in French, no "Page not found"); then sign
+        # in: the secretary sees no Réglages and no Avocat page
+        page.goto(f"{server}/journal")
+        expect(page.get_by_text("Connexion").first).to_be_visible()
+        wait_idle(page)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        sign_in(page, server)
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        expect(nav.get_by_role("link", name="Journal")).to_be_visible()
+        expect(nav.get_by_role("link", name="Réglages")).to_have_count(0)
+        expect(nav.get_by_role("link", name="Avocat")).to_have_count(0)
 
         # 1. import the demo CSV re-saved by French Excel
-        page.goto(f"{server}/importer")
+        go(page, "Importer")
         expect(page.get_by_text("Importer des avis").first).to_be_visible()
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(DEMO_CSV))
         page.get_by_role("button", name="Importer", exact=True).click()
@@ -111,7 +145,7 @@ def walk_main_workflow(page, server):
         page.screenshot(path=str(ARTIFACTS / "1-import.png"), full_page=True)
 
         # 2. triage: keep only criticism
-        page.goto(f"{server}/")
+        go(page, "Triage")
         expect(page.get_by_text("Triage des avis")).to_be_visible()
         wait_idle(page)
         page.get_by_text("Filtres").click()
@@ -152,14 +186,18 @@ def walk_main_workflow(page, server):
         review.get_by_role("button", name="Marquer « répondu »").click()
         wait_idle(page)
         expect(page.locator(f".{key_class}")).to_have_count(0)
-        page.goto(f"{server}/journal")
+        go(page, "Journal")
         expect(page.get_by_text("Journal").first).to_be_visible()
-        page.screenshot(path=str(ARTIFACTS / "4-journal.png"), full_page=True)
         cells = page.locator("[data-testid='stDataFrame']")
         expect(cells).to_be_visible()
+        # the copy is journaled under her name (dataframe cells are drawn on a canvas: read the
+        # accessible grid Streamlit keeps beside it)
+        copied_row = page.locator("tr", has=page.locator("td[role=gridcell]", has_text="Réponse copiée")).first
+        expect(copied_row).to_contain_text(SECRETARY)
+        page.screenshot(path=str(ARTIFACTS / "4-journal.png"), full_page=True)
 
         # 5. the dashboard renders its charts
-        page.goto(f"{server}/tableau_de_bord")
+        go(page, "Tableau de bord")
         expect(page.get_by_text("Note moyenne par mois")).to_be_visible()
         wait_idle(page)
         charts = page.locator('[data-testid="stVegaLiteChart"]')
