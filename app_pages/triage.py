@@ -97,6 +97,8 @@ for item in items:
         head[0].markdown(f"**{triage.LABELS_FR.get(item.label or '', 'Non classé')}** · {stars}")
         head[1].caption(triage.dates_line(item))
         st.caption(f"{md_escape(item.location)} · statut : {triage.STATUSES.get(item.status, item.status)}")
+        if item.check:
+            st.error(md_escape(triage.check_line(item)))
         if item.deadline:
             st.warning(triage.deadline_line(item))
         plain(f"Auteur : {item.author}")

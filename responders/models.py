@@ -72,6 +72,8 @@ class Review(SQLModel, table=True):
     changed_at: datetime | None = _dt(index=True)
     # the newest classification's label, kept here so the queue and the charts need no join
     label: str | None = Field(default=None, max_length=20, index=True)
+    # the newest classification's « à vérifier » flag: sorted with the legal cases
+    needs_check: bool = Field(default=False, index=True)
     # triage state, owned by staff
     status: str = Field(default="nouveau", max_length=40, index=True)
     for_lawyer: bool = False
@@ -112,6 +114,9 @@ class Classification(SQLModel, table=True):
     engine: str = Field(max_length=20)
     version: str = Field(max_length=40)
     created_at: datetime | None = _dt()
+    # the engine could not clear the review as lawful (« à vérifier »), and why, in French
+    needs_check: bool = False
+    check_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class AuditEvent(SQLModel, table=True):

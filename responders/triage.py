@@ -17,6 +17,10 @@ from responders.profiles import get_profile
 from responders.timeutil import as_utc, utcnow
 
 LABEL_RANK = {"defamation": 0, "insult": 1, "criticism": 2, "praise": 3, None: 4}
+# A review the classifier could not clear (« à vérifier ») is sorted with the legal cases,
+# after the defamations and insults, by the same deadline.
+CHECK_RANK = 1.5
+LEGAL_LABELS = ("defamation", "insult")
 LABELS_FR = {
     "defamation": "Diffamation (à valider)",
     "insult": "Injure (à valider)",
@@ -66,6 +70,8 @@ class TriageItem:
     label: str | None
     confidence: float
     passages: list[dict[str, Any]] = field(default_factory=list)
+    check: bool = False
+    check_reason: str | None = None
     deadline: date | None = None
     days_left: int | None = None
     deadline_note: str = ""
@@ -115,8 +121,9 @@ def queue_page(
 ) -> QueuePage:
     """One page of the queue, most urgent first, and the queue's length.
 
-    Urgency: defamation by nearest legal deadline, then insult by deadline, then criticism,
-    praise and unclassified reviews, newest first. Deadlines are computed in Python, so only
+    Urgency: defamation by nearest legal deadline, then insult by deadline, then the reviews
+    the classifier could not clear (« à vérifier ») by deadline, then criticism, praise and
+    unclassified reviews, newest first. Deadlines are computed in Python, so only
     for the few legal candidates; the long tail is ordered and paginated by the database.
     """
     total = session.execute(
@@ -124,8 +131,8 @@ def queue_page(
     ).scalar_one()
     legal = _filtered(session, filters, [
         col(Review.id), col(Review.label), col(Review.created_at), col(Review.knowledge_date),
-        col(Review.first_seen_at), col(Review.location_id),
-    ]).where(col(Review.label).in_(("defamation", "insult")))
+        col(Review.first_seen_at), col(Review.location_id), col(Review.needs_check),
+    ]).where(or_(col(Review.label).in_(LEGAL_LABELS), col(Review.needs_check)))
     # a group can hold French and Québec listings: each follows its own jurisdiction
     jurisdictions = {
         loc_id: get_profile(profile).jurisdiction
@@ -133,11 +140,12 @@ def queue_page(
         if profile
     }
     candidates = []
-    for review_id, label, created, knowledge, first_seen, location_id in session.execute(legal).all():
+    for review_id, label, created, knowledge, first_seen, location_id, check in session.execute(legal).all():
         jurisdiction_here = jurisdictions.get(location_id, jurisdiction)
         # open deadlines nearest first, then unknown ones, then those already past
         urgency = legal_deadline(jurisdiction_here, created, knowledge, first_seen).sort_key()
-        candidates.append((LABEL_RANK[label], urgency, -(created.timestamp() if created else 0), review_id))
+        rank = LABEL_RANK[label] if label in LEGAL_LABELS or not check else CHECK_RANK
+        candidates.append((rank, urgency, -(created.timestamp() if created else 0), review_id))
     candidates.sort()
     ids = [c[-1] for c in candidates[offset: offset + limit]]
     if len(ids) < limit:
@@ -145,7 +153,8 @@ def queue_page(
         rank = case((col(Review.label) == "criticism", 2), (col(Review.label) == "praise", 3), else_=4)
         rest = (
             _filtered(session, filters, [Review.id])
-            .where(or_(col(Review.label).is_(None), col(Review.label).not_in(("defamation", "insult"))))
+            .where(or_(col(Review.label).is_(None), col(Review.label).not_in(LEGAL_LABELS)))
+            .where(~col(Review.needs_check))
             .order_by(rank, col(Review.created_at).desc().nulls_last(), col(Review.id).desc())
             .offset(rest_offset)
             .limit(limit - len(ids))
@@ -208,9 +217,11 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
             label=classification.label if classification else review.label,
             confidence=classification.confidence if classification else 0.0,
             passages=list(classification.passages) if classification else [],
+            check=bool(classification.needs_check) if classification else bool(review.needs_check),
+            check_reason=classification.check_reason if classification else None,
             profile=item_profile,
         )
-        if by_id[review.id].label in ("defamation", "insult"):
+        if by_id[review.id].label in LEGAL_LABELS or by_id[review.id].check:
             deadline = review_deadline(review, item_profile)
             by_id[review.id].deadline = deadline.next_due
             by_id[review.id].days_left = (
@@ -295,6 +306,14 @@ def dates_line(item: TriageItem) -> str:
     elif item.edited:
         parts.append("modifié")
     return " · ".join(parts)
+
+
+def check_line(item: TriageItem) -> str:
+    """« À vérifier : … » when the classifier could not clear the review; else ""."""
+    if not item.check:
+        return ""
+    reason = (item.check_reason or "le moteur n'a pas pu écarter une imputation ou une injure").strip()
+    return f"À vérifier : {reason[0].lower() + reason[1:] if reason else reason}"
 
 
 def deadline_line(item: TriageItem) -> str:

@@ -78,14 +78,21 @@ class ClassificationResult:
     passages: list[Passage] = field(default_factory=list)
     engine: str = "rules"
     version: str = ENGINE_VERSION
+    # The engine could not clear the review as lawful: a person must look (« à vérifier »).
+    check: bool = False
+    check_reason: str | None = None
 
     def to_dict(self, id: Any = None) -> dict[str, Any]:  # noqa: A002 - the contract's field name
-        return {
+        out: dict[str, Any] = {
             "id": id,
             "label": self.label,
             "confidence": round(self.confidence, 3),
             "passages": [p.to_dict() for p in self.passages],
+            "check": self.check,
         }
+        if self.check:
+            out["check_reason"] = self.check_reason
+        return out
 
 
 @dataclass

@@ -38,7 +38,9 @@ def test_classify_contract(tmp_path: Path) -> None:
     assert [r["id"] for r in results] == ["r1", "r2", "r3"]
     assert [r["label"] for r in results] == ["defamation", "praise", "criticism"]
     for given, result in zip(lines, results, strict=True):
-        assert set(result) == {"id", "label", "confidence", "passages"}
+        assert set(result) - {"check_reason"} == {"id", "label", "confidence", "passages", "check"}
+        assert isinstance(result["check"], bool)
+        assert ("check_reason" in result) == result["check"]
         assert 0.0 <= result["confidence"] <= 1.0
         for p in result["passages"]:
             assert set(p) == {"start", "end", "text", "qualification", "rule", "explanation"}
