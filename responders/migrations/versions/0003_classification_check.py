@@ -19,17 +19,17 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("classifications") as batch:
-        batch.add_column(sa.Column("needs_check", sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch.add_column(sa.Column("check_reason", sa.Text(), nullable=True))
-    with op.batch_alter_table("reviews") as batch:
-        batch.add_column(sa.Column("needs_check", sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch.create_index("ix_reviews_needs_check", ["needs_check"])
+    # plain ADD COLUMN on both SQLite and PostgreSQL: no table rebuild, foreign keys untouched
+    false = sa.text("false") if op.get_bind().dialect.name == "postgresql" else sa.text("0")
+    op.add_column("classifications", sa.Column("needs_check", sa.Boolean(), nullable=False, server_default=false))
+    op.add_column("classifications", sa.Column("check_reason", sa.Text(), nullable=True))
+    op.add_column("reviews", sa.Column("needs_check", sa.Boolean(), nullable=False, server_default=false))
+    op.create_index("ix_reviews_needs_check", "reviews", ["needs_check"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reviews_needs_check", table_name="reviews")
     with op.batch_alter_table("reviews") as batch:
-        batch.drop_index("ix_reviews_needs_check")
         batch.drop_column("needs_check")
     with op.batch_alter_table("classifications") as batch:
         batch.drop_column("check_reason")
