@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from responders.classify import lexicon
+from responders.classify import lexicon, structure
+from responders.classify.accusation import Accusation
 from responders.classify.normalize import Normalized, normalize
 from responders.classify.rules import (
     DEFAULT_RULES,
@@ -99,7 +100,12 @@ class ClassificationResult:
 class _Sentence:
     span: tuple[int, int]
     defamation: list[tuple[PatternRule, int, int]] = field(default_factory=list)
-    insult: list[tuple[LexiconRule, int, int]] = field(default_factory=list)
+    # lexicon rules, or the frames of `contempt` (structure.Evidence): both have a name,
+    # an explanation and a confidence
+    insult: list[tuple[LexiconRule | structure.Evidence, int, int]] = field(default_factory=list)
+    # sentences shaped like an accusation (see accusation.py): sure ones, and candidates
+    imputations: list[Accusation] = field(default_factory=list)
+    candidates: list[Accusation] = field(default_factory=list)
     uncertain: list[tuple[PatternRule, int, int]] = field(default_factory=list)
     score: float = 0.0
     negative: float = 0.0
@@ -230,13 +236,64 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
                 sentence.insult.append((rule, start, end))
             elif isinstance(rule, PatternRule):
                 sentence.uncertain.append((rule, start, end))
+    found = structure.read(doc, spans)
+    for index in found.denied:
+        table[index].insult.clear()  # a contempt word reported and denied by the writer
+    for index, hits in found.insults.items():
+        known = table[index].insult
+        known.extend(h for h in hits if not any(h[1] < e and s < h[2] for _, s, e in known))
+    for index, items in found.imputations.items():
+        table[index].imputations.extend(items)
+    for index, items in found.candidates.items():
+        table[index].candidates.extend(items)
     for sentence in table:
         # An account with a negated event and no opinion word ("il ne m'a jamais rappelée")
         # leans negative, lightly.
         if not sentence.positive and not sentence.negative and _NEGATED_EVENT.search(doc.text, *sentence.span):
             sentence.negative += 0.8
             sentence.score -= 0.8
-    return _decide(doc, table, rating)
+    result = _decide(doc, table, rating)
+    return _with_check(doc, table, found, result)
+
+
+def _imputation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
+    """A defamation passage from the sentence's structure, explained by what was found."""
+    item = max(sentence.imputations, key=lambda a: (a.agent is not None, a.evidence, -a.start))
+    explanation = f"{structure.explanation(doc, item, sentence.insult)} {LAWYER_NOTE}"
+    hits = list(item.hits) + [(s, e) for _, s, e in sentence.insult if item.start <= s < item.end]
+    if item.agent is not None:
+        hits.append(item.agent)
+    scope = _Sentence((item.start, item.end))
+    return (
+        _passage(doc, scope, "defamation", f"defamation.{item.shape.name}", explanation, hits),
+        structure.confidence(item),
+    )
+
+
+def _with_check(doc: Normalized, table: list[_Sentence], found: structure.Findings, result: ClassificationResult) -> ClassificationResult:
+    """Mark the review « à vérifier » when something more serious than its label was found
+    and not settled: an accusation-shaped sentence, or contempt aimed at a person."""
+    covered = [(p.start, p.end) for p in result.passages if p.qualification in ("defamation", "insult")]
+
+    def settled(start: int, end: int) -> bool:
+        s, e = doc.span(start, end)
+        return any(s < pe and ps < e for ps, pe in covered)
+
+    reasons: list[str] = []
+    if result.label != "defamation":
+        for sentence in table:
+            for item in sentence.candidates:
+                if not settled(item.start, item.end):
+                    reasons.append(structure.check_reason(doc, item))
+    if SEVERITY[result.label] < SEVERITY["insult"]:
+        for frames in found.doubts.values():
+            reasons.extend(structure.doubt_reason(doc, f) for f in frames if not settled(f.start, f.end))
+    if not reasons:
+        return result
+    reason = "; ".join(dict.fromkeys(reasons))
+    return ClassificationResult(
+        result.label, result.confidence, result.passages, result.engine, result.version, True, reason
+    )
 
 
 def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> ClassificationResult:
@@ -245,6 +302,8 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
     for sentence in table:
         if sentence.defamation:
             passage, confidence = _defamation_passage(doc, sentence)
+        elif sentence.imputations:
+            passage, confidence = _imputation_passage(doc, sentence)
         elif sentence.insult:
             passage, confidence = _insult_passage(doc, sentence)
         else:
@@ -276,7 +335,7 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
     opinion: Label = "criticism" if balance < 0 or (uncertain and balance < 2) else "praise"
 
     for sentence in table:
-        if sentence.defamation or sentence.insult:
+        if sentence.defamation or sentence.insult or sentence.imputations:
             continue
         if sentence.uncertain or (opinion == "criticism" and sentence.score < 0):
             passages.append(_criticism_passage(doc, sentence))
