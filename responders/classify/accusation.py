@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from responders.classify import gating
 from responders.classify.contempt import AGENT_NOUN
 from responders.classify.lexicon import DATA
+from responders.classify.prefilter import GatedPattern
 
 # A person of the practice named by role, title or name, or the practice itself.
 AGENT = re.compile(
@@ -108,15 +110,19 @@ def _data() -> dict[str, Any]:
 
 
 @cache
-def fields() -> dict[str, re.Pattern[str]]:
+def fields() -> dict[str, GatedPattern]:
     out = {}
     for name, body in _data()["fields"].items():
         try:
             # a field ends at a word end: "sent" must not match "sentait"
-            out[name] = re.compile(f"(?:{body})(?![a-z])")
+            out[name] = GatedPattern(f"(?:{body})(?![a-z])")
         except re.error as exc:
             raise ValueError(f"accusation.toml : champ {name} invalide ({exc})") from None
     return out
+
+
+_AGENT_GATED = GatedPattern(AGENT.pattern)
+fields()  # registers every field's literals with the prefilter before its scanner is built
 
 
 @cache
@@ -142,29 +148,42 @@ def shapes() -> tuple[Shape, ...]:
 
 
 class _Matches:
-    """Each field's matches over the whole text, searched on first use."""
+    """Field matches: over the whole text (sentence-gated) for a shape's first field, and
+    only inside candidate sentences for the others."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.cache: dict[str, list[tuple[int, int]]] = {}
+        self.regions: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
+
+    @staticmethod
+    def _pattern(name: str) -> GatedPattern:
+        return _AGENT_GATED if name == "AGENT" else fields()[name]
 
     def of(self, name: str) -> list[tuple[int, int]]:
         found = self.cache.get(name)
         if found is None:
-            pattern = AGENT if name == "AGENT" else fields()[name]
-            found = [(m.start(), m.end()) for m in pattern.finditer(self.text) if m.end() > m.start()]
+            found = [(m.start(), m.end()) for m in gating.finditer(self._pattern(name), self.text) if m.end() > m.start()]
             self.cache[name] = found
         return found
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
-        found = self.of(name)
-        i = bisect.bisect_left(found, (start, -1))
-        out = []
-        while i < len(found) and found[i][0] < end:
-            if found[i][1] <= end:
-                out.append(found[i])
-            i += 1
-        return out
+        whole = self.cache.get(name)
+        if whole is not None:
+            i = bisect.bisect_left(whole, (start, -1))
+            out = []
+            while i < len(whole) and whole[i][0] < end:
+                if whole[i][1] <= end:
+                    out.append(whole[i])
+                i += 1
+            return out
+        key = (name, start, end)
+        found = self.regions.get(key)
+        if found is None:
+            regex = self._pattern(name).regex
+            found = [(m.start(), m.end()) for m in regex.finditer(self.text, start, end) if m.end() > m.start()]
+            self.regions[key] = found
+        return found
 
 
 def _denied(text: str, sentence_start: int, hit: tuple[int, int]) -> bool:
@@ -205,7 +224,7 @@ def _read(
     for name in shape.all:
         within = matches.within(name, start, end)
         if name in _NEGATABLE:
-            within = [h for h in within if not _denied(text, spans[_index(spans, h[0])][0], h)]
+            within = [h for h in within if not _denied(text, start, h)]
         if not within:
             return None
         hits.append(within[0])
@@ -228,10 +247,6 @@ def _read(
     if not shape.sure and someone and (hearsay or question or evidence):
         sure = True  # a candidate act, reported, asked or backed by the writer's evidence
     return Accusation(shape, start, end, tuple(sorted(hits)), agent, pronoun, hearsay, question, evidence, sure)
-
-
-def _index(spans: list[tuple[int, int]], position: int) -> int:
-    return max(0, bisect.bisect_right([s for s, _ in spans], position) - 1)
 
 
 def mode(accusation: Accusation) -> str:

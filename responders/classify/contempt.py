@@ -19,6 +19,7 @@ Negated frames (« ce n'est pas une dinde ») do not match, and a word reported 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -135,6 +136,36 @@ def _bare() -> re.Pattern[str]:
     )
 
 
+_TOKEN = re.compile(r"[a-z]+")
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """A word every contempt noun needs: a sentence without one needs no frame search."""
+    out = {"espece"}
+    for term in lexicon.terms("contempt_nouns.txt"):
+        parts = [p for p in re.split(r"[^a-z]+", term) if p]
+        # every part must occur as a word: gate on the longest (the last one inflects)
+        word = max(reversed(parts), key=len)
+        out.add(word)
+        if word == parts[-1]:
+            out.update(word + suffix for suffix in ("s", "x", "e", "es"))
+    return frozenset(out)
+
+
+def _candidate_sentences(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Sentences holding a word that may start a contempt noun (one pass over the words)."""
+    first = _first_words()
+    starts = [s for s, _ in spans]
+    out: list[int] = []
+    for match in _TOKEN.finditer(text):
+        if match.group() in first:
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and (not out or out[-1] != index):
+                out.append(index)
+    return out
+
+
 _ESPECE = re.compile(r"[\s\"'(]*espece\s+(?:de|d')\s*(?P<n>[a-z][a-z'-]{2,})")
 
 
@@ -143,7 +174,8 @@ def find(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Contempt]]:
     out: list[tuple[int, Contempt]] = []
     frames = _frames()
     bare = _bare()
-    for index, (s, e) in enumerate(spans):
+    for index in _candidate_sentences(text, spans):
+        s, e = spans[index]
         seen: list[tuple[int, int]] = []
 
         def add(start: int, end: int, ws: int, we: int, frame: str, sure: bool, index: int = index) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from responders.classify import lexicon, structure
+from responders.classify import gating, lexicon, structure
 from responders.classify.accusation import Accusation
 from responders.classify.normalize import Normalized, normalize
 from responders.classify.rules import (
@@ -215,6 +215,7 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
         return _from_rating(rating)
     starts = [s for s, _ in spans]
     table = [_Sentence(span) for span in spans]
+    gating.prepare(doc.text, spans)
     for rule in rules:
         for start, end, weight in rule.find(doc.text):
             index = bisect.bisect_right(starts, start) - 1
@@ -273,11 +274,13 @@ def _imputation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, 
 def _with_check(doc: Normalized, table: list[_Sentence], found: structure.Findings, result: ClassificationResult) -> ClassificationResult:
     """Mark the review « à vérifier » when something more serious than its label was found
     and not settled: an accusation-shaped sentence, or contempt aimed at a person."""
-    covered = [(p.start, p.end) for p in result.passages if p.qualification in ("defamation", "insult")]
+    covered = sorted((p.start, p.end) for p in result.passages if p.qualification in ("defamation", "insult"))
+    starts = [s for s, _ in covered]
 
     def settled(start: int, end: int) -> bool:
         s, e = doc.span(start, end)
-        return any(s < pe and ps < e for ps, pe in covered)
+        i = bisect.bisect_left(starts, e)  # passages starting before the end; they do not overlap
+        return any(covered[j][1] > s for j in range(max(0, i - 3), i))
 
     reasons: list[str] = []
     if result.label != "defamation":
