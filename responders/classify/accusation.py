@@ -80,6 +80,8 @@ class Shape:
     window: int = 1
     sure: bool = False
     agent: bool = False
+    none: tuple[str, ...] = ()
+    question: bool = False
 
     def __post_init__(self) -> None:
         if not self.all:
@@ -139,8 +141,10 @@ def shapes() -> tuple[Shape, ...]:
             window=int(entry.get("window", 1)),
             sure=bool(entry.get("sure", False)),
             agent=bool(entry.get("agent", False)),
+            none=tuple(entry.get("none", ())),
+            question=bool(entry.get("question", False)),
         )
-        unknown = [f for f in (*shape.all, *shape.any) if f not in known]
+        unknown = [f for f in (*shape.all, *shape.any, *shape.none) if f not in known]
         if unknown:
             raise ValueError(f"accusation.toml : forme {shape.name}, champ(s) inconnu(s) {unknown}")
         out.append(shape)
@@ -230,7 +234,11 @@ def _read(
         hits.append(within[0])
     if shape.any and not any(matches.within(name, start, end) for name in shape.any):
         return None
+    if any(matches.within(name, start, end) for name in shape.none):
+        return None
     if _REASSURANCE.search(text, start, end):
+        return None
+    if shape.question and _QUESTION.search(text, start, end) is None:
         return None
     agents = matches.within("AGENT", start, end)
     agent = agents[0] if agents else None

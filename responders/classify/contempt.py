@@ -34,7 +34,10 @@ _MODIFIERS = (
     "affreuse horrible infame miserable triste aigri aigrie odieux odieuse sinistre mechant mechante "
     "espece bon bonne belle-grosse real total absolute complete utter pathetic little old fat big "
     "spineless smug stupid ugly dirty damn damned fucking bloody sorry lazy greasy slimy arrogant "
-    "useless dumb nasty sneaky grumpy lying miserable self-important condescending"
+    "useless dumb nasty sneaky grumpy lying miserable self-important condescending pompous insufferable "
+    "pretentious self-righteous vile despicable creepy sleazy ignorant incompetent bloody rotten cold "
+    "pretentieux pretentieuse hautain hautaine imbuvable ignoble minable incompetente incompetent revêche "
+    "reveche visqueux visqueuse puant puante infect infecte"
 ).split()
 _GROUPS = r"(?:(?:bande|gang|troupeau|tas|paquet|bunch|pack|herd|band)\s+(?:de|d'|of)\s*)?"
 MOD = r"(?:(?:" + "|".join(sorted(set(_MODIFIERS), key=len, reverse=True)) + r")\s+){0,3}"

@@ -59,6 +59,12 @@ _RATING_MISTAKE = re.compile(
     r"c'est (?:le systeme|la ramq|la secu|le gouvernement|la mutuelle|l'assurance|le ministere)|"
     r"(?:le|the) (?:probleme|problem),? (?:c'est )?pas (?:lui|elle|eux|le (?:docteur|medecin|dentiste)))"
 )
+# Neutral wording that counts as (neutral) praise: « RAS », « correct », "fine", "5/5", 👍.
+_NEUTRAL = re.compile(
+    r"\b(?:ras|r\.a\.s|rien a (?:signaler|dire|redire)|correcte?s?|ok|okay|fine|bien|bon|bonne|normal|standard|"
+    r"nothing (?:special|wrong|to (?:say|report))|as expected|comme prevu|pas mal|merci|thanks?|[3-5]\s*/\s*5|"
+    r"\d+\s*/\s*10)\b|[\u2705\u2714\U0001F44D\U0001F44C\U0001F642\U0001F600-\U0001F60D\u2764\u2B50\U0001F31F\U0001F929\U0001F970\U0001F64F]"
+)
 _NEGATED_EVENT = re.compile(
     r"\b(?:ne|n')\s*(?:[\w']+\s+){0,2}?(?:pas|jamais|rien|plus|aucune?|guere)\b"
     r"|\b(?:never|didn't|did not|doesn't|does not|wasn't|won't|couldn't|no one|nobody)\b"
@@ -336,6 +342,9 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
         balance = -0.5
     uncertain = any(s.uncertain for s in table)
     opinion: Label = "criticism" if balance < 0 or (uncertain and balance < 2) else "praise"
+    if opinion == "praise" and not positive and (rating is None or rating <= 3) and not _NEUTRAL.search(doc.text):
+        # praise needs evidence: no positive or neutral word and no good rating is no praise
+        opinion = "criticism"
 
     for sentence in table:
         if sentence.defamation or sentence.insult or sentence.imputations:
