@@ -260,9 +260,9 @@ def _read(
 def mode(accusation: Accusation) -> str:
     """How the fact is put: stated, reported, asked, backed by evidence (French)."""
     if accusation.hearsay:
-        return "rapporté (rumeur ou témoignage d'un tiers), ce qui reste une imputation"
+        return "sous une forme dubitative ou rapportée (rumeur, témoignage d'un tiers), qui reste une imputation"
     if accusation.question:
-        return "posé sous forme de question, ce qui reste une imputation"
+        return "sous forme de question, qui reste une imputation"
     if accusation.evidence:
         return "affirmé avec une preuve ou un témoignage invoqué"
     return "affirmé comme un fait"

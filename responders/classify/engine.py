@@ -268,13 +268,18 @@ def _imputation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, 
     item = max(sentence.imputations, key=lambda a: (a.agent is not None, a.evidence, -a.start))
     explanation = f"{structure.explanation(doc, item, sentence.insult)} {LAWYER_NOTE}"
     hits = list(item.hits) + [(s, e) for _, s, e in sentence.insult if item.start <= s < item.end]
+    hits += [(s, e) for _, s, e in sentence.defamation]
     if item.agent is not None:
         hits.append(item.agent)
-    scope = _Sentence((item.start, item.end))
-    return (
-        _passage(doc, scope, "defamation", f"defamation.{item.shape.name}", explanation, hits),
-        structure.confidence(item),
-    )
+    confidence = structure.confidence(item)
+    name = f"defamation.{item.shape.name}"
+    if sentence.defamation:
+        # a listed pattern concurs: it names the rule, the structure names the fact
+        rule = max(sentence.defamation, key=lambda hit: hit[0].confidence)[0]
+        name = rule.name
+        confidence = max(confidence, rule.confidence)
+    scope = _Sentence((min(item.start, sentence.span[0]), max(item.end, sentence.span[1])))
+    return _passage(doc, scope, "defamation", name, explanation, hits), min(confidence, 0.97)
 
 
 def _with_check(doc: Normalized, table: list[_Sentence], found: structure.Findings, result: ClassificationResult) -> ClassificationResult:
@@ -309,10 +314,11 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
     passages: list[Passage] = []
     serious: list[tuple[Label, float]] = []
     for sentence in table:
-        if sentence.defamation:
-            passage, confidence = _defamation_passage(doc, sentence)
-        elif sentence.imputations:
+        if sentence.imputations:
+            # the explanation names the fact the structure found, whatever pattern also matched
             passage, confidence = _imputation_passage(doc, sentence)
+        elif sentence.defamation:
+            passage, confidence = _defamation_passage(doc, sentence)
         elif sentence.insult:
             passage, confidence = _insult_passage(doc, sentence)
         else:

@@ -79,6 +79,7 @@ def read(doc: Normalized, spans: list[tuple[int, int]]) -> Findings:
     return found
 
 
+_ARTICLE = re.compile(r"(?<![a-z])(?:le|la|les|l'|ce|cet|cette|ces|the|this|that|mon|ma|notre|our|my|son|sa|leur)\s*$")
 _TITLE = re.compile(r"(?:dr|dre|docteure?|doctoresse|madame|monsieur|mme|mr|mrs|ms|m|me|maitre)\.?\s*$")
 
 
@@ -104,7 +105,9 @@ def quote(doc: Normalized, start: int, end: int) -> str:
 def target(doc: Normalized, item: Accusation) -> str:
     """Whom the fact is imputed to, in French ("« la secrétaire »", "un membre du cabinet")."""
     if item.agent is not None:
-        return f"« {quote(doc, *item.agent)} »"
+        start, end = item.agent
+        article = _ARTICLE.search(doc.text, max(0, start - 8), start)
+        return f"« {quote(doc, article.start() if article else start, end)} »"
     return "un membre du cabinet (ou le cabinet)"
 
 
