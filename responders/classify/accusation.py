@@ -240,8 +240,13 @@ def _read(
         return None
     if shape.question and _QUESTION.search(text, start, end) is None:
         return None
-    agents = matches.within("AGENT", start, end)
-    agent = agents[0] if agents else None
+    # the one who acts: the person named last before the act, not the source of a rumour
+    # ("une ancienne employée m'a dit que la Dre Roy signe…")
+    told_by = matches.within("HEARSAY", start, end)
+    agents = [a for a in matches.within("AGENT", start, end) if not any(h0 <= a[0] < h1 for h0, h1 in told_by)]
+    first_act = min(h[0] for h in hits)
+    before = [a for a in agents if a[0] < first_act]
+    agent = before[-1] if before else (agents[0] if agents else None)
     pronoun = agent is None and (
         PRONOUN.search(text, start, end) is not None or DEMONSTRATIVE.search(text, start, end) is not None
     )

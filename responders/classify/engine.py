@@ -265,8 +265,9 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
 
 def _imputation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
     """A defamation passage from the sentence's structure, explained by what was found."""
-    item = max(sentence.imputations, key=lambda a: (a.agent is not None, a.evidence, -a.start))
-    explanation = f"{structure.explanation(doc, item, sentence.insult)} {LAWYER_NOTE}"
+    item = max(sentence.imputations, key=lambda a: (a.agent is not None, len(a.shape.all), a.evidence, -a.start))
+    others = [a for a in sentence.imputations if a is not item]
+    explanation = f"{structure.explanation(doc, item, sentence.insult, others)} {LAWYER_NOTE}"
     hits = list(item.hits) + [(s, e) for _, s, e in sentence.insult if item.start <= s < item.end]
     hits += [(s, e) for _, s, e in sentence.defamation]
     if item.agent is not None:

@@ -79,6 +79,7 @@ def read(doc: Normalized, spans: list[tuple[int, int]]) -> Findings:
     return found
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?\n]|\s(?:mais|but|et|and|pis)\s")
 _ARTICLE = re.compile(r"(?<![a-z])(?:le|la|les|l'|ce|cet|cette|ces|the|this|that|mon|ma|notre|our|my|son|sa|leur)\s*$")
 _TITLE = re.compile(r"(?:dr|dre|docteure?|doctoresse|madame|monsieur|mme|mr|mrs|ms|m|me|maitre)\.?\s*$")
 
@@ -114,13 +115,26 @@ def target(doc: Normalized, item: Accusation) -> str:
 def act(doc: Normalized, item: Accusation) -> str:
     start = min(s for s, _ in item.hits)
     end = max(e for _, e in item.hits)
+    # to the end of the clause: "devant tout" reads "devant tout le monde"
+    stop = _CLAUSE_END.search(doc.text, end, item.end)
+    end = stop.start() if stop else item.end
     text = quote(doc, start, end)
     return text if len(text) <= 160 else text[:157] + "…"
 
 
-def explanation(doc: Normalized, item: Accusation, insults: list[Any] | None = None) -> str:
+def explanation(
+    doc: Normalized, item: Accusation, insults: list[Any] | None = None, others: list[Accusation] | None = None
+) -> str:
+    facts = [item.shape.fact]
+    domains = [item.shape.domain]
+    for other in others or []:
+        if other.shape.fact not in facts:
+            facts.append(other.shape.fact)
+            domains.append(other.shape.domain)
+    fact = " ; ".join(facts[:3])
+    domain = ", ".join(dict.fromkeys(domains[:3]))
     parts = [
-        f"Phrase qui impute à {target(doc, item)} {item.shape.fact} (domaine : {item.shape.domain}), "
+        f"Phrase qui impute à {target(doc, item)} {fact} (domaine : {domain}), "
         f"{accusation.mode(item)} : « {act(doc, item)} ».",
         f"Fait précis, vérifiable, qui porte atteinte à l'honneur ou à la réputation : diffamation ({LAW}).",
     ]
