@@ -144,8 +144,8 @@ def queue_page(
         jurisdiction_here = jurisdictions.get(location_id, jurisdiction)
         # open deadlines nearest first, then unknown ones, then those already past
         urgency = legal_deadline(jurisdiction_here, created, knowledge, first_seen).sort_key()
-        rank = LABEL_RANK[label] if label in LEGAL_LABELS or not check else CHECK_RANK
-        candidates.append((rank, urgency, -(created.timestamp() if created else 0), review_id))
+        legal_rank = LABEL_RANK[label] if label in LEGAL_LABELS or not check else CHECK_RANK
+        candidates.append((legal_rank, urgency, -(created.timestamp() if created else 0), review_id))
     candidates.sort()
     ids = [c[-1] for c in candidates[offset: offset + limit]]
     if len(ids) < limit:

@@ -39,7 +39,7 @@ _MODIFIERS = (
     "pretentieux pretentieuse hautain hautaine imbuvable ignoble minable incompetente incompetent revêche "
     "reveche visqueux visqueuse puant puante infect infecte"
 ).split()
-_GROUPS = r"(?:(?:bande|gang|troupeau|tas|paquet|bunch|pack|herd|band)\s+(?:de|d'|of)\s*)?"
+_GROUPS = r"(?:(?:(?:belle|beau|grosse|gros|sacree|maudite|maudit|vraie|vrai|real|total)\s+)?(?:bande|gang|troupeau|tas|paquet|bunch|pack|herd|band)\s+(?:de|d'|of)\s*)?"
 MOD = r"(?:(?:" + "|".join(sorted(set(_MODIFIERS), key=len, reverse=True)) + r")\s+){0,3}"
 # A person of the practice, named by role, title or name.
 AGENT_NOUN = (
@@ -56,7 +56,8 @@ _AGENT = r"(?:(?:le|la|l'|les|ce|cette|cet|ces|the|this|that|our|my|mon|ma|notre
 _LITERAL = frozenset(
     "rat rats cafard cafards blatte blattes punaise punaises chien chiens dog dogs cockroach cockroaches "
     "roach roaches araignee araignees tique tiques asticot asticots maggot maggots pou poux louse lice "
-    "vermin".split()
+    # « Vache, quelle attente ! » is an exclamation, not an epithet
+    "vermin vache".split()
 )
 _NEGATED = re.compile(
     r"(?:\b(?:pas|jamais|not|never|no|loin d'etre|rien d'|rien de|ni)\s+(?:\w+\s+){0,2}|n't\s+(?:\w+\s+){0,2})$"
@@ -106,7 +107,7 @@ def _frames() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
         # « face de rat, ce kiné », « guidoune de réceptionniste », "slob of a dentist", "D-bag dentist"
         (
             "contempt.label",
-            n + r"(?:\s+[a-z]+)?\s*(?:,|de|d'|of an?|-|:)\s*(?:ce|cette|cet|the|that|this|un|une|a|an|la|le|l')?\s*"
+            n + r"(?:\s+[a-z']+){0,3}?\s*(?:,|de|d'|of an?|-|:)\s*(?:ce|cette|cet|the|that|this|un|une|a|an|la|le|l')?\s*"
             + AGENT_NOUN + r"(?![a-z])",
             True,
         ),
@@ -119,7 +120,7 @@ def _frames() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
             True,
         ),
         # « Dre Côté, une belle grosse dinde », « le médecin, un vrai pissou »
-        ("contempt.apposition", _AGENT + r"\s*(?:,|:|-|=)\s*" + det + _GROUPS + MOD + n, True),
+        ("contempt.apposition", _AGENT + r"\s*(?:,|:|-|=)\s*(?:" + det + r")?" + _GROUPS + MOD + n, True),
         # « le docteur est à l'avenant : un mollusque », « le pire c'est le dentiste : un abruti »
         ("contempt.apposition", r"(?:[:=]|\s-)\s*" + det + _GROUPS + MOD + n + r"(?![a-z])", True),
         # « docteur clown », « dentiste boucher », « l'assistante pintade »
@@ -181,7 +182,10 @@ def find(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Contempt]]:
         s, e = spans[index]
         seen: list[tuple[int, int]] = []
 
-        def add(start: int, end: int, ws: int, we: int, frame: str, sure: bool, index: int = index) -> None:
+        def add(
+            start: int, end: int, ws: int, we: int, frame: str, sure: bool,
+            index: int = index, s: int = s, seen: list[tuple[int, int]] = seen,
+        ) -> None:
             if any(ws < b and a < we for a, b in seen):
                 return
             if _NEGATED.search(text, max(s, start - 30), start):

@@ -27,7 +27,7 @@ from responders.classify.rules import (
 from responders.classify.segment import sentences
 from responders.spans import Passage, Qualification
 
-ENGINE_VERSION = "rules-2"
+ENGINE_VERSION = "rules-3"
 SEVERITY: dict[str, int] = {"praise": 0, "criticism": 1, "insult": 2, "defamation": 3}
 LAWYER_NOTE = "Qualification proposée, à valider par un avocat."
 UNCERTAIN_NOTE = "Qualification incertaine"

@@ -64,6 +64,8 @@ MARKED = [
     ("Le dentiste ? <i>Un vrai rat d'égout.</i>", None),
     ("<i>What a slimy weasel of a dentist.</i>", None),
     ("<i>Dr Kim is a pompous little toad.</i>", None),
+    ("Dr Blais, <i>vieille bique aigrie.</i>", None),
+    ("<i>Gros colon sans cervelle, ce dentiste.</i>", None),
     ("Long wait again. La réceptionniste, <i>une vraie vipère.</i> Never again.", 1),
 ]
 
@@ -103,6 +105,10 @@ LAWFUL = [
     ("Il y a des rats de bibliothèque dans la salle d'attente, tout le monde lit.", 4),
     ("Docteure Pintade est très douce avec les enfants.", 5),
     ("Ce n'est pas une dinde, elle sait ce qu'elle fait.", 4),
+    ("Le dentiste m'a chargé 250 $ pour un nettoyage, c'est du vol.", 2),
+    ("Ils ne prennent plus de nouveaux patients, même pas sur liste d'attente.", 2),
+    ("He charged me for the missed appointment even though I called.", 2),
+    ("Dr. Fox is a bear of a man but gentle as a lamb.", 5),
     ("On m'avait dit que c'était une vipère, c'est tout le contraire : adorable.", 5),
     ("People said he was a butcher. Honestly, the gentlest extraction I've ever had.", 5),
     ("Le dentiste n'a jamais senti l'alcool, contrairement à ce que dit un autre avis.", 5),
@@ -183,6 +189,7 @@ SHAPE_HITS = {
     "substance.intoxicated": "Le dentiste était ivre.",
     "substance.divert": "Il paraît que le médecin se sert dans l'armoire à morphine.",
     "substance.prescribe_cash": "Il prescrit de l'oxycodone contre 100 $ cash.",
+    "substance.overprescribe": "Why does Dr. Lee keep prescribing opioids to the same addicts every week?",
     "qualification.struck_off": "Le Dr Roy a été radié de l'Ordre.",
     "qualification.sanction": "Ce dentiste a été suspendu par le Collège pour fraude.",
     "qualification.asked": "Le docteur a-t-il un diplôme ?",
