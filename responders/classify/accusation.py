@@ -32,9 +32,9 @@ from responders.classify.prefilter import GatedPattern
 
 # A person of the practice named by role, title or name, or the practice itself.
 AGENT = re.compile(
-    r"(?<![a-z])(?:" + AGENT_NOUN + r"|personnel|equipe|staff|cabinet|clinique|polyclinique|office|clinic|practice|"
+    r"(?<![a-z])(?:(?:le|la|the)\s+" + AGENT_NOUN + r"|" + AGENT_NOUN + r"|personnel|equipe|staff|cabinet|clinique|polyclinique|office|clinic|practice|"
     r"front desk|accueil|reception|direction|patron|patronne|proprio|owner|employee?s?|employes|aide-soignante?|"
-    r"aide soignante?|technicien\w*|technician|denturo\w*|ortho|doc|docteur|le doc)(?![a-z])"
+    r"aide soignante?|technicien\w*|technician|denturo\w*|ortho|doc|docteur|le doc|(?:le|la|the) dre?)(?![a-z])"
 )
 # A pronoun standing for the practitioner on the practice's own page ("il m'a injecté…"),
 # but not the impersonal ones ("il y a", "il faut", "il paraît").
@@ -65,7 +65,7 @@ _QUESTION = re.compile(r"\?")
 # other fields carry their own negation ("jamais faits", "sans diplôme") or are nouns.
 _NEGATABLE = frozenset(
     {"SMELL", "INTOXICATED", "KISS", "TOUCH", "PHOTO", "DIVERT", "THEFT", "VIOLENCE", "REUSE", "DISCLOSE",
-     "FALSIFY", "STRUCK_OFF", "SANCTION", "UNDRESS", "ADVANCES", "SIGN", "BILL", "POSES_AS", "FAULT", "REFUSAL"}
+     "FALSIFY", "STRUCK_OFF", "SANCTION", "UNDRESS", "ADVANCES", "SIGN", "BILL", "POSES_AS", "FAULT", "REFUSAL", "HONOUR_HINT"}
 )
 _MARKERS = ("HEARSAY", "EVIDENCE")
 

@@ -48,7 +48,7 @@ AGENT_NOUN = (
     r"chirurgien(?:ne)?s?|praticien(?:ne)?s?|orthodontistes?|pharmacien(?:ne)?s?|osteo(?:pathe)?s?|"
     r"gynecos?|pediatres?|psys?|toubibs?|physios?|dentists?|doctors?|receptionists?|hygienists?|nurses?|"
     r"surgeons?|physicians?|assistants?|chiros?|chiropract\w+|orthodontists?|"
-    r"dre?\.?\s+[a-z][a-z'-]+)"
+    r"dre?\.?\s+(?!(?:nous|vous|m|a|est|etait|et|qui|que|ne|n|il|elle|l|le|la|les|lui|leur|y)\b)[a-z][a-z'-]+)"
 )
 _AGENT = r"(?:(?:le|la|l'|les|ce|cette|cet|ces|the|this|that|our|my|mon|ma|notre|votre)\s*)?" + AGENT_NOUN
 # Animals that can literally be on the premises ("rats dans la salle d'attente"): as a bare

@@ -204,6 +204,7 @@ SHAPE_HITS = {
     "records.falsified": "Ils ont falsifié mon dossier pour cacher l'erreur.",
     "records.altered": "Le médecin a modifié mon dossier après coup.",
     "fault.concealed": "Le Dr Caron a percé le sinus et ne m'a rien dit.",
+    "generic.honour": "Le dentiste a menti à la police.",
 }
 
 
