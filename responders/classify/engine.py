@@ -57,6 +57,12 @@ _RATING_MISTAKE = re.compile(
     # the complaint is about someone else than the practice ("c'est la RAMQ le problème, pas lui")
     r"pas (?:de )?(?:sa|leur) faute|not (?:his|her|their) fault|"
     r"c'est (?:le systeme|la ramq|la secu|le gouvernement|la mutuelle|l'assurance|le ministere)|"
+    # the stars are given to the health system, not to the practice ("Une étoile pour la RAMQ")
+    r"(?:une?|one|1|deux|two|2)\s+(?:etoiles?|stars?)\s+(?:\w+\s+)?(?:pour|goes to|go to|is for|are for|for)\s+"
+    r"(?:le |la |l'|the |les |our )?(?:systeme|secu|ramq|cpam|mutuelle|gouvernement|government|ministere|"
+    r"health(?:care)? system|quebec health|system|province|gmf|guichet|hopital|urgences?|er\b|parking|stationnement)|"
+    r"(?:le |the )(?:systeme de sante|health ?care system|health system)\s+(?:est|is|was|etait)|"
+    r"that's the er everywhere|c'est (?:pareil|comme ca) (?:partout|dans toutes les urgences)|"
     r"(?:le|the) (?:probleme|problem),? (?:c'est )?pas (?:lui|elle|eux|le (?:docteur|medecin|dentiste)))"
 )
 # Neutral wording that counts as (neutral) praise: « RAS », « correct », "fine", "5/5", 👍.

@@ -248,3 +248,15 @@ def test_time_is_linear_in_the_length_of_the_text() -> None:
     assert large <= 15 * small + 0.05  # ten times the text, about ten times the work
     wall = "lorem ipsum dolor sit amet consectetur " * 5000  # no punctuation at all
     assert _cpu(wall) <= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une étoile pour le système de santé, pas pour le cabinet : la dentiste est adorable.",
+        "Two stars go to the health system, the nurse was very kind.",
+        "Le système de santé est à bout de souffle, mais l'équipe a été formidable.",
+    ],
+)
+def test_stars_given_to_the_health_system_are_not_the_practice(text: str) -> None:
+    assert classify(text, 1).label == "praise"
