@@ -46,7 +46,8 @@ PRONOUN = re.compile(
 # "Ce boucher a arraché…", "This clown pulled…": a demonstrative names the practitioner.
 DEMONSTRATIVE = re.compile(r"(?<![a-z])(?:ce|cet|cette|this|that)\s+[a-z-]{3,}")
 _NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:jamais|never|pas|not|no|aucune?|rien|ni|guere|nothing|nobody|personne|ne)\b|\bn'|n't)(?:\s*[\w']+){0,3}\s*$"
+    r"(?:\b(?:jamais|never|pas|not|no|aucune?|rien|ni|guere|nothing|nobody|personne|ne|refus\w*|refused|would not)\b|"
+    r"\bn'|n't)(?:\s*[\w']+){0,3}\s*$"
 )
 _REASSURANCE = re.compile(
     r"(?<![a-z])(?:impeccable|irreprochable|tout (?:est|etait) (?:propre|sterile|nickel|sterilise)|"
@@ -58,7 +59,8 @@ _REASSURANCE = re.compile(
     r"n'y (?:est|etait) pour rien|n'a rien a voir|ne l'a (?:pas|jamais) gene|(?:was|is)(?: not|n't) the (?:problem|issue|reason)|"
     r"had nothing to do|(?:c'est|it's|that's) (?:le|la|the) [a-z' ]{2,30}? (?:le probleme|the problem)|pas (?:de )?(?:sa|leur) faute|"
     r"not (?:his|her|their) fault|(?:that's|it's|c'est) (?:their|leur|la) (?:policy|politique|code)|c'est ecrit|it's fair|"
-    r"c'est normal|sans probleme|no problem|malgre (?:mon|ma|mes))"
+    r"c'est normal|sans probleme|no problem|malgre (?:mon|ma|mes)|which (?:it|they) (?:was|were)|"
+    r"ce qui (?:etait|est) (?:bien )?le cas|c'en etait (?:bien )?(?:un|une))"
 )
 _QUESTION = re.compile(r"\?")
 # Acts a negation just before clears (« jamais senti l'alcool », "never touched me"); the

@@ -37,7 +37,7 @@ _MODIFIERS = (
     "useless dumb nasty sneaky grumpy lying miserable self-important condescending pompous insufferable "
     "pretentious self-righteous vile despicable creepy sleazy ignorant incompetent bloody rotten cold "
     "pretentieux pretentieuse hautain hautaine imbuvable ignoble minable incompetente incompetent revêche "
-    "reveche visqueux visqueuse puant puante infect infecte"
+    "reveche visqueux visqueuse puant puante infect infecte rude mean cranky bitter awful evil wicked nasty"
 ).split()
 _GROUPS = r"(?:(?:(?:belle|beau|grosse|gros|sacree|maudite|maudit|vraie|vrai|real|total)\s+)?(?:bande|gang|troupeau|tas|paquet|bunch|pack|herd|band)\s+(?:de|d'|of)\s*)?"
 MOD = r"(?:(?:" + "|".join(sorted(set(_MODIFIERS), key=len, reverse=True)) + r")\s+){0,3}"

@@ -205,6 +205,8 @@ SHAPE_HITS = {
     "records.altered": "Le médecin a modifié mon dossier après coup.",
     "fault.concealed": "Le Dr Caron a percé le sinus et ne m'a rien dit.",
     "generic.honour": "Le dentiste a menti à la police.",
+    "money.deceit": "Il fait faire ses couronnes en Chine et les facture comme si elles venaient d'un labo d'ici.",
+    "theft.resale": "La clinique garde les dents en or extraites et les revend.",
 }
 
 
