@@ -40,7 +40,7 @@ _MODIFIERS = (
     "reveche visqueux visqueuse puant puante infect infecte rude mean cranky bitter awful evil wicked nasty"
 ).split()
 _GROUPS = r"(?:(?:(?:belle|beau|grosse|gros|sacree|maudite|maudit|vraie|vrai|real|total)\s+)?(?:bande|gang|troupeau|tas|paquet|bunch|pack|herd|band)\s+(?:de|d'|of)\s*)?"
-MOD = r"(?:(?:" + "|".join(sorted(set(_MODIFIERS), key=len, reverse=True)) + r")\s+){0,3}"
+MOD = r"(?:(?:" + "|".join(sorted(set(_MODIFIERS), key=len, reverse=True)) + r")\s*,?\s+){0,3}"
 # A person of the practice, named by role, title or name.
 AGENT_NOUN = (
     r"(?:dentistes?|medecins?|docteure?s?|doctoresses?|doc|docs|kines?|kinesitherapeutes?|secretaires?|"
@@ -51,6 +51,7 @@ AGENT_NOUN = (
     r"dre?\.?\s+(?!(?:nous|vous|m|a|est|etait|et|qui|que|ne|n|il|elle|l|le|la|les|lui|leur|y)\b)[a-z][a-z'-]+)"
 )
 _AGENT = r"(?:(?:le|la|l'|les|ce|cette|cet|ces|the|this|that|our|my|mon|ma|notre|votre)\s*)?" + AGENT_NOUN
+_AGENT_ANYWHERE = re.compile(r"(?<![a-z])(?:" + AGENT_NOUN + r"|il|elle|he|she|ce type|ce gars|this guy|cette femme)(?![a-z])")
 # Animals that can literally be on the premises ("rats dans la salle d'attente"): as a bare
 # sentence they describe the place, so they need a qualifier or an article to be an epithet.
 _LITERAL = frozenset(
@@ -123,6 +124,12 @@ def _frames() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
         ("contempt.apposition", _AGENT + r"\s*(?:,|:|-|=)\s*(?:" + det + r")?" + _GROUPS + MOD + n, True),
         # « le docteur est à l'avenant : un mollusque », « le pire c'est le dentiste : un abruti »
         ("contempt.apposition", r"(?:[:=]|\s-)\s*" + det + _GROUPS + MOD + n + r"(?![a-z])", True),
+        # a second epithet after a predicate: « ce type est une outre de suffisance, un paon »
+        (
+            "contempt.predicate",
+            r"(?<![a-z])(?:est|etait|c'est|is|was|'s)\s[^.!?]{0,80}?,\s*(?:un|une|a|an)\s+" + MOD + n,
+            True,
+        ),
         # « docteur clown », « dentiste boucher », « l'assistante pintade »
         ("contempt.label", r"(?<![a-z])" + AGENT_NOUN + r"\s+" + n, True),
     )
@@ -170,6 +177,32 @@ def _candidate_sentences(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+# Nouns that are no contempt in an epithet frame: roles, places, praise, the usual abstract
+# words of a review (« quelle attente », "what a relief", « c'est un bon dentiste »).
+_NOT_CONTEMPT = frozenset(
+    """
+    dentiste medecin docteur docteure doctoresse doc kine secretaire receptionniste assistante assistant hygieniste
+    infirmiere infirmier chirurgien chirurgienne praticien praticienne orthodontiste pharmacien specialiste
+    generaliste pediatre psy professionnel professionnelle pro expert experte perle ange amour bijou tresor star
+    crack champion championne merveille chance bonheur plaisir soulagement honte horreur blague farce attente
+    accueil service organisation equipe cabinet clinique endroit place bureau experience deception galere
+    catastrophe scandale arnaque perte manque gachis cirque bordel cauchemar histoire journee rendez-vous
+    personne femme homme monsieur madame dame type gars fille garcon enfant mere pere patient patiente
+    dentist doctor nurse receptionist hygienist surgeon physician assistant professional expert gem angel
+    sweetheart pleasure relief joke shame mess waste disaster nightmare experience team clinic office place
+    wait service day visit person man woman lady guy girl boy kid mother father patient
+    incompetent incompetente incompetents nul nulle notoire fini finie total totale complet amateur debutant
+    debutante radin radine incapable arrogant arrogante hautain hautaine snob bavard bavarde pressee presse
+    neuve neuf autre seule seul
+    """.split()
+)
+_UNKNOWN_FRAMES = (
+    # « Quel X. », "What a X!", a short cry whose noun is not in the lists
+    re.compile(r"[\s\"'(]*(?:quel|quelle|quels|quelles|what an?|such an?|you)\s+" + MOD + r"(?P<n>[a-z][a-z'-]{2,})\W*$"),
+)
+_UNKNOWN_PREDICATE = re.compile(
+    r"(?<![a-z])(?:est|etait|is|was|c'est)\s+(?:un|une|a|an)\s+" + MOD + r"(?P<n>[a-z][a-z'-]{2,})(?=\s*(?:[.!?;,]|$))"
+)
 _ESPECE = re.compile(r"[\s\"'(]*espece\s+(?:de|d')\s*(?P<n>[a-z][a-z'-]{2,})")
 
 
@@ -208,6 +241,21 @@ def find(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Contempt]]:
         if match and not seen:
             # « Espèce de … » opening a sentence is an address, whatever word follows
             add(match.start(), match.end(), match.start("n"), match.end("n"), "contempt.address", False)
+    for index, (s, e) in enumerate(spans):
+        if e - s > 120 or any(i == index for i, _ in out):
+            continue
+        for pattern in _UNKNOWN_FRAMES:
+            m = pattern.match(text, s, e)
+            if m and m.group("n") not in _NOT_CONTEMPT and not _NEGATED.search(text, max(s, m.start() - 30), m.start()):
+                out.append((index, Contempt(m.start(), m.end(), m.start("n"), m.end("n"), "contempt.address", False)))
+        m = _UNKNOWN_PREDICATE.search(text, s, e)
+        if (
+            m
+            and _AGENT_ANYWHERE.search(text, s, m.start())
+            and m.group("n") not in _NOT_CONTEMPT
+            and not _NEGATED.search(text, max(s, m.start() - 30), m.start())
+        ):
+            out.append((index, Contempt(m.start(), m.end(), m.start("n"), m.end("n"), "contempt.predicate", False)))
     return out
 
 

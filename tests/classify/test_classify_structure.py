@@ -262,3 +262,18 @@ def test_time_is_linear_in_the_length_of_the_text() -> None:
 )
 def test_stars_given_to_the_health_system_are_not_the_practice(text: str) -> None:
     assert classify(text, 1).label == "praise"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("What a knobhead!", True),  # a word in no list, in the frame of an insult: at least « à vérifier »
+        ("Le Dr Roy est un bonnet de nuit.", False),
+        ("Quelle attente !", False),
+        ("What a relief!", False),
+        ("Il est un excellent dentiste.", False),
+    ],
+)
+def test_contempt_outside_the_lists_is_at_least_checked(text: str, flagged: bool) -> None:
+    result = classify(text, None)
+    assert (result.label == "insult" or result.check) is flagged, result
