@@ -241,21 +241,24 @@ def find(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Contempt]]:
         if match and not seen:
             # « Espèce de … » opening a sentence is an address, whatever word follows
             add(match.start(), match.end(), match.start("n"), match.end("n"), "contempt.address", False)
+    flagged = {i for i, _ in out}
     for index, (s, e) in enumerate(spans):
-        if e - s > 120 or any(i == index for i, _ in out):
+        if e - s > 120 or index in flagged:
             continue
         for pattern in _UNKNOWN_FRAMES:
-            m = pattern.match(text, s, e)
-            if m and m.group("n") not in _NOT_CONTEMPT and not _NEGATED.search(text, max(s, m.start() - 30), m.start()):
-                out.append((index, Contempt(m.start(), m.end(), m.start("n"), m.end("n"), "contempt.address", False)))
-        m = _UNKNOWN_PREDICATE.search(text, s, e)
+            cry = pattern.match(text, s, e)
+            if cry and cry.group("n") not in _NOT_CONTEMPT and not _NEGATED.search(text, max(s, cry.start() - 30), cry.start()):
+                out.append((index, Contempt(cry.start(), cry.end(), cry.start("n"), cry.end("n"), "contempt.address", False)))
+        said = _UNKNOWN_PREDICATE.search(text, s, e)
         if (
-            m
-            and _AGENT_ANYWHERE.search(text, s, m.start())
-            and m.group("n") not in _NOT_CONTEMPT
-            and not _NEGATED.search(text, max(s, m.start() - 30), m.start())
+            said
+            and _AGENT_ANYWHERE.search(text, s, said.start())
+            and said.group("n") not in _NOT_CONTEMPT
+            and not _NEGATED.search(text, max(s, said.start() - 30), said.start())
         ):
-            out.append((index, Contempt(m.start(), m.end(), m.start("n"), m.end("n"), "contempt.predicate", False)))
+            out.append(
+                (index, Contempt(said.start(), said.end(), said.start("n"), said.end("n"), "contempt.predicate", False))
+            )
     return out
 
 
