@@ -133,6 +133,8 @@ for item in items:
         head[0].markdown(f"**{LABEL_FR.get(item.label, 'Non classé') if item.label else 'Non classé'}** · {stars}")
         head[1].caption(queue.dates_line(item))
         st.caption(f"{md_escape(item.location)} · statut : {STATUS_FR.get(item.status, item.status)}")
+        if item.check:
+            st.error(md_escape(queue.check_line(item)))
         if item.deadline:
             st.warning(queue.deadline_line(item))
         plain(f"Auteur : {item.author}")

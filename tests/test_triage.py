@@ -292,3 +292,40 @@ def test_a_review_flagged_for_checking_stays_after_the_week(engine, seeded):
         session.commit()
     assert seeded["criticism_new"] in page(engine).review_ids
     assert seeded["praise_new"] not in page(engine).review_ids
+
+
+def test_reviews_to_check_are_sorted_with_the_legal_cases(engine, seeded, monkeypatch):
+    monkeypatch.setattr("responders.deadlines.today_in", lambda _j: NOW.date())
+    with Session(engine) as session:
+        review = session.get(Review, seeded["criticism_old"])
+        assert review is not None
+        review.needs_check = True
+        session.add(review)
+        session.commit()
+    shown = page(engine)
+    order = {v: k for k, v in seeded.items()}
+    assert [order[i] for i in shown.review_ids] == [
+        "defamation_old", "defamation_recent", "defamation_expired", "insult",
+        # « à vérifier »: after the defamations and insults, before the rest of the criticism
+        "criticism_old",
+        "criticism_new", "praise_new", "unclassified",
+    ]
+    # the pages still join without gaps or repeats
+    with Session(engine) as session:
+        first = queue.queue_page(session, queue.QueueFilters(), offset=0, limit=5).review_ids
+        rest = queue.queue_page(session, queue.QueueFilters(), offset=5, limit=5).review_ids
+    assert first + rest == shown.review_ids
+
+
+def test_the_card_line_of_a_review_to_check():
+    item = queue.TriageItem(
+        review_id=1, location="Cabinet", author="A", is_anonymous=False, rating=2, created_at=None,
+        updated_at=None, edited=False, text="…", text_translated=None, owner_reply=None, review_url=None,
+        flag_url=None, status="nouveau", label="criticism", confidence=0.6, check=True,
+        check_reason="Phrase qui impute un acte précis à « la secrétaire » : la divulgation d'informations de santé",
+    )
+    assert queue.check_line(item) == (
+        "À vérifier : phrase qui impute un acte précis à « la secrétaire » : la divulgation d'informations de santé"
+    )
+    item.check = False
+    assert queue.check_line(item) == ""

@@ -2,6 +2,8 @@
 
 `classify(text, rating)` is the offline, deterministic rules engine: every passage it flags
 carries its offsets in `text`, a proposed qualification, the rule and a French explanation.
+Besides the label, `check` says the engine could not clear the review (an accusation-shaped
+sentence or contempt it did not settle), with a French `check_reason`.
 """
 
 from __future__ import annotations

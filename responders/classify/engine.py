@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from responders.classify import lexicon
+from responders.classify import gating, lexicon, structure
+from responders.classify.accusation import Accusation
 from responders.classify.rules import (
     DEFAULT_RULES,
     LexiconRule,
@@ -24,10 +25,9 @@ from responders.classify.rules import (
 from responders.classify.segment import sentences
 from responders.evidence import Passage
 from responders.text.chars import Normalized, normalize
-from responders.text.literals import literals_in
 from responders.vocabulary import Label, Qualification
 
-ENGINE_VERSION = "rules-2"
+ENGINE_VERSION = "rules-3"
 SEVERITY: dict[str, int] = {Label.PRAISE: 0, Label.CRITICISM: 1, Label.INSULT: 2, Label.DEFAMATION: 3}
 LAWYER_NOTE = "Qualification proposée, à valider par un avocat."
 UNCERTAIN_NOTE = "Qualification incertaine"
@@ -57,7 +57,19 @@ _RATING_MISTAKE = re.compile(
     # the complaint is about someone else than the practice ("c'est la RAMQ le problème, pas lui")
     r"pas (?:de )?(?:sa|leur) faute|not (?:his|her|their) fault|"
     r"c'est (?:le systeme|la ramq|la secu|le gouvernement|la mutuelle|l'assurance|le ministere)|"
+    # the stars are given to the health system, not to the practice ("Une étoile pour la RAMQ")
+    r"(?:une?|one|1|deux|two|2)\s+(?:etoiles?|stars?)\s+(?:\w+\s+)?(?:pour|goes to|go to|is for|are for|for)\s+"
+    r"(?:le |la |l'|the |les |our )?(?:systeme|secu|ramq|cpam|mutuelle|gouvernement|government|ministere|"
+    r"health(?:care)? system|quebec health|system|province|gmf|guichet|hopital|urgences?|er\b|parking|stationnement)|"
+    r"(?:le |the )(?:systeme de sante|health ?care system|health system)\s+(?:est|is|was|etait)|"
+    r"that's the er everywhere|c'est (?:pareil|comme ca) (?:partout|dans toutes les urgences)|"
     r"(?:le|the) (?:probleme|problem),? (?:c'est )?pas (?:lui|elle|eux|le (?:docteur|medecin|dentiste)))"
+)
+# Neutral wording that counts as (neutral) praise: « RAS », « correct », "fine", "5/5", 👍.
+_NEUTRAL = re.compile(
+    r"\b(?:ras|r\.a\.s|rien a (?:signaler|dire|redire)|correcte?s?|ok|okay|fine|bien|bon|bonne|normal|standard|"
+    r"nothing (?:special|wrong|to (?:say|report))|as expected|comme prevu|pas mal|merci|thanks?|[3-5]\s*/\s*5|"
+    r"\d+\s*/\s*10)\b|[\u2705\u2714\U0001F44D\U0001F44C\U0001F642\U0001F600-\U0001F60D\u2764\u2B50\U0001F31F\U0001F929\U0001F970\U0001F64F]"
 )
 _NEGATED_EVENT = re.compile(
     r"\b(?:ne|n')\s*(?:[\w']+\s+){0,2}?(?:pas|jamais|rien|plus|aucune?|guere)\b"
@@ -79,21 +91,33 @@ class ClassificationResult:
     passages: list[Passage] = field(default_factory=list)
     engine: str = "rules"
     version: str = ENGINE_VERSION
+    # The engine could not clear the review as lawful: a person must look (« à vérifier »).
+    check: bool = False
+    check_reason: str | None = None
 
     def to_dict(self, id: Any = None) -> dict[str, Any]:  # noqa: A002 - the contract's field name
-        return {
+        out: dict[str, Any] = {
             "id": id,
             "label": self.label,
             "confidence": round(self.confidence, 3),
             "passages": [p.to_dict() for p in self.passages],
+            "check": self.check,
         }
+        if self.check:
+            out["check_reason"] = self.check_reason
+        return out
 
 
 @dataclass
 class _Sentence:
     span: tuple[int, int]
     defamation: list[tuple[PatternRule, int, int]] = field(default_factory=list)
-    insult: list[tuple[LexiconRule, int, int]] = field(default_factory=list)
+    # lexicon rules, or the frames of `contempt` (structure.Evidence): both have a name,
+    # an explanation and a confidence
+    insult: list[tuple[LexiconRule | structure.Evidence, int, int]] = field(default_factory=list)
+    # sentences shaped like an accusation (see accusation.py): sure ones, and candidates
+    imputations: list[Accusation] = field(default_factory=list)
+    candidates: list[Accusation] = field(default_factory=list)
     uncertain: list[tuple[PatternRule, int, int]] = field(default_factory=list)
     score: float = 0.0
     negative: float = 0.0
@@ -203,7 +227,7 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
         return _from_rating(rating)
     starts = [s for s, _ in spans]
     table = [_Sentence(span) for span in spans]
-    present = literals_in(doc.text)  # once per review, handed to every rule
+    present = gating.prepare(doc.text, spans).present  # once per review, handed to every rule
     for rule in rules:
         for start, end, weight in rule.find(doc.text, present):
             index = bisect.bisect_right(starts, start) - 1
@@ -225,20 +249,82 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
                 sentence.insult.append((rule, start, end))
             elif isinstance(rule, PatternRule):
                 sentence.uncertain.append((rule, start, end))
+    found = structure.read(doc, spans)
+    for index in found.denied:
+        table[index].insult.clear()  # a contempt word reported and denied by the writer
+    for index, hits in found.insults.items():
+        known = table[index].insult
+        known.extend(h for h in hits if not any(h[1] < e and s < h[2] for _, s, e in known))
+    for index, items in found.imputations.items():
+        table[index].imputations.extend(items)
+    for index, items in found.candidates.items():
+        table[index].candidates.extend(items)
     for sentence in table:
         # An account with a negated event and no opinion word ("il ne m'a jamais rappelée")
         # leans negative, lightly.
         if not sentence.positive and not sentence.negative and _NEGATED_EVENT.search(doc.text, *sentence.span):
             sentence.negative += 0.8
             sentence.score -= 0.8
-    return _decide(doc, table, rating)
+    result = _decide(doc, table, rating)
+    return _with_check(doc, table, found, result)
+
+
+def _imputation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
+    """A defamation passage from the sentence's structure, explained by what was found."""
+    item = max(sentence.imputations, key=lambda a: (a.agent is not None, len(a.shape.all), a.evidence, -a.start))
+    others = [a for a in sentence.imputations if a is not item]
+    explanation = f"{structure.explanation(doc, item, sentence.insult, others)} {LAWYER_NOTE}"
+    hits = list(item.hits) + [(s, e) for _, s, e in sentence.insult if item.start <= s < item.end]
+    hits += [(s, e) for _, s, e in sentence.defamation]
+    if item.agent is not None:
+        hits.append(item.agent)
+    confidence = structure.confidence(item)
+    name = f"defamation.{item.shape.name}"
+    if sentence.defamation:
+        # a listed pattern concurs: it names the rule, the structure names the fact
+        rule = max(sentence.defamation, key=lambda hit: hit[0].confidence)[0]
+        name = rule.name
+        confidence = max(confidence, rule.confidence)
+    scope = _Sentence((min(item.start, sentence.span[0]), max(item.end, sentence.span[1])))
+    return _passage(doc, scope, Qualification.DEFAMATION, name, explanation, hits), min(confidence, 0.97)
+
+
+def _with_check(doc: Normalized, table: list[_Sentence], found: structure.Findings, result: ClassificationResult) -> ClassificationResult:
+    """Mark the review « à vérifier » when something more serious than its label was found
+    and not settled: an accusation-shaped sentence, or contempt aimed at a person."""
+    covered = sorted((p.start, p.end) for p in result.passages if p.qualification in ("defamation", "insult"))
+    starts = [s for s, _ in covered]
+
+    def settled(start: int, end: int) -> bool:
+        s, e = doc.span(start, end)
+        i = bisect.bisect_left(starts, e)  # passages starting before the end; they do not overlap
+        return any(covered[j][1] > s for j in range(max(0, i - 3), i))
+
+    reasons: list[str] = []
+    if result.label != "defamation":
+        for sentence in table:
+            for item in sentence.candidates:
+                if not settled(item.start, item.end):
+                    reasons.append(structure.check_reason(doc, item))
+    if SEVERITY[result.label] < SEVERITY["insult"]:
+        for frames in found.doubts.values():
+            reasons.extend(structure.doubt_reason(doc, f) for f in frames if not settled(f.start, f.end))
+    if not reasons:
+        return result
+    reason = "; ".join(dict.fromkeys(reasons))
+    return ClassificationResult(
+        result.label, result.confidence, result.passages, result.engine, result.version, True, reason
+    )
 
 
 def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> ClassificationResult:
     passages: list[Passage] = []
     serious: list[tuple[Label, float]] = []
     for sentence in table:
-        if sentence.defamation:
+        if sentence.imputations:
+            # the explanation names the fact the structure found, whatever pattern also matched
+            passage, confidence = _imputation_passage(doc, sentence)
+        elif sentence.defamation:
             passage, confidence = _defamation_passage(doc, sentence)
         elif sentence.insult:
             passage, confidence = _insult_passage(doc, sentence)
@@ -269,9 +355,12 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
         balance = -0.5
     uncertain = any(s.uncertain for s in table)
     opinion: Label = Label.CRITICISM if balance < 0 or (uncertain and balance < 2) else Label.PRAISE
+    if opinion == Label.PRAISE and not positive and (rating is None or rating <= 3) and not _NEUTRAL.search(doc.text):
+        # praise needs evidence: no positive or neutral word and no good rating is no praise
+        opinion = Label.CRITICISM
 
     for sentence in table:
-        if sentence.defamation or sentence.insult:
+        if sentence.defamation or sentence.insult or sentence.imputations:
             continue
         if sentence.uncertain or (opinion == Label.CRITICISM and sentence.score < 0):
             passages.append(_criticism_passage(doc, sentence))

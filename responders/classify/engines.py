@@ -129,7 +129,7 @@ def _llm(text: str, rating: int | None, rules: ClassificationResult, settings: A
         note = f"Classement par règles : {reason}"
         log.warning(note)
         return EngineOutcome(rules, "llm", rules.label, None, True, reason, False, [note])
-    result = llm.to_classification_result(assessment)
+    result = _keep_check(llm.to_classification_result(assessment), rules)
     return EngineOutcome(
         result,
         "llm",
@@ -141,8 +141,23 @@ def _llm(text: str, rating: int | None, rules: ClassificationResult, settings: A
     )
 
 
+def _keep_check(result: ClassificationResult, rules: ClassificationResult) -> ClassificationResult:
+    """The model never clears what the rules could not: their `check` stays, and a serious
+    label of the rules that the model drops becomes one."""
+    if result.check:
+        return result
+    if rules.check:
+        return replace(result, check=True, check_reason=rules.check_reason)
+    if rules.label in SERIOUS and result.label not in SERIOUS:
+        reason = f"les règles proposent « {rules.label} », le modèle de langage non."
+        return replace(result, check=True, check_reason=reason)
+    return result
+
+
 def second_opinion_reason(rules: ClassificationResult, rating: int | None) -> str | None:
     """Why the rules' result deserves the model's view, in French; None when it is clear."""
+    if rules.check:
+        return "règles incapables d'écarter une imputation ou une injure"
     if rules.confidence < AUTO_CONFIDENCE:
         return f"confiance des règles faible ({rules.confidence:.2f})"
     if any(UNCERTAIN_NOTE in p.explanation for p in rules.passages):
@@ -237,7 +252,10 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
         engine="auto",
         version=AUTO_ENGINE_VERSION,
     )
-    return result, disagreement, notes
+    if unsupported and not rules.check:
+        reason = f"le modèle de langage propose « {assessment.label} », sans appui des règles."
+        result = replace(result, check=True, check_reason=reason)
+    return _keep_check(result, rules), disagreement, notes
 
 
 def _auto(text: str, rating: int | None, rules: ClassificationResult, settings: Any, model: Any) -> EngineOutcome:

@@ -15,6 +15,7 @@ from responders.errors import UnusableInput
 from responders.vocabulary import Label
 
 DEFAULT_FILE = "data/eval/classify/test.jsonl"
+SERIOUS = (Label.INSULT, Label.DEFAMATION)
 SHORT: dict[str, str] = {Label.PRAISE: "éloge", Label.CRITICISM: "critique", Label.INSULT: "injure", Label.DEFAMATION: "diffam."}
 
 
@@ -24,6 +25,8 @@ class Report:
     gold: list[str] = field(default_factory=list)
     predicted: list[str] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
+    # the engine's « à vérifier » flag, per review
+    checks: list[bool] = field(default_factory=list)
     # language-model engines only: reviews sent to the model, and why some fell back to the rules
     asked: int = 0
     fallbacks: list[str] = field(default_factory=list)
@@ -51,6 +54,23 @@ class Report:
         present = [label for label in LABELS if scores[label]["support"]]
         return sum(scores[label]["f1"] for label in present) / len(present) if present else 0.0
 
+    def flagged_or_check_recall(self) -> tuple[int, int]:
+        """(found, total) for gold insult+defamation predicted serious or marked check."""
+        serious = [
+            (p in SERIOUS or c)
+            for g, p, c in zip(self.gold, self.predicted, self._checks(), strict=True)
+            if g in SERIOUS
+        ]
+        return sum(serious), len(serious)
+
+    def lawful_check_share(self) -> tuple[int, int]:
+        """(marked, total) for gold praise+criticism marked check."""
+        lawful = [c for g, c in zip(self.gold, self._checks(), strict=True) if g not in SERIOUS]
+        return sum(lawful), len(lawful)
+
+    def _checks(self) -> list[bool]:
+        return self.checks if len(self.checks) == len(self.gold) else [False] * len(self.gold)
+
     def accuracy(self) -> float:
         if not self.gold:
             return 0.0
@@ -58,8 +78,8 @@ class Report:
 
     def errors(self) -> list[dict[str, Any]]:
         return [
-            {**row, "predicted": p}
-            for row, g, p in zip(self.rows, self.gold, self.predicted, strict=True)
+            {**row, "predicted": p, "check": c}
+            for row, g, p, c in zip(self.rows, self.gold, self.predicted, self._checks(), strict=True)
             if g != p
         ]
 
@@ -92,6 +112,7 @@ def evaluate(
             report.fallbacks.append(outcome.fallback_reason)
         report.gold.append(row["label"])
         report.predicted.append(result.label)
+        report.checks.append(result.check)
         report.rows.append(row)
     return report
 
@@ -130,6 +151,16 @@ def format_report(report: Report, show: int = 50) -> str:
         )
     lines.append("")
     lines.append(f"Exactitude : {report.accuracy():.3f}   F1 macro : {report.macro_f1():.3f}")
+    found, serious = report.flagged_or_check_recall()
+    marked, lawful = report.lawful_check_share()
+    if serious:
+        lines.append(
+            f"Injure + diffamation relevées ou « à vérifier » (rappel) : {found}/{serious} = {found / serious:.3f}"
+        )
+    if lawful:
+        lines.append(
+            f"Avis licites (éloge, critique) marqués « à vérifier » : {marked}/{lawful} = {marked / lawful:.3f}"
+        )
     lines.extend(format_llm_usage(report))
     errors = report.errors()
     if errors and show > 0:
@@ -137,7 +168,10 @@ def format_report(report: Report, show: int = 50) -> str:
         lines.append(f"Erreurs ({len(errors)}, {min(show, len(errors))} affichées) :")
         for row in errors[:show]:
             text = " ".join(str(row["text"]).split())
-            lines.append(f"- {row.get('id')} attendu {row['label']}, proposé {row['predicted']} : {text[:160]!r}")
+            mark = " (à vérifier)" if row.get("check") else ""
+            lines.append(
+                f"- {row.get('id')} attendu {row['label']}, proposé {row['predicted']}{mark} : {text[:160]!r}"
+            )
     return "\n".join(lines)
 
 

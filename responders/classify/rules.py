@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from responders.classify import lexicon
+from responders.classify import gating, lexicon
 from responders.text.literals import GatedPattern, literals_in
 from responders.vocabulary import Label
 
@@ -65,7 +65,7 @@ class PatternRule(Rule):
         for pattern in self._gated:
             if pattern.literals is not None and pattern.literals.isdisjoint(present):
                 continue
-            spans.extend((m.start(), m.end(), 1.0) for m in pattern.regex.finditer(text) if m.end() > m.start())
+            spans.extend((m.start(), m.end(), 1.0) for m in gating.finditer(pattern, text) if m.end() > m.start())
         return spans
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -150,6 +150,7 @@ _INSULT_CANCEL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _spellings(word: str) -> tuple[str, ...]:
     """A word and its unstretched forms: "connnnard" -> "conard", "connard"."""
     if not _REPEAT.search(word):
@@ -190,7 +191,12 @@ class PhraseIndex:
             return _spellings(word) if stretched else (word,)
 
         n = len(tokens)
+        first = self.first
         for i, (word, start, _) in enumerate(tokens):
+            # most words start no phrase: one set lookup, and the stretched spellings only
+            # for words that have a repeated letter
+            if word not in first and not (stretched and _REPEAT.search(word)):
+                continue
             for form in forms(word):
                 for key, value in self.first.get(form, ()):
                     size = len(key)
@@ -284,7 +290,7 @@ class LexiconRule(Rule):
         if self._index is not None:
             spans.extend(self._index.scan(text))
         for pattern in self._gated:
-            spans.extend((m.start(), m.end(), 1.0) for m in pattern.finditer(text, present))
+            spans.extend((m.start(), m.end(), 1.0) for m in gating.finditer(pattern, text, present))
         return spans
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -357,16 +363,19 @@ class OpinionRule(Rule):
     def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:
         candidates: list[Span] = []
         for regex, weight in self._regexes:
-            candidates.extend((m.start(), m.end(), weight) for m in regex.finditer(text, present))
+            candidates.extend((m.start(), m.end(), weight) for m in gating.finditer(regex, text, present))
         assert self._index is not None
         candidates.extend(self._index.scan(text))
         # Overlapping cues: the longest wins ("merci pour les 3 h d'attente" over "merci").
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
         spans: list[Span] = []
+        taken = bytearray(len(text) + 1)  # characters already covered by a longer cue
         for start, end, weight in candidates:
-            if any(start < e and s < end for s, e, _ in spans):
+            if any(taken[start:end]):
                 continue
+            taken[start:end] = b"\x01" * (end - start)
             spans.append((start, end, weight))
+        spans.sort(key=lambda c: (c[0] - c[1], c[0]))
         return [span for span in spans if span[2]]
 
     @staticmethod

@@ -31,5 +31,32 @@ def sentences(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s and any(c.isalnum() for c in text[s:e]):
-            out.append((s, e))
+            out.extend(_bounded(text, s, e))
     return out
+
+
+# A review sentence is rarely longer than a few hundred characters; an unpunctuated wall of
+# text is cut into pieces so that the work done per sentence stays bounded (linear time).
+MAX_SENTENCE = 600
+_BREAK = re.compile(r"[,:)\]]\s|\s")
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        window = text[start + MAX_SENTENCE // 2 : cut]
+        breaks = [m.end() for m in _BREAK.finditer(window)]
+        if breaks:
+            cut = start + MAX_SENTENCE // 2 + breaks[-1]
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces

@@ -67,6 +67,8 @@ def classify_pending(session: Session) -> int:
                 "engine": ENGINE,
                 "version": ENGINE_VERSION,
                 "created_at": now,
+                "needs_check": result.check,
+                "check_reason": result.check_reason,
             }
         )
         if len(rows) >= BATCH:
@@ -80,7 +82,10 @@ def classify_pending(session: Session) -> int:
 def _store(session: Session, rows: list[dict[str, Any]]) -> int:
     session.execute(insert(Classification), rows)
     # the review keeps its current label too, so the queue and the charts need no join
-    session.execute(update(Review), [{"id": r["review_id"], "label": r["label"]} for r in rows])
+    session.execute(
+        update(Review),
+        [{"id": r["review_id"], "label": r["label"], "needs_check": r["needs_check"]} for r in rows],
+    )
     return len(rows)
 
 

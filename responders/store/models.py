@@ -123,6 +123,8 @@ class Review(SQLModel, table=True):
     changed_at: datetime | None = _dt(index=True)
     # the newest classification's label, kept here so the queue and the charts need no join
     label: Label | None = _word(Label, 20, nullable=True)
+    # the newest classification's « à vérifier » flag: sorted with the legal cases
+    needs_check: bool = Field(default=False, index=True)
     # triage state, owned by staff
     status: Status = _word(Status, 40, default=Status.NEW)
     for_lawyer: bool = False
@@ -163,6 +165,9 @@ class Classification(SQLModel, table=True):
     engine: str = Field(max_length=20)
     version: str = Field(max_length=40)
     created_at: datetime | None = _dt()
+    # the engine could not clear the review as lawful (« à vérifier »), and why, in French
+    needs_check: bool = False
+    check_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class AuditEvent(SQLModel, table=True):

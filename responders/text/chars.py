@@ -84,18 +84,27 @@ def _leet(text: str) -> str:
     return "".join(chars)
 
 
+# ASCII folds one character to one character; only other characters go through _fold_char.
+_ASCII = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, "`": "'", "\t": " ", "\r": " ", "\v": " ", "\f": " "})
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def normalize(original: str) -> Normalized:
     pieces: list[str] = []
     origin: list[int] = []
-    for index, ch in enumerate(original):
-        if ch.isascii() and not ch.isupper() and ch not in "`\t\r\v\f":
-            pieces.append(ch)
-            origin.append(index)
-            continue
-        folded = _fold_char(ch)
-        for c in folded:
-            pieces.append(c)
-            origin.append(index)
+    last = 0
+    for match in _NON_ASCII.finditer(original):
+        index = match.start()
+        if index > last:
+            pieces.append(original[last:index].translate(_ASCII))
+            origin.extend(range(last, index))
+        folded = _fold_char(match.group())
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+        last = index + 1
+    if last < len(original):
+        pieces.append(original[last:].translate(_ASCII))
+        origin.extend(range(last, len(original)))
     text = _leet("".join(pieces))
     if _SPACED.search(text):
         glued: list[str] = []

@@ -126,11 +126,15 @@ class LiteralRegistry:
     def add(self, literals: frozenset[str]) -> None:
         self.literals.update(literals)
 
-    def present(self, text: str) -> frozenset[str]:
+    def scanner(self) -> LiteralScanner:
+        """The scanner over every literal registered so far (rebuilt when rules were added)."""
         scanner = self._scanner
         if scanner is None or len(scanner.literals) != len(self.literals):
             scanner = self._scanner = LiteralScanner(set(self.literals))
-        return scanner.present(text)
+        return scanner
+
+    def present(self, text: str) -> frozenset[str]:
+        return self.scanner().present(text)
 
 
 REGISTRY = LiteralRegistry()

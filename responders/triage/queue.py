@@ -19,6 +19,9 @@ from responders.vocabulary import DONE_STATUSES, LABEL_FR, LEGAL_LABELS, STATUS_
 LABEL_RANK: dict[str | None, int] = {
     Label.DEFAMATION: 0, Label.INSULT: 1, Label.CRITICISM: 2, Label.PRAISE: 3, None: 4,
 }
+# A review the classifier could not clear (« à vérifier ») is sorted with the legal cases,
+# after the defamations and insults, by the same deadline.
+CHECK_RANK = 1.5
 LAST_TRIAGE_KEY = "last_triage_at"
 # a legal candidate whose deadline falls within this many days is called urgent
 URGENT_DAYS = 30
@@ -54,6 +57,8 @@ class TriageItem:
     label: str | None
     confidence: float
     passages: list[dict[str, Any]] = field(default_factory=list)
+    check: bool = False
+    check_reason: str | None = None
     deadline: date | None = None
     days_left: int | None = None
     deadline_note: str = ""
@@ -105,14 +110,15 @@ def queue_page(
 ) -> QueuePage:
     """One page of the queue, most urgent first, and the queue's length.
 
-    Urgency: defamation by nearest legal deadline, then insult by deadline, then criticism,
-    praise and unclassified reviews, newest first. Deadlines are computed in Python, so only
+    Urgency: defamation by nearest legal deadline, then insult by deadline, then the reviews
+    the classifier could not clear (« à vérifier ») by deadline, then criticism, praise and
+    unclassified reviews, newest first. Deadlines are computed in Python, so only
     for the few legal candidates; the long tail is ordered and paginated by the database.
     """
     total = session.execute(
         _filtered(session, filters, [func.count(col(Review.id))])
     ).scalar_one()
-    legal = _filtered(session, filters, [Review]).where(col(Review.label).in_(LEGAL_LABELS))
+    legal = _filtered(session, filters, [Review]).where(or_(col(Review.label).in_(LEGAL_LABELS), col(Review.needs_check)))
     # a group can hold French and Québec listings: each follows its own jurisdiction
     profiles = _location_profiles(session)
     default = _profile_for(jurisdiction)
@@ -121,16 +127,18 @@ def queue_page(
         # open deadlines nearest first, then unknown ones, then those already past
         urgency = review_deadline(review, profiles.get(review.location_id) or default).sort_key()
         created = review.created_at
-        candidates.append((LABEL_RANK[review.label], urgency, -(created.timestamp() if created else 0), review.id))
+        rank = LABEL_RANK[review.label] if review.label in LEGAL_LABELS or not review.needs_check else CHECK_RANK
+        candidates.append((rank, urgency, -(created.timestamp() if created else 0), review.id))
     candidates.sort()
     ids = [c[-1] for c in candidates[offset: offset + limit]]
     if len(ids) < limit:
         rest_offset = max(0, offset - len(candidates))
-        rank = case((col(Review.label) == Label.CRITICISM, 2), (col(Review.label) == Label.PRAISE, 3), else_=4)
+        order = case((col(Review.label) == Label.CRITICISM, 2), (col(Review.label) == Label.PRAISE, 3), else_=4)
         rest = (
             _filtered(session, filters, [Review.id])
             .where(or_(col(Review.label).is_(None), col(Review.label).not_in(LEGAL_LABELS)))
-            .order_by(rank, col(Review.created_at).desc().nulls_last(), col(Review.id).desc())
+            .where(~col(Review.needs_check))
+            .order_by(order, col(Review.created_at).desc().nulls_last(), col(Review.id).desc())
             .offset(rest_offset)
             .limit(limit - len(ids))
         )
@@ -200,9 +208,12 @@ def load_items(session: Session, review_ids: list[int], profile: str = "fr-denti
             label=classification.label if classification else review.label,
             confidence=classification.confidence if classification else 0.0,
             passages=list(classification.passages) if classification else [],
+            check=bool(classification.needs_check) if classification else bool(review.needs_check),
+            check_reason=classification.check_reason if classification else None,
             profile=item_profile,
         )
-        if by_id[review.id].label in LEGAL_LABELS:
+        if by_id[review.id].label in LEGAL_LABELS or by_id[review.id].check:
+            deadline = review_deadline(review, item_profile)
             by_id[review.id].deadline = deadline.next_due
             by_id[review.id].days_left = deadline.next_days_left
             by_id[review.id].deadline_note = deadline.note
@@ -294,6 +305,14 @@ def dates_line(item: TriageItem) -> str:
     elif item.edited:
         parts.append("modifié")
     return " · ".join(parts)
+
+
+def check_line(item: TriageItem) -> str:
+    """« À vérifier : … » when the classifier could not clear the review; else ""."""
+    if not item.check:
+        return ""
+    reason = (item.check_reason or "le moteur n'a pas pu écarter une imputation ou une injure").strip()
+    return f"À vérifier : {reason[0].lower() + reason[1:] if reason else reason}"
 
 
 def deadline_line(item: TriageItem) -> str:

@@ -38,7 +38,9 @@ def test_classify_contract(tmp_path: Path) -> None:
     assert [r["id"] for r in results] == ["r1", "r2", "r3"]
     assert [r["label"] for r in results] == ["defamation", "praise", "criticism"]
     for given, result in zip(lines, results, strict=True):
-        assert set(result) == {"id", "label", "confidence", "passages"}
+        assert set(result) - {"check_reason"} == {"id", "label", "confidence", "passages", "check"}
+        assert isinstance(result["check"], bool)
+        assert ("check_reason" in result) == result["check"]
         assert 0.0 <= result["confidence"] <= 1.0
         for p in result["passages"]:
             assert set(p) == {"start", "end", "text", "qualification", "rule", "explanation"}
@@ -118,3 +120,22 @@ def test_eval_missing_file_exits_2() -> None:
     done = run("eval", "classify", "/nonexistent/gold.jsonl")
     assert done.returncode == 2
     assert "introuvable" in done.stderr
+
+
+def test_eval_classify_counts_check_as_flagged_and_reports_lawful_checks(tmp_path: Path) -> None:
+    labelled = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "1", "text": "Charlatan !", "rating": 1, "label": "insult"},
+        # an accusation the engine cannot settle: criticism, but « à vérifier »
+        {"id": "2", "text": "La secrétaire a parlé de mes radios devant tout le monde.", "rating": 2,
+         "label": "defamation"},
+        {"id": "3", "text": "Attente interminable.", "rating": 2, "label": "criticism"},
+        {"id": "4", "text": "L'assistante fait les extractions quand le dentiste n'est pas là.", "rating": 2,
+         "label": "criticism"},
+    ]
+    labelled.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    done = run("eval", "classify", str(labelled), "--show", "5")
+    assert done.returncode == 0, done.stderr
+    assert "Injure + diffamation relevées ou « à vérifier » (rappel) : 2/2 = 1.000" in done.stdout
+    assert "Avis licites (éloge, critique) marqués « à vérifier » : 1/2 = 0.500" in done.stdout
+    assert "- 2 attendu defamation, proposé criticism (à vérifier)" in done.stdout

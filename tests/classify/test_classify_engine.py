@@ -85,7 +85,7 @@ def test_rating_only_reviews(rating: int | None, label: str) -> None:
 def test_to_dict_is_the_contract_shape() -> None:
     text = "Gros crosseur. Il était saoul."
     out = classify(text, 1).to_dict("r1")
-    assert set(out) == {"id", "label", "confidence", "passages"}
+    assert set(out) - {"check_reason"} == {"id", "label", "confidence", "passages", "check"}
     assert out["id"] == "r1" and out["label"] in LABELS and 0.0 <= out["confidence"] <= 1.0
     for passage in out["passages"]:
         assert set(passage) == {"start", "end", "text", "qualification", "rule", "explanation"}

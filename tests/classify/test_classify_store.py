@@ -87,3 +87,25 @@ def test_rollback_leaves_nothing(engine: Engine) -> None:
         pass
     with Session(engine) as session:
         assert session.execute(select(func.count()).select_from(Classification)).scalar_one() == 0
+
+
+def test_check_and_its_reason_are_stored_with_the_classification(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        location = Location(key="loc-2", name="Cabinet test")
+        session.add(location)
+        session.flush()
+        assert location.id is not None
+        # an accusation-shaped sentence the engine cannot settle: criticism, « à vérifier »
+        doubtful = _review(session, location, "x", "La secrétaire a parlé de mes radios devant tout le monde.", 2)
+        plain = _review(session, location, "y", "Attente trop longue.", 2)
+        ids = {"doubtful": int(doubtful.id or 0), "plain": int(plain.id or 0)}
+    with session_scope(engine) as session:
+        classify_pending(session)
+    with session_scope(engine) as session:
+        rows = current_classifications(session)
+        assert rows[ids["doubtful"]].needs_check is True
+        assert "à « La secrétaire »" in (rows[ids["doubtful"]].check_reason or "")
+        assert rows[ids["plain"]].needs_check is False and rows[ids["plain"]].check_reason is None
+        # denormalised on the review for the queue
+        assert session.get(Review, ids["doubtful"]).needs_check is True  # type: ignore[union-attr]
+        assert session.get(Review, ids["plain"]).needs_check is False  # type: ignore[union-attr]
