@@ -45,6 +45,8 @@ class QueueFilters:
     since: datetime | None = None
     until: datetime | None = None
     only_new: bool = True
+    search: str = ""  # words found in the review's text or its author's name
+    without_text: bool | None = None  # True: rating-only reviews; False: with a comment
 
 
 @dataclass(slots=True)
@@ -99,6 +101,19 @@ def _filtered(session: Session, filters: QueueFilters, columns: list[Any]):  # t
         query = query.where(col(Review.created_at) >= filters.since)
     if filters.until:
         query = query.where(col(Review.created_at) <= filters.until)
+    if filters.search.strip() or filters.without_text is not None:
+        query = query.outerjoin(ReviewRevision, col(ReviewRevision.id) == col(Review.current_revision_id))
+        body = func.coalesce(col(ReviewRevision.text_original), "")
+        for word in filters.search.split():
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = query.where(or_(
+                body.ilike(pattern, escape="\\"),
+                func.coalesce(col(Review.author_display_name), "").ilike(pattern, escape="\\"),
+            ))
+        if filters.without_text is True:
+            query = query.where(func.trim(body) == "")
+        elif filters.without_text is False:
+            query = query.where(func.trim(body) != "")
     if filters.only_new:
         stamp = last_triage_at(session)
         changed = func.coalesce(col(Review.changed_at), col(Review.first_seen_at))
@@ -152,6 +167,12 @@ def queue_page(
         )
         ids.extend(session.execute(rest).scalars().all())
     return QueuePage(total=int(total), review_ids=[int(i) for i in ids])
+
+
+def queue_ids(session: Session, filters: QueueFilters) -> list[int]:
+    """Every review the filters select (for bulk actions), in id order."""
+    query = _filtered(session, filters, [col(Review.id)]).order_by(col(Review.id))
+    return [int(i) for i in session.execute(query).scalars().all()]
 
 
 def legal_deadline(jurisdiction: str, created_at: Any, knowledge_date: Any, first_seen_at: Any) -> Deadline:
@@ -248,12 +269,13 @@ def set_status(session: Session, review_id: int, status: str, *, user: str,
     if review is None:
         raise LookupError(f"Avis {review_id} introuvable.")
     previous = review.status
+    extra = {"for_lawyer_before": review.for_lawyer} if status == "avocat" else {}
     review.status = status
     if status == "avocat":
         review.for_lawyer = True
     session.add(review)
     record_event(session, user=user, action="status", review_id=review_id,
-                 detail={"from": previous, "to": status, **(detail or {})})
+                 detail={"from": previous, "to": status, **extra, **(detail or {})})
 
 
 def record_google_report(session: Session, review_id: int, *, user: str, reference: str = "",
