@@ -13,8 +13,11 @@ from sqlmodel import Session
 from responders.store.engine import make_engine, session_scope
 
 # The only session_state keys the app uses.
-KEY_APPROVED = "approved_copies"  # review id -> exact text whose copy was recorded
 KEY_PAGE = "triage_page"
+KEY_LAST_ACTION = "triage_last_action"  # {"message", "ids"}: the last change, offered for undo
+KEY_BULK_PENDING = "triage_bulk_pending"  # {"status", "ids"}: a bulk change awaiting confirmation
+KEY_HANDLED_EVENTS = "handled_copy_events"  # nonces of copy-button events already acted on
+KEY_FAILED_COPY = "failed_copies"  # review id -> guarded text the browser could not copy
 KEY_IMPORT_RESULT = "last_import_summary"
 KEY_REPHRASE_NOTE = "rephrase_notes"  # review id -> why the model's wording was kept or dropped
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 from sqlmodel import select
 
 from app_pages.common import (
-    KEY_APPROVED,
+    KEY_BULK_PENDING,
+    KEY_FAILED_COPY,
+    KEY_HANDLED_EVENTS,
+    KEY_LAST_ACTION,
     KEY_PAGE,
     KEY_REPHRASE_NOTE,
     NOT_LEGAL_ADVICE,
@@ -16,17 +21,20 @@ from app_pages.common import (
     plain,
     secret,
 )
+from app_pages.copy_button import copy_button
 from responders.drafting import draft
 from responders.guard import check
 from responders.policy import load_policy_overrides
 from responders.profiles import get_profile
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
-from responders.triage import queue
+from responders.triage import actions, queue
 from responders.views import settings_view
 from responders.views.render import highlighted_html, md_escape
 
 PAGE_SIZE = 10
+BULK_STATUSES = ("ne_pas_repondre", "a_revoir", "repondu", "avocat")
+COMMENT_CHOICES = {None: "Tous", False: "Avec commentaire", True: "Note seule (sans commentaire)"}
 
 load_core()
 st.title("Triage des avis")
@@ -39,23 +47,46 @@ with db_session() as session:
     policy_overrides = load_policy_overrides(session) or None
     rephrase = settings_view.rephraser(session, secret("RESPONDERS_LLM_API_KEY"))
 user = current_user(settings.user_name)
-approved: dict[int, str] = st.session_state.setdefault(KEY_APPROVED, {})
 st.session_state.setdefault(KEY_REPHRASE_NOTE, {})
+handled: set[str] = st.session_state.setdefault(KEY_HANDLED_EVENTS, set())
+failed_copies: dict[int, str] = st.session_state.setdefault(KEY_FAILED_COPY, {})
 
+
+def remember(message: str, ids: list[int], *, refused: bool = False) -> None:
+    st.session_state[KEY_LAST_ACTION] = {"message": message, "ids": ids, "refused": refused}
+
+
+def status_fr(status: str) -> str:
+    return queue.STATUSES.get(status, status)
+
+
+def act(review_id: int, status: str) -> None:
+    with db_session() as session:
+        queue.set_status(session, review_id, status, user=user)
+    remember(f"Avis marqué « {status_fr(status)} ».", [review_id])
+
+
+search = st.text_input(
+    "Rechercher", key="filter-search", placeholder="Un mot de l'avis ou le nom de l'auteur",
+    help="Cherche dans le texte des avis et le nom des auteurs (tous les mots donnés). Validez avec Entrée.",
+)
 with st.expander("Filtres", expanded=False):
     col1, col2, col3 = st.columns(3)
     chosen_locations = col1.multiselect("Établissement", list(locations), format_func=locations.get, key="filter-locations", placeholder="Tous")
     chosen_labels = col2.multiselect("Catégorie", list(queue.LABELS_FR), format_func=queue.LABELS_FR.get, key="filter-labels", placeholder="Tous")
     chosen_status = col3.multiselect("Statut", list(queue.STATUSES), format_func=queue.STATUSES.get, key="filter-statuses", placeholder="Tous")
     col4, col5, col6 = st.columns(3)
-    chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5], key="filter-stars", placeholder="Tous")
-    period = col5.date_input("Période (publication)", value=(), format="DD/MM/YYYY")
-    only_new = col6.toggle("Seulement les nouveaux depuis le dernier triage", value=True)
+    chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5], key="filter-stars", placeholder="Toutes")
+    comment = col5.selectbox("Commentaire", list(COMMENT_CHOICES), format_func=COMMENT_CHOICES.get, key="filter-comment")
+    period = col6.date_input("Période de publication", value=(), format="DD/MM/YYYY",
+                             help="Choisissez le premier puis le dernier jour (JJ/MM/AAAA).")
+    only_new = st.toggle("Seulement les nouveaux depuis le dernier triage", value=True, key="filter-only-new")
 
 since, until = queue.period_bounds(period)
 filters = queue.QueueFilters(
     locations=tuple(chosen_locations), labels=tuple(chosen_labels), statuses=tuple(chosen_status),
-    stars=tuple(chosen_stars), since=since, until=until, only_new=only_new,
+    stars=tuple(chosen_stars), since=since, until=until, only_new=only_new, search=search or "",
+    without_text=comment,
 )
 page = max(1, int(st.session_state.get(KEY_PAGE, 1)))
 with db_session() as session:
@@ -64,14 +95,59 @@ with db_session() as session:
         offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE,
     )
 
-top = st.columns([3, 1])
-top[0].write(f"**{shown.total}** avis à traiter" + (
-    f" — dernier triage terminé le {stamp:%d/%m/%Y à %H:%M} (UTC)" if stamp else ""))
-if top[1].button("Terminer le triage", help="Les prochains avis à traiter seront ceux reçus ou modifiés après maintenant."):
-    with db_session() as session:
-        queue.finish_triage(session, user=user)
-    st.session_state[KEY_PAGE] = 1
-    st.rerun()
+# The last change, with its undo, stays at the top until the next one.
+last = st.session_state.get(KEY_LAST_ACTION)
+if last:
+    with st.container(horizontal=True, vertical_alignment="center", key="last-action"):
+        (st.error if last.get("refused") else st.success)(last["message"])
+        if last["ids"] and st.button("Annuler", key="undo-last", help="Remet le statut que ces avis avaient avant ce changement."):
+            problems = []
+            with db_session() as session:
+                for review_id in last["ids"]:
+                    try:
+                        actions.undo_status(session, review_id, user=user)
+                    except (LookupError, ValueError) as exc:
+                        problems.append(str(exc))
+            st.session_state.pop(KEY_LAST_ACTION, None)
+            if problems:
+                st.session_state[KEY_LAST_ACTION] = {"message": "Annulation partielle : " + " ".join(problems), "ids": []}
+            st.rerun()
+
+stamp_text = (f" — dernier triage terminé le {queue.practice_time(stamp, settings.profile):%d/%m/%Y à %H:%M} "
+              f"({queue.zone_name(settings.profile)})") if stamp else ""
+with st.container(horizontal=True, vertical_alignment="center"):
+    st.markdown(f"**{shown.total}** avis à traiter{stamp_text}", width="stretch")
+    if st.button("Terminer le triage", help="Les prochains avis à traiter seront ceux reçus ou modifiés après maintenant."):
+        with db_session() as session:
+            queue.finish_triage(session, user=user)
+        st.session_state[KEY_PAGE] = 1
+        st.session_state.pop(KEY_LAST_ACTION, None)
+        st.rerun()
+
+with st.expander("Actions groupées", expanded=bool(st.session_state.get(KEY_BULK_PENDING))):
+    pending = st.session_state.get(KEY_BULK_PENDING)
+    if pending:
+        st.warning(f"Confirmer : {len(pending['ids'])} avis passeront au statut « {status_fr(pending['status'])} ». "
+                   "Chaque changement est inscrit au journal et pourra être annulé.")
+        with st.container(horizontal=True):
+            if st.button("Confirmer", key="bulk-confirm", type="primary"):
+                with db_session() as session:
+                    changed = actions.bulk_set_status(session, pending["ids"], pending["status"], user=user)
+                st.session_state.pop(KEY_BULK_PENDING, None)
+                remember(f"{len(changed)} avis marqués « {status_fr(pending['status'])} ».", changed)
+                st.rerun()
+            if st.button("Ne rien changer", key="bulk-cancel"):
+                st.session_state.pop(KEY_BULK_PENDING, None)
+                st.rerun()
+    else:
+        st.caption("S'applique à tous les avis de la liste filtrée, toutes pages comprises. "
+                   "Exemple : filtre « Éloge » et « Note seule », puis « Ne pas répondre ».")
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            bulk_status = st.selectbox("Nouveau statut", BULK_STATUSES, format_func=status_fr, key="bulk-status", width=260)
+            if st.button(f"Appliquer aux {shown.total} avis…", key="bulk-apply", disabled=not shown.total):
+                with db_session() as session:
+                    st.session_state[KEY_BULK_PENDING] = {"status": bulk_status, "ids": queue.queue_ids(session, filters)}
+                st.rerun()
 
 pages = max(1, -(-shown.total // PAGE_SIZE))
 if page > pages:  # the filters shrank the queue under the page being shown
@@ -86,9 +162,27 @@ if not items:
     st.info("Aucun avis à traiter avec ces filtres. Importez de nouveaux avis ou changez les filtres.")
 
 
-def act(review_id: int, status: str, **detail: str) -> None:
+def handle_copy_event(item: queue.TriageItem, event: dict[str, Any], text: str, template_id: str | None) -> None:
+    """The copy button reported a click: the core guards and journals; the page only reports."""
+    nonce = str(event.get("nonce", ""))
+    if not nonce or nonce in handled:
+        return
+    handled.add(nonce)
+    kind = event.get("event")
+    # what the browser copied, or for a refused button the reply on screen
+    copied = event.get("text") if kind in ("copied", "failed") and isinstance(event.get("text"), str) else text
     with db_session() as session:
-        queue.set_status(session, review_id, status, user=user, detail=detail or None)
+        outcome = actions.copy_reply(session, item.review_id, copied, user=user, template_id=template_id,
+                                     mark_answered=kind == "copied")
+    if not outcome.allowed:
+        remember(outcome.message, [], refused=True)
+    elif kind == "failed":
+        failed_copies[item.review_id] = copied
+    else:
+        failed_copies.pop(item.review_id, None)
+        remember(f"Réponse copiée pour l'avis de {md_escape(item.author)} : collez-la sur Google. "
+                 "L'avis est marqué « Répondu ».", [item.review_id])
+    st.rerun()
 
 
 for item in items:
@@ -97,7 +191,7 @@ for item in items:
         head = st.columns([3, 2])
         head[0].markdown(f"**{queue.LABELS_FR.get(item.label or '', 'Non classé')}** · {stars}")
         head[1].caption(queue.dates_line(item))
-        st.caption(f"{md_escape(item.location)} · statut : {queue.STATUSES.get(item.status, item.status)}")
+        st.caption(f"{md_escape(item.location)} · statut : {status_fr(item.status)}")
         if item.deadline:
             st.warning(queue.deadline_line(item))
         plain(f"Auteur : {item.author}")
@@ -143,45 +237,70 @@ for item in items:
             note = st.session_state.setdefault(KEY_REPHRASE_NOTE, {}).get(item.review_id)
             if note:
                 plain(note)
-        text = st.text_area("Réponse proposée (modifiable)", value=result.reply or "", key=key, height=120)
+        text = st.text_area("Réponse proposée (modifiable)", value=result.reply or "", key=key, height=120,
+                            help="Après une modification, cliquez hors du cadre (ou Ctrl+Entrée) pour la faire vérifier.")
         verdict = check(text, review=item.text or None,
                         reviewer_name=item.author if not item.is_anonymous else None,
                         profile=item.profile) if text.strip() else None
-        if verdict is not None and not verdict.allowed:
-            st.error("Cette réponse ne peut pas être publiée : elle révèle ou risque de révéler des informations protégées.")
+        passes = verdict is not None and actions.guard_verdict(verdict) == "pass"
+        if verdict is not None and not passes:
+            if actions.guard_verdict(verdict) == "review":
+                st.warning("Cette réponse doit être confirmée par un praticien avant d'être copiée.")
+            else:
+                st.error("Cette réponse ne peut pas être publiée : elle révèle ou risque de révéler des informations protégées.")
             st.html(highlighted_html(text, [f.to_dict() for f in verdict.findings], kind_key="severity"))
             for finding in verdict.findings:
                 plain(f"{'⛔' if finding.severity == 'block' else '⚠️'} « {finding.text} » : {finding.explanation}")
         elif verdict is not None:
             for finding in verdict.findings:
                 plain(f"⚠️ « {finding.text} » : {finding.explanation}")
-            if approved.get(item.review_id) == text:
-                st.success("Copie enregistrée. Cliquez sur l'icône de copie à droite du cadre, puis collez la réponse sur Google.")
-                st.code(text, language=None, wrap_lines=True)
-                if st.button("Marquer « répondu »", key=f"done-{item.review_id}"):
-                    act(item.review_id, "repondu")
-                    st.rerun()
-            elif st.button("Copier la réponse", key=f"copy-{item.review_id}", type="primary"):
-                with db_session() as session:
-                    queue.record_copy(session, review_id=item.review_id, user=user, text=text,
-                                       guard=verdict.to_dict(), template_id=result.template_id)
-                approved[item.review_id] = text
-                st.rerun()
 
-        cols = st.columns(4)
-        if cols[0].button("Ne pas répondre", key=f"noreply-{item.review_id}"):
-            act(item.review_id, "ne_pas_repondre")
-            st.rerun()
-        if cols[1].button("Transmettre à l'avocat", key=f"lawyer-{item.review_id}"):
-            act(item.review_id, "avocat")
-            st.rerun()
-        link = item.flag_url or item.review_url
-        if link:
-            cols[2].link_button("Signaler à Google", link)
-            if cols[2].button("Signalement fait", key=f"report-{item.review_id}"):
-                with db_session() as session:
-                    queue.record_google_report(session, item.review_id, user=user)
+        google = actions.google_link(item.review_url)
+        if text.strip():
+            # the frame receives exactly the text just guarded, and only when it passed
+            event = copy_button(
+                text if passes else None, key=f"copy-{item.review_id}", url=google,
+                label="Copier la réponse" + (" et ouvrir Google" if google else ""),
+                help="Copie la réponse, l'inscrit au journal et marque l'avis « Répondu » (annulable).",
+                refused_help="Corrigez la réponse : le contrôle l'a refusée.",
+            )
+            if event:
+                handle_copy_event(item, event, text, result.template_id)
+        if item.review_id in failed_copies:
+            st.error("Le navigateur a refusé l'accès au presse-papiers : sélectionnez le texte ci-dessous, "
+                     "copiez-le (Ctrl+C), puis marquez l'avis « Répondu ».")
+            st.code(failed_copies[item.review_id], language=None, wrap_lines=True)
+
+        with st.container(horizontal=True, key=f"actions-{item.review_id}"):
+            if item.review_id in failed_copies and st.button("Marquer « Répondu »", key=f"done-{item.review_id}"):
+                failed_copies.pop(item.review_id, None)
+                act(item.review_id, "repondu")
                 st.rerun()
-        if cols[3].button("À revoir", key=f"later-{item.review_id}"):
-            act(item.review_id, "a_revoir")
-            st.rerun()
+            if st.button("Ne pas répondre", key=f"noreply-{item.review_id}"):
+                act(item.review_id, "ne_pas_repondre")
+                st.rerun()
+            if st.button("À l'avocat", key=f"lawyer-{item.review_id}", help="Transmettre l'avis à l'avocat du cabinet."):
+                act(item.review_id, "avocat")
+                st.rerun()
+            if st.button("À revoir", key=f"later-{item.review_id}"):
+                act(item.review_id, "a_revoir")
+                st.rerun()
+            flag = actions.google_link(item.flag_url) or google
+            if flag:
+                st.link_button("Signaler à Google", flag)
+                if st.button("Signalement fait", key=f"report-{item.review_id}"):
+                    with db_session() as session:
+                        queue.record_google_report(session, item.review_id, user=user)
+                    remember("Avis marqué « Signalé à Google ».", [item.review_id])
+                    st.rerun()
+
+
+def go_to(number: int) -> None:
+    st.session_state[KEY_PAGE] = number
+
+
+if pages > 1:
+    with st.container(horizontal=True, vertical_alignment="center", key="pager-bottom"):
+        st.button("← Page précédente", key="page-prev", disabled=page <= 1, on_click=go_to, args=(page - 1,))
+        st.caption(f"Page {page} sur {pages}")
+        st.button("Page suivante →", key="page-next", disabled=page >= pages, on_click=go_to, args=(page + 1,))

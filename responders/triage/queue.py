@@ -308,12 +308,27 @@ def period_bounds(period: Any) -> tuple[datetime | None, datetime | None]:
     return since, until
 
 
+def practice_time(moment: datetime, profile: str) -> datetime:
+    """`moment` in the practice's own time zone (Europe/Paris or America/Montreal)."""
+    from zoneinfo import ZoneInfo
+
+    from responders.deadlines import RULES
+
+    aware = as_utc(moment)
+    assert aware is not None
+    return aware.astimezone(ZoneInfo(RULES[get_profile(profile).jurisdiction].timezone))
+
+
+def zone_name(profile: str) -> str:
+    return "heure du Québec" if get_profile(profile).jurisdiction == "QC" else "heure de Paris"
+
+
 def dates_line(item: TriageItem) -> str:
     parts = []
     if item.created_at:
-        parts.append(f"publié le {item.created_at:%d/%m/%Y}")
+        parts.append(f"publié le {practice_time(item.created_at, item.profile):%d/%m/%Y}")
     if item.edited and item.updated_at:
-        parts.append(f"modifié le {item.updated_at:%d/%m/%Y}")
+        parts.append(f"modifié le {practice_time(item.updated_at, item.profile):%d/%m/%Y}")
     elif item.edited:
         parts.append("modifié")
     return " · ".join(parts)
