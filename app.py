@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+from app_pages.common import load_core
+
 st.set_page_config(page_title="responders — avis Google du cabinet", page_icon=":material/stethoscope:", layout="wide")
+load_core()  # once per server; already warm when started by scripts/serve.py (`make run`)
 
 pages = [
     st.Page("app_pages/triage.py", title="Triage", icon=":material/inbox:", default=True),

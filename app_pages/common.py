@@ -67,15 +67,27 @@ def secret(name: str) -> str | None:
     return str(value) if value else None
 
 
-@st.cache_resource(show_spinner="Chargement des lexiques…")
-def load_core() -> bool:
-    """Loads the guard's lexicons, the classifier's patterns and the template catalogue once
-    per server (read-only, shared by every user), so no page pays for it on a rerun."""
+def warm_core() -> float:
+    """Loads the guard's lexicons, the classifier's patterns and the template catalogue into
+    this process (read-only, shared by every user). `scripts/serve.py` calls it before the
+    server accepts anyone, so no visit pays for it. Returns the seconds it took."""
+    import time
+
     from responders.classify import classify
+    from responders.drafting import draft
     from responders.drafting.catalogue import default_catalogue
     from responders.guard import check
 
-    check("Bonjour.")
+    start = time.perf_counter()
+    check("Bonjour.", review="Merci.", reviewer_name="Camille Martin", profile="fr-dentiste")
     classify("Bonjour.")
     default_catalogue()
+    draft("Très bon accueil.", 5, profile="fr-dentiste", reviewer_name="Camille Martin", seed_key="warm")
+    return time.perf_counter() - start
+
+
+@st.cache_resource(show_spinner="Chargement des lexiques…")
+def load_core() -> bool:
+    """Once per server: a no-op when `scripts/serve.py` already warmed the process."""
+    warm_core()
     return True

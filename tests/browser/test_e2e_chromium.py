@@ -4,64 +4,30 @@ open the dashboard. Screenshots go to tests/artifacts/ (git-ignored)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.browser.streamlit_server import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    USER_WAIT_MS,
+    running_server,
+    stub_google,
+    wait_idle,
+)
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DEMO_CSV = ROOT / "data" / "demo" / "outscraper_excel_fr.csv"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
 def server(tmp_path):
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium introuvable : `make test` l'installe (paquet Debian chromium).")
-    port = _free_port()
-    env = {**os.environ, "RESPONDERS_DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + USER_WAIT_MS / 1000
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit n'a pas démarré: " + proc.stdout.read().decode(errors="replace"))
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
-USER_WAIT_MS = 180_000
+    with running_server(f"sqlite:///{tmp_path / 'e2e.db'}") as url:
+        yield url
 
 
 def test_import_triage_copy_dashboard(server):
@@ -69,14 +35,11 @@ def test_import_triage_copy_dashboard(server):
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(
             permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1400, "height": 1000}
         )
+        stub_google(context)
         page = context.new_page()
         # Waits are on what the user waits for (a title, a card, an import summary), with limits
         # generous enough for a loaded 2-core machine: the first visit loads every lexicon.
@@ -87,13 +50,6 @@ def test_import_triage_copy_dashboard(server):
         finally:
             page.screenshot(path=str(ARTIFACTS / "last.png"), full_page=True)
             browser.close()
-
-
-def wait_idle(page) -> None:
-    """Waits until Streamlit has finished the rerun that the last interaction started."""
-    page.wait_for_timeout(300)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=USER_WAIT_MS)
-    page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0", timeout=USER_WAIT_MS)
 
 
 def walk_main_workflow(page, server):
@@ -137,21 +93,22 @@ def walk_main_workflow(page, server):
         assert draft.strip(), "a criticism review must get a draft"
         page.screenshot(path=str(ARTIFACTS / "2-triage.png"), full_page=True)
 
-        # 3. copy: the button exists because the draft passes the guard
-        review.get_by_role("button", name="Copier la réponse").click()
-        wait_idle(page)
-        code = review.locator('[data-testid="stCode"]')
-        expect(code).to_be_visible()
-        code.hover()
-        code.get_by_role("button").first.click()
+        # 3. one click copies the guarded draft, opens the review on Google and answers it
+        button = review.frame_locator("iframe").first.get_by_role("button", name="Copier la réponse")
+        expect(button).to_be_visible()
+        with page.context.expect_page() as google:
+            button.click()
+        assert google.value.url.startswith("https://www.google.com/maps/")
+        google.value.close()
         copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied.strip() == draft.strip()
+        assert copied == draft
+        wait_idle(page)
+        # it leaves the queue at once, and the copy is undoable
+        expect(page.locator(f".{key_class}")).to_have_count(0)
+        expect(page.get_by_text("Réponse copiée")).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "3-copied.png"), full_page=True)
 
-        # 4. mark it answered: it leaves the queue and the journal shows the copy
-        review.get_by_role("button", name="Marquer « répondu »").click()
-        wait_idle(page)
-        expect(page.locator(f".{key_class}")).to_have_count(0)
+        # 4. the journal shows the copy
         page.goto(f"{server}/journal")
         expect(page.get_by_text("Journal").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "4-journal.png"), full_page=True)
