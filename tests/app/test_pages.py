@@ -250,3 +250,22 @@ def test_demo_listings_get_their_own_profiles_and_can_be_changed(demo_db):
     assert not at.exception
     with Session(demo_db) as session:
         assert "qc-dentiste" in {loc.profile for loc in session.exec(select(Location)).all()}
+
+
+def test_importer_lists_every_refused_file_and_offers_the_column_mapping(app_db):
+    from app_pages.common import KEY_IMPORT_RESULT
+    from responders.importers.batch import import_uploads
+
+    odd = "Commentaire client;Nb étoiles\nTrès bien;5\n".encode()
+    demo = (ROOT / "data" / "demo" / "outscraper_excel_fr.csv").read_bytes()
+    result = import_uploads(app_db, [("bon.csv", demo), ("scan.csv", b"%PDF-1.5"), ("Mes avis.csv", odd)])
+    at = AppTest.from_file(str(ROOT / "app_pages" / "importer.py"), default_timeout=60)
+    at.session_state[KEY_IMPORT_RESULT] = result.to_dict()
+    at.run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown).replace("\\", "")  # Markdown escapes
+    assert "scan.csv : ce fichier est un PDF, pas un export d'avis." in shown
+    assert "« bon.csv »" in shown and "--mapping" not in shown and "/tmp" not in shown
+    assert "2 fichier(s) non importé(s)" in at.error[0].value
+    text_choice = at.selectbox(key="map-1-text")
+    assert text_choice.options == ["— aucune —", "Commentaire client", "Nb étoiles"]
