@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import altair as alt
 import streamlit as st
 from sqlmodel import select
 
@@ -28,8 +29,22 @@ cols[1].metric("Note moyenne", f"{rated.mean():.2f} ★" if len(rated) else "—
 cols[2].metric("Taux de réponse", f"{frame['replied_at'].notna().mean() * 100:.0f} %")
 
 st.subheader("Note moyenne par mois")
-st.line_chart(stats.rating_over_time(frame))
+months, month_order = stats.long_for_chart(stats.rating_over_time(frame), stats.month_label,
+                                           x="Mois", series="Établissement", value="Note moyenne")
+st.altair_chart(alt.Chart(months).mark_line(point=True).encode(
+    x=alt.X("Mois:N", sort=month_order, axis=alt.Axis(labelAngle=0)),
+    y=alt.Y("Note moyenne:Q", scale=alt.Scale(domain=[1, 5])),
+    color=alt.Color("Établissement:N", legend=alt.Legend(orient="bottom")),
+    tooltip=["Mois", "Établissement", "Note moyenne"],
+), width="stretch")
 st.subheader("Catégories d'avis par semaine")
-st.bar_chart(stats.labels_per_week(frame))
+weeks, week_order = stats.long_for_chart(stats.labels_per_week(frame), stats.week_label,
+                                         x="Semaine", series="Catégorie", value="Avis")
+st.altair_chart(alt.Chart(weeks).mark_bar().encode(
+    x=alt.X("Semaine:N", sort=week_order),
+    y=alt.Y("Avis:Q", stack="zero"),
+    color=alt.Color("Catégorie:N", legend=alt.Legend(orient="bottom")),
+    tooltip=["Semaine", "Catégorie", "Avis"],
+), width="stretch")
 st.subheader("Réponses par établissement")
 st.dataframe(summary, hide_index=True, width="stretch")

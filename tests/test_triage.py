@@ -160,3 +160,21 @@ def test_a_quebec_listing_follows_its_own_profile(engine, seeded):
     assert {entry.profile.name for entry in dossier.entries} == {"qc-medecin"}
     with Session(engine) as session, pytest.raises(ValueError):
         queue.set_location_profile(session, location.id, "be-medecin", user="Claire")
+
+
+def test_chart_periods_are_labelled_in_french_in_date_order():
+    import pandas as pd
+
+    table = pd.DataFrame({"A": [4.0, None, 3.5], "B": [5.0, 4.0, None]},
+                         index=pd.to_datetime(["2026-12-01", "2027-01-01", "2027-02-01"]))
+    long, order = stats.long_for_chart(table, stats.month_label, x="Mois", series="Lieu", value="Note")
+    assert order == ["déc. 2026", "janv. 2027", "févr. 2027"]
+    assert list(long.itertuples(index=False, name=None)) == [
+        ("déc. 2026", "A", 4.0), ("févr. 2027", "A", 3.5), ("déc. 2026", "B", 5.0), ("janv. 2027", "B", 4.0)]
+    assert stats.week_label(pd.Timestamp("2026-11-02")) == "sem. du 2 nov. 2026"
+
+
+def test_times_are_shown_in_the_practices_zone():
+    moment = datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
+    assert f"{queue.practice_time(moment, 'fr-dentiste'):%d/%m %H:%M}" == "01/12 00:30"
+    assert f"{queue.practice_time(moment, 'qc-medecin'):%d/%m %H:%M}" == "30/11 18:30"
