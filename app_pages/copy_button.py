@@ -8,6 +8,7 @@ and journals it. A refused reply is never sent to the frame: the button only rep
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +22,16 @@ _component = components.declare_component(
 def copy_button(
     text: str | None, *, key: str, url: str | None = None, label: str = "Copier la réponse",
     help: str = "", refused_label: str = "Copie impossible", refused_help: str = "",
+    on_change: Callable[[], None] | None = None,
 ) -> dict[str, Any] | None:
     """Renders the button; returns the last event it sent ({event, text?, nonce}) or None.
 
-    `text=None` renders the refused state: the frame gets no text at all.
+    `text=None` renders the refused state: the frame gets no text at all. `on_change` runs before
+    the next rerun when the frame reports a click (read the event from `st.session_state[key]`).
     """
     value = _component(
         text=text or None, refused=not text, url=url, label=label, help=help,
         refused_label=refused_label, refused_help=refused_help,
-        refused_status="Copie refusée : corrigez la réponse.", key=key, default=None,
+        refused_status="Copie refusée : corrigez la réponse.", key=key, default=None, on_change=on_change,
     )
     return value if isinstance(value, dict) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -162,27 +163,46 @@ if not items:
     st.info("Aucun avis à traiter avec ces filtres. Importez de nouveaux avis ou changez les filtres.")
 
 
-def handle_copy_event(item: queue.TriageItem, event: dict[str, Any], text: str, template_id: str | None) -> None:
-    """The copy button reported a click: the core guards and journals; the page only reports."""
+def handle_copy_event(review_id: int, author: str, event: Any, text: str, template_id: str | None) -> bool:
+    """The copy button reported a click: the core guards and journals; the page only reports.
+    `text` is the reply that was on screen when the button was drawn. True when acted on."""
+    if not isinstance(event, dict):
+        return False
     nonce = str(event.get("nonce", ""))
     if not nonce or nonce in handled:
-        return
+        return False
     handled.add(nonce)
     kind = event.get("event")
     # what the browser copied, or for a refused button the reply on screen
     copied = event.get("text") if kind in ("copied", "failed") and isinstance(event.get("text"), str) else text
     with db_session() as session:
-        outcome = actions.copy_reply(session, item.review_id, copied, user=user, template_id=template_id,
+        outcome = actions.copy_reply(session, review_id, copied, user=user, template_id=template_id,
                                      mark_answered=kind == "copied")
     if not outcome.allowed:
         remember(outcome.message, [], refused=True)
     elif kind == "failed":
-        failed_copies[item.review_id] = copied
+        failed_copies[review_id] = copied
     else:
-        failed_copies.pop(item.review_id, None)
-        remember(f"Réponse copiée pour l'avis de {md_escape(item.author)} : collez-la sur Google. "
-                 "L'avis est marqué « Répondu ».", [item.review_id])
-    st.rerun()
+        failed_copies.pop(review_id, None)
+        remember(f"Réponse copiée pour l'avis de {md_escape(author)} : collez-la sur Google. "
+                 "L'avis est marqué « Répondu ».", [review_id])
+    return True
+
+
+def on_copy(review_id: int, author: str, text: str, template_id: str | None) -> None:
+    """Runs before the rerun the click started, so the queue is drawn once, already updated."""
+    handle_copy_event(review_id, author, st.session_state.get(f"copy-{review_id}"), text, template_id)
+
+
+def on_report(review_id: int) -> None:
+    with db_session() as session:
+        queue.record_google_report(session, review_id, user=user)
+    remember("Avis marqué « Signalé à Google ».", [review_id])
+
+
+def on_done(review_id: int) -> None:
+    failed_copies.pop(review_id, None)
+    act(review_id, "repondu")
 
 
 for item in items:
@@ -263,36 +283,30 @@ for item in items:
                 label="Copier la réponse" + (" et ouvrir Google" if google else ""),
                 help="Copie la réponse, l'inscrit au journal et marque l'avis « Répondu » (annulable).",
                 refused_help="Corrigez la réponse : le contrôle l'a refusée.",
+                on_change=partial(on_copy, item.review_id, item.author, text, result.template_id),
             )
-            if event:
-                handle_copy_event(item, event, text, result.template_id)
+            # a click not handled by the callback yet (a session restored, a test): handled here
+            if handle_copy_event(item.review_id, item.author, event, text, result.template_id):
+                st.rerun()
         if item.review_id in failed_copies:
             st.error("Le navigateur a refusé l'accès au presse-papiers : sélectionnez le texte ci-dessous, "
                      "copiez-le (Ctrl+C), puis marquez l'avis « Répondu ».")
             st.code(failed_copies[item.review_id], language=None, wrap_lines=True)
 
         with st.container(horizontal=True, key=f"actions-{item.review_id}"):
-            if item.review_id in failed_copies and st.button("Marquer « Répondu »", key=f"done-{item.review_id}"):
-                failed_copies.pop(item.review_id, None)
-                act(item.review_id, "repondu")
-                st.rerun()
-            if st.button("Ne pas répondre", key=f"noreply-{item.review_id}"):
-                act(item.review_id, "ne_pas_repondre")
-                st.rerun()
-            if st.button("À l'avocat", key=f"lawyer-{item.review_id}", help="Transmettre l'avis à l'avocat du cabinet."):
-                act(item.review_id, "avocat")
-                st.rerun()
-            if st.button("À revoir", key=f"later-{item.review_id}"):
-                act(item.review_id, "a_revoir")
-                st.rerun()
+            # callbacks: the change is made before the rerun, so the page is drawn once
+            if item.review_id in failed_copies:
+                st.button("Marquer « Répondu »", key=f"done-{item.review_id}", on_click=on_done, args=(item.review_id,))
+            st.button("Ne pas répondre", key=f"noreply-{item.review_id}", on_click=act,
+                      args=(item.review_id, "ne_pas_repondre"))
+            st.button("À l'avocat", key=f"lawyer-{item.review_id}", help="Transmettre l'avis à l'avocat du cabinet.",
+                      on_click=act, args=(item.review_id, "avocat"))
+            st.button("À revoir", key=f"later-{item.review_id}", on_click=act, args=(item.review_id, "a_revoir"))
             flag = actions.google_link(item.flag_url) or google
             if flag:
                 st.link_button("Signaler à Google", flag)
-                if st.button("Signalement fait", key=f"report-{item.review_id}"):
-                    with db_session() as session:
-                        queue.record_google_report(session, item.review_id, user=user)
-                    remember("Avis marqué « Signalé à Google ».", [item.review_id])
-                    st.rerun()
+                st.button("Signalement fait", key=f"report-{item.review_id}", on_click=on_report,
+                          args=(item.review_id,))
 
 
 def go_to(number: int) -> None:
