@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-USER_WAIT_MS = 180_000
+USER_WAIT_MS = int(__import__("os").environ.get("USER_WAIT_MS", "180000"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -81,3 +81,19 @@ def stub_google(context) -> None:  # type: ignore[no-untyped-def]
     for host in ("www.google.com", "maps.google.com", "g.page", "business.google.com", "search.google.com"):
         context.route(f"https://{host}/**", lambda route: route.fulfill(
             status=200, content_type="text/html", body="<title>Google (simulé)</title>"))
+
+
+def read_clipboard(page) -> str:  # type: ignore[no-untyped-def]
+    """The clipboard as the page sees it; reading needs the page focused (a popup may have had it)."""
+    from playwright.sync_api import Error
+
+    for _attempt in range(5):
+        page.bring_to_front()
+        try:
+            return str(page.evaluate("navigator.clipboard.readText()"))
+        except Error as exc:
+            if "not focused" not in str(exc):
+                raise
+            page.locator("h1").first.click()
+            page.wait_for_timeout(200)
+    return str(page.evaluate("navigator.clipboard.readText()"))

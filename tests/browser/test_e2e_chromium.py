@@ -13,6 +13,7 @@ from tests.browser.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     USER_WAIT_MS,
+    read_clipboard,
     running_server,
     stub_google,
     wait_idle,
@@ -100,7 +101,7 @@ def walk_main_workflow(page, server):
             button.click()
         assert google.value.url.startswith("https://www.google.com/maps/")
         google.value.close()
-        copied = page.evaluate("navigator.clipboard.readText()")
+        copied = read_clipboard(page)
         assert copied == draft
         wait_idle(page)
         # it leaves the queue at once, and the copy is undoable

@@ -89,7 +89,7 @@ def test_unknown_columns_offer_a_mapping_then_import_with_it(engine):
 
 
 def test_record_errors_name_the_file_as_uploaded(engine):
-    data = "Avis;Note\nBien;5\n;\n".encode()
+    data = b"Avis;Note\nBien;5\n;\n"
     result = import_uploads(engine, [("petit.csv", data)], location="Cabinet")
     assert result.summary is not None
     assert {e["file"] for e in result.summary.to_dict()["errors"]} <= {"petit.csv"}
