@@ -180,12 +180,14 @@ def handle_copy_event(review_id: int, author: str, event: Any, text: str, templa
                                      mark_answered=kind == "copied")
     if not outcome.allowed:
         remember(outcome.message, [], refused=True)
+        st.toast(outcome.message, icon=":material/block:")
     elif kind == "failed":
         failed_copies[review_id] = copied
     else:
         failed_copies.pop(review_id, None)
         remember(f"Réponse copiée pour l'avis de {md_escape(author)} : collez-la sur Google. "
                  "L'avis est marqué « Répondu ».", [review_id])
+        st.toast("Réponse copiée : collez-la sur Google.", icon=":material/content_copy:")
     return True
 
 

@@ -94,7 +94,7 @@ def copy_with_one_gesture(page, card, review_id, engine, *, tap: bool, shot: str
     assert read_clipboard(page) == draft
     wait_idle(page)
     expect(page.locator(f".st-key-card-{review_id}")).to_have_count(0)
-    expect(page.get_by_text("Réponse copiée")).to_be_visible()
+    expect(page.get_by_text("Réponse copiée").first).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
     journal = events(engine, review_id)
     copied = [e for e in journal if e[0] == "reply_copied"]

@@ -106,7 +106,7 @@ def walk_main_workflow(page, server):
         wait_idle(page)
         # it leaves the queue at once, and the copy is undoable
         expect(page.locator(f".{key_class}")).to_have_count(0)
-        expect(page.get_by_text("Réponse copiée")).to_be_visible()
+        expect(page.get_by_text("Réponse copiée").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "3-copied.png"), full_page=True)
 
         # 4. the journal shows the copy
