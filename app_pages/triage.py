@@ -202,6 +202,17 @@ def on_report(review_id: int) -> None:
     remember("Avis marqué « Signalé à Google ».", [review_id])
 
 
+def on_undo(review_id: int) -> None:
+    try:
+        with db_session() as session:
+            restored = actions.undo_status(session, review_id, user=user)
+    except (LookupError, ValueError) as exc:
+        remember(str(exc), [], refused=True)
+    else:
+        st.session_state.pop(KEY_LAST_ACTION, None)
+        st.toast(f"Statut « {status_fr(restored)} » remis.", icon=":material/undo:")
+
+
 def on_done(review_id: int) -> None:
     failed_copies.pop(review_id, None)
     act(review_id, "repondu")
@@ -304,6 +315,9 @@ for item in items:
             st.button("À l'avocat", key=f"lawyer-{item.review_id}", help="Transmettre l'avis à l'avocat du cabinet.",
                       on_click=act, args=(item.review_id, "avocat"))
             st.button("À revoir", key=f"later-{item.review_id}", on_click=act, args=(item.review_id, "a_revoir"))
+            if item.status != "nouveau":
+                st.button("Annuler le dernier changement", key=f"undo-{item.review_id}", on_click=on_undo,
+                          args=(item.review_id,), help="Remet le statut que l'avis avait avant.")
             flag = actions.google_link(item.flag_url) or google
             if flag:
                 st.link_button("Signaler à Google", flag)

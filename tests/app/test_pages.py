@@ -269,3 +269,17 @@ def test_importer_lists_every_refused_file_and_offers_the_column_mapping(app_db)
     assert "2 fichier(s) non importé(s)" in at.error[0].value
     text_choice = at.selectbox(key="map-1-text")
     assert text_choice.options == ["— aucune —", "Commentaire client", "Nb étoiles"]
+
+
+def test_a_card_whose_status_changed_offers_its_own_undo(demo_db):
+    at = run_page("triage")
+    first = next(b for b in at.button if b.key and b.key.startswith("later-"))
+    review_id = int(first.key.removeprefix("later-"))
+    first.click().run()
+    undo = [b for b in at.button if b.key == f"undo-{review_id}"]
+    assert undo, "a review « À revoir » stays in the queue with its undo"
+    undo[0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        assert session.get(Review, review_id).status == "nouveau"
+    assert not [b for b in at.button if b.key == f"undo-{review_id}"]
