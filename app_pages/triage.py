@@ -83,7 +83,7 @@ with st.expander("Filtres", expanded=False):
                              help="Choisissez le premier puis le dernier jour (JJ/MM/AAAA).")
     only_new = st.toggle("Seulement les nouveaux depuis le dernier triage", value=True, key="filter-only-new")
 
-since, until = queue.period_bounds(period)
+since, until = queue.period_bounds(period, settings.profile)
 filters = queue.QueueFilters(
     locations=tuple(chosen_locations), labels=tuple(chosen_labels), statuses=tuple(chosen_status),
     stars=tuple(chosen_stars), since=since, until=until, only_new=only_new, search=search or "",

@@ -178,3 +178,13 @@ def test_times_are_shown_in_the_practices_zone():
     moment = datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
     assert f"{queue.practice_time(moment, 'fr-dentiste'):%d/%m %H:%M}" == "01/12 00:30"
     assert f"{queue.practice_time(moment, 'qc-medecin'):%d/%m %H:%M}" == "30/11 18:30"
+
+
+def test_a_period_is_made_of_the_practices_days():
+    from datetime import date
+
+    since, until = queue.period_bounds((date(2026, 11, 1), date(2026, 11, 30)), "qc-medecin")
+    assert since == datetime(2026, 11, 1, 4, 0, tzinfo=UTC)  # midnight in Montréal (EDT)
+    assert until.isoformat().startswith("2026-12-01T04:59:59")
+    assert queue.period_bounds((), "fr-dentiste") == (None, None)
+    assert queue.period_bounds((date(2026, 7, 1),), "fr-dentiste")[0] == datetime(2026, 6, 30, 22, 0, tzinfo=UTC)

@@ -296,15 +296,20 @@ def finish_triage(session: Session, *, user: str, at: datetime | None = None) ->
     return at
 
 
-def period_bounds(period: Any) -> tuple[datetime | None, datetime | None]:
-    """Turns a date_input value (nothing, one date or a pair) into aware UTC bounds."""
+def period_bounds(period: Any, profile: str | None = None) -> tuple[datetime | None, datetime | None]:
+    """Turns a date_input value (nothing, one date or a pair) into aware UTC bounds; the days
+    are the practice's own days when `profile` is given (midnight in Paris or Montréal)."""
     from datetime import UTC, time
+    from zoneinfo import ZoneInfo
 
+    from responders.deadlines import RULES
+
+    zone = ZoneInfo(RULES[get_profile(profile).jurisdiction].timezone) if profile else UTC
     dates = list(period) if isinstance(period, list | tuple) else [period] if period else []
     if not dates:
         return None, None
-    since = datetime.combine(dates[0], time.min, tzinfo=UTC)
-    until = datetime.combine(dates[-1], time.max, tzinfo=UTC) if len(dates) > 1 else None
+    since = datetime.combine(dates[0], time.min, tzinfo=zone).astimezone(UTC)
+    until = datetime.combine(dates[-1], time.max, tzinfo=zone).astimezone(UTC) if len(dates) > 1 else None
     return since, until
 
 
