@@ -26,7 +26,7 @@ demo: venv
 	$(BIN)/responders demo
 
 run: venv demo
-	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+	$(BIN)/python scripts/serve.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
 system-test-deps:

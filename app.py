@@ -5,7 +5,7 @@ import logging
 
 import streamlit as st
 
-from app_pages.common import sign_out, signed_in
+from app_pages.common import load_core, sign_out, signed_in
 from responders.errors import UnusableInput
 from responders.people.roles import pages_for
 
@@ -14,6 +14,7 @@ LOG = logging.getLogger("responders.app")
 # An emoji favicon is drawn by the browser: a Material icon would be fetched from Google's font
 # server on every page load, and the practice configured no outbound request.
 st.set_page_config(page_title="responders — avis Google du cabinet", page_icon="🩺", layout="wide")
+load_core()  # once per server; already warm when started by scripts/serve.py (`make run`)
 
 PAGES = {
     "triage": ("Triage", ":material/inbox:"),

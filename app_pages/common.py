@@ -15,8 +15,11 @@ from responders.people.accounts import Account, account_for_email
 from responders.store.engine import make_engine, session_scope
 
 # The only session_state keys the app uses.
-KEY_APPROVED = "approved_copies"  # review id -> exact text whose copy was recorded
 KEY_PAGE = "triage_page"
+KEY_LAST_ACTION = "triage_last_action"  # {"message", "ids"}: the last change, offered for undo
+KEY_BULK_PENDING = "triage_bulk_pending"  # {"status", "ids"}: a bulk change awaiting confirmation
+KEY_HANDLED_EVENTS = "handled_copy_events"  # nonces of copy-button events already acted on
+KEY_FAILED_COPY = "failed_copies"  # review id -> guarded text the browser could not copy
 KEY_IMPORT_RESULT = "last_import_summary"
 KEY_REPHRASE_NOTE = "rephrase_notes"  # review id -> why the model's wording was kept or dropped
 KEY_CONFIRM_FINISH = "confirm_finish_triage"  # True while the end of the week awaits confirmation
@@ -135,15 +138,35 @@ def secret(name: str) -> str | None:
     return str(value) if value else None
 
 
-@st.cache_resource(show_spinner="Chargement des lexiques…")
-def load_core() -> bool:
-    """Loads the guard's lexicons, the classifier's patterns and the template catalogue once
-    per server (read-only, shared by every user), so no page pays for it on a rerun."""
+def warm_core() -> float:
+    """Loads the guard's lexicons, the classifier's patterns and the template catalogue into
+    this process (read-only, shared by every user). `scripts/serve.py` calls it before the
+    server accepts anyone, so no visit pays for it. Returns the seconds it took."""
+    import importlib
+    import time
+
     from responders.classify import classify
+    from responders.drafting import draft
     from responders.drafting.catalogue import default_catalogue
     from responders.guard import check
 
-    check("Bonjour.")
+    start = time.perf_counter()
+    check("Bonjour.", review="Merci.", reviewer_name="Camille Martin", profile="fr-dentiste")
     classify("Bonjour.")
     default_catalogue()
+    for profile in ("fr-dentiste", "qc-medecin"):
+        for text, rating in (("Très bon accueil.", 5), ("Attente trop longue.", 2)):
+            draft(text, rating, profile=profile, reviewer_name="Camille Martin", seed_key="warm")
+    # what the pages import, so the first visit compiles nothing but its own page
+    for module in ("altair", "responders.views.settings_view", "responders.views.stats", "responders.policy",
+                   "responders.triage.actions", "responders.export", "responders.importers.batch"):
+        # not app_pages.copy_button: a component must be declared once the server runs
+        importlib.import_module(module)
+    return time.perf_counter() - start
+
+
+@st.cache_resource(show_spinner="Chargement des lexiques…")
+def load_core() -> bool:
+    """Once per server: a no-op when `scripts/serve.py` already warmed the process."""
+    warm_core()
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import altair as alt
 import streamlit as st
 from sqlmodel import select
 
@@ -39,8 +40,22 @@ cols[4].metric("Rafales d'avis négatifs", f"{len(bursts)}",
                help="Séries inhabituelles d'avis à 1 ou 2 étoiles : page « Retraits ».")
 
 st.subheader("Note moyenne par mois")
-st.line_chart(stats.rating_over_time(frame))
+months, month_order = stats.long_for_chart(stats.rating_over_time(frame), stats.month_label,
+                                           x="Mois", series="Établissement", value="Note moyenne")
+st.altair_chart(alt.Chart(months).mark_line(point=True).encode(
+    x=alt.X("Mois:N", sort=month_order, axis=alt.Axis(labelAngle=0)),
+    y=alt.Y("Note moyenne:Q", scale=alt.Scale(domain=[1, 5])),
+    color=alt.Color("Établissement:N", legend=alt.Legend(orient="bottom")),
+    tooltip=["Mois", "Établissement", "Note moyenne"],
+), width="stretch")
 st.subheader("Catégories d'avis par semaine")
-st.bar_chart(stats.labels_per_week(frame))
+weeks, week_order = stats.long_for_chart(stats.labels_per_week(frame), stats.week_label,
+                                         x="Semaine", series="Catégorie", value="Avis")
+st.altair_chart(alt.Chart(weeks).mark_bar().encode(
+    x=alt.X("Semaine:N", sort=week_order),
+    y=alt.Y("Avis:Q", stack="zero"),
+    color=alt.Color("Catégorie:N", legend=alt.Legend(orient="bottom")),
+    tooltip=["Semaine", "Catégorie", "Avis"],
+), width="stretch")
 st.subheader("Réponses par établissement")
 st.dataframe(summary, hide_index=True, width="stretch")

@@ -36,6 +36,8 @@ def google_link(url: str | None) -> str | None:
     host = (parts.hostname or "").rstrip(".")
     if not any(host == domain or host.endswith("." + domain) for domain in GOOGLE_DOMAINS):
         return None
+    if host == "goo.gl" and not (parts.path == "/maps" or parts.path.startswith("/maps/")):
+        return None  # goo.gl itself shortens any address; only its /maps links stay on Maps
     return url
 
 

@@ -64,17 +64,19 @@ def test_the_verdict_works_with_and_without_the_guards_own_verdict():
 
 def test_a_praticien_confirms_then_the_exact_text_can_be_copied(engine, review_id, review_verdict):
     with Session(engine) as session:
-        with pytest.raises(PermissionError):
-            actions.copy_reply(session, review_id=review_id, user="Claire", text=DOUBTFUL)
+        refused = actions.copy_reply(session, review_id=review_id, user="Claire", text=DOUBTFUL)
+        assert not refused.allowed and "confirmée par un praticien" in refused.message
         with pytest.raises(PermissionError, match="Secrétariat"):
             confirmation.confirm_review_reply(session, review_id, DOUBTFUL, SECRETARIAT)
         event = confirmation.confirm_review_reply(session, review_id, DOUBTFUL, PRATICIEN)
         assert event.detail["sha256"] == hashlib.sha256(DOUBTFUL.encode()).hexdigest()
         assert confirmation.is_confirmed(session, review_id, DOUBTFUL)
         assert not confirmation.is_confirmed(session, review_id, DOUBTFUL + " Merci.")
-        actions.copy_reply(session, review_id=review_id, user="Claire", text=DOUBTFUL)
-        with pytest.raises(PermissionError):  # an edit after the confirmation is not confirmed
-            actions.copy_reply(session, review_id=review_id, user="Claire", text=DOUBTFUL + " Merci.")
+        copied = actions.copy_reply(session, review_id=review_id, user="Claire", text=DOUBTFUL, mark_answered=False)
+        assert copied.allowed
+        # an edit after the confirmation is not confirmed
+        edited = actions.copy_reply(session, review_id=review_id, user="Claire", text=DOUBTFUL + " Merci.")
+        assert not edited.allowed
         session.commit()
         events = [(e.user, e.action) for e in session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()]
     assert events == [("Claire", "copy_refused"), ("Dr Martin", "review_confirmed"),

@@ -131,9 +131,10 @@ def test_a_legal_candidate_leaves_the_queue_once_someone_acts_on_it(engine, seed
 
 def test_a_reply_the_guard_refuses_cannot_be_copied_and_the_refusal_is_journaled(engine, seeded):
     with Session(engine) as session:
-        with pytest.raises(actions.CopyRefused, match="contrôle du secret médical"):
-            actions.copy_reply(session, review_id=seeded["praise_new"], user="x",
-                               text="Nous espérons que votre carie va mieux.")
+        outcome = actions.copy_reply(session, review_id=seeded["praise_new"], user="x",
+                                     text="Nous espérons que votre carie va mieux.")
+        session.commit()
+    assert not outcome.allowed and "refusée" in outcome.message
     with Session(engine) as session:
         refused = session.exec(select(AuditEvent)).one()
     assert refused.action == AuditAction.COPY_REFUSED
@@ -143,13 +144,13 @@ def test_a_reply_the_guard_refuses_cannot_be_copied_and_the_refusal_is_journaled
 
 def test_the_core_runs_the_guard_itself_on_the_exact_text(engine, seeded):
     with Session(engine) as session:
-        event = actions.copy_reply(session, review_id=seeded["praise_new"], user="x",
-                                   text="Merci pour votre message.", template_id="t1")
+        outcome = actions.copy_reply(session, review_id=seeded["praise_new"], user="x",
+                                     text="Merci pour votre message.", template_id="t1", mark_answered=False)
         session.commit()
         stored = session.exec(select(AuditEvent)).one()
     assert stored.action == AuditAction.REPLY_COPIED and stored.text == "Merci pour votre message."
     assert stored.detail["guard"]["allowed"] is True and stored.detail["template_id"] == "t1"
-    assert event.id == stored.id
+    assert outcome.allowed and outcome.event_id == stored.id
 
 
 def test_sending_to_the_lawyer_writes_the_event_the_dossier_reads(engine, seeded):
@@ -329,3 +330,31 @@ def test_the_card_line_of_a_review_to_check():
     )
     item.check = False
     assert queue.check_line(item) == ""
+
+
+def test_chart_periods_are_labelled_in_french_in_date_order():
+    import pandas as pd
+
+    table = pd.DataFrame({"A": [4.0, None, 3.5], "B": [5.0, 4.0, None]},
+                         index=pd.to_datetime(["2026-12-01", "2027-01-01", "2027-02-01"]))
+    long, order = stats.long_for_chart(table, stats.month_label, x="Mois", series="Lieu", value="Note")
+    assert order == ["déc. 2026", "janv. 2027", "févr. 2027"]
+    assert list(long.itertuples(index=False, name=None)) == [
+        ("déc. 2026", "A", 4.0), ("févr. 2027", "A", 3.5), ("déc. 2026", "B", 5.0), ("janv. 2027", "B", 4.0)]
+    assert stats.week_label(pd.Timestamp("2026-11-02")) == "sem. du 2 nov. 2026"
+
+
+def test_times_are_shown_in_the_practices_zone():
+    moment = datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
+    assert f"{queue.practice_time(moment, 'fr-dentiste'):%d/%m %H:%M}" == "01/12 00:30"
+    assert f"{queue.practice_time(moment, 'qc-medecin'):%d/%m %H:%M}" == "30/11 18:30"
+
+
+def test_a_period_is_made_of_the_practices_days():
+    from datetime import date
+
+    since, until = queue.period_bounds((date(2026, 11, 1), date(2026, 11, 30)), "qc-medecin")
+    assert since == datetime(2026, 11, 1, 4, 0, tzinfo=UTC)  # midnight in Montréal (EDT)
+    assert until.isoformat().startswith("2026-12-01T04:59:59")
+    assert queue.period_bounds((), "fr-dentiste") == (None, None)
+    assert queue.period_bounds((date(2026, 7, 1),), "fr-dentiste")[0] == datetime(2026, 6, 30, 22, 0, tzinfo=UTC)

@@ -4,16 +4,19 @@ stamp, dates and settings. Pages call these; none of them writes a table or the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from responders import guard as guard_module
 from responders import policy
 from responders.deadlines import RULES, local_date
 from responders.guard import GuardResult
+from responders.links import google_link
 from responders.profiles import get_profile
 from responders.store.models import AuditEvent, Location, Review, ReviewRevision
 from responders.store.settings import PracticeSettings, set_setting
@@ -24,18 +27,24 @@ from responders.triage.queue import LAST_TRIAGE_KEY, triage_leftovers
 from responders.vocabulary import AuditAction, Severity, Status, Verdict
 
 
-class CopyRefused(PermissionError):
-    """A reply the guard did not allow; the message is French, for staff."""
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def __init__(self, result: GuardResult) -> None:
-        super().__init__(
-            "Cette réponse doit d'abord être relue et confirmée par un praticien : le contrôle ne "
-            "peut pas garantir qu'elle ne révèle rien."
-            if result.verdict == Verdict.REVIEW else
-            "Cette réponse n'a pas passé le contrôle du secret médical : elle ne peut pas être "
-            "copiée. Modifiez-la ou choisissez une autre réponse type."
-        )
-        self.result = result
+
+@dataclass(slots=True)
+class CopyOutcome:
+    """What `copy_reply` decided. `allowed` only when the guard's verdict on `text` is `pass`
+    (or `review` and a praticien confirmed this exact text)."""
+
+    allowed: bool
+    verdict: str
+    text: str
+    sha256: str
+    event_id: int | None
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    google_url: str | None = None
+    marked_answered: bool = False
+    message: str = ""
 
 
 def guard_reply(session: Session, review_id: int, text: str) -> GuardResult:
@@ -60,27 +69,57 @@ def guard_reply(session: Session, review_id: int, text: str) -> GuardResult:
 
 
 def copy_reply(
-    session: Session, *, review_id: int, user: str, text: str, template_id: str | None = None,
-) -> AuditEvent:
-    """The only way a reply leaves the dashboard. The guard runs here, on this exact text; a
-    reply it does not allow is refused with `CopyRefused`, and the refusal is journaled and
-    committed before raising (the rule names only: the refused text may hold what must not
-    leak)."""
-    result = guard_reply(session, review_id, text)
-    confirmed = result.verdict == Verdict.REVIEW and is_confirmed(session, review_id, text)
-    if not result.allowed and not confirmed:
-        record_event(session, user=user, action=AuditAction.COPY_REFUSED, review_id=review_id, detail={
-            "verdict": str(result.verdict),
+    session: Session, review_id: int, text: str, *, user: str, template_id: str | None = None,
+    mark_answered: bool = True,
+) -> CopyOutcome:
+    """The only way a reply leaves the dashboard. The guard runs here, on this exact text (with
+    the review and its author as context). A `pass` verdict is copied: journaled with its SHA-256
+    and verdict, and the review is marked answered (undoable with `undo_status`). A `review`
+    verdict is copied only once a praticien confirmed this exact text. Anything else is refused
+    and the refusal is journaled too (the rule names and the text's SHA-256 only: the refused
+    text may hold what must not leak)."""
+    if not isinstance(text, str):
+        raise TypeError("text must be a string")
+    review = session.get(Review, review_id)
+    if review is None:
+        raise LookupError(f"Avis {review_id} introuvable.")
+    digest = text_digest(text)
+    result = guard_reply(session, review_id, text) if text.strip() else None
+    verdict = str(result.verdict) if result is not None else str(Verdict.BLOCK)
+    findings = [f.to_dict() for f in result.findings] if result is not None else []
+    confirmed = verdict == Verdict.REVIEW and is_confirmed(session, review_id, text)
+    if verdict != Verdict.PASS and not confirmed:
+        event = record_event(session, user=user, action=AuditAction.COPY_REFUSED, review_id=review_id, detail={
+            "sha256": digest, "verdict": verdict, "template_id": template_id,
             "findings": [
-                {"rule": f.rule, "pattern": f.pattern, "severity": str(f.severity)}
-                for f in result.findings if f.severity != Severity.WARN
+                {"rule": f.get("rule"), "pattern": f.get("pattern"), "severity": f.get("severity"),
+                 "explanation": f.get("explanation")}
+                for f in findings if f.get("severity") != Severity.WARN
             ],
-            "template_id": template_id,
         })
-        session.commit()
-        raise CopyRefused(result)
-    return record_event(session, user=user, action=AuditAction.REPLY_COPIED, review_id=review_id,
-                        text=text, detail={"guard": result.to_dict(), "template_id": template_id})
+        session.flush()
+        message = (
+            "Cette réponse doit d'abord être relue et confirmée par un praticien : le contrôle ne "
+            "peut pas garantir qu'elle ne révèle rien."
+            if verdict == Verdict.REVIEW else
+            "Copie refusée : cette réponse révèle ou risque de révéler des informations protégées. "
+            "Modifiez-la ou choisissez une autre réponse type."
+            if findings else "Copie refusée : la réponse est vide."
+        )
+        return CopyOutcome(False, verdict, text, digest, event.id, findings, message=message)
+    assert result is not None
+    event = record_event(session, user=user, action=AuditAction.REPLY_COPIED, review_id=review_id, text=text,
+                         detail={"sha256": digest, "verdict": verdict, "confirmed": confirmed,
+                                 "guard": result.to_dict(), "template_id": template_id})
+    answered = False
+    if mark_answered and review.status != Status.ANSWERED:
+        set_status(session, review_id, Status.ANSWERED, user=user, detail={"via": "copie"})
+        answered = True
+    session.flush()
+    return CopyOutcome(
+        True, verdict, text, digest, event.id, findings, google_link(review.review_url), answered,
+        "Réponse copiée : collez-la sur Google.",
+    )
 
 
 def set_status(session: Session, review_id: int, status: str, *, user: str,
@@ -94,12 +133,14 @@ def set_status(session: Session, review_id: int, status: str, *, user: str,
     if review is None:
         raise LookupError(f"Avis {review_id} introuvable.")
     previous = review.status
+    # undoing a transmission puts the lawyer flag back as it was
+    extra = {"for_lawyer_before": review.for_lawyer} if new == Status.LAWYER else {}
     review.status = new
     if new == Status.LAWYER:
         review.for_lawyer = True
     session.add(review)
     record_event(session, user=user, action=AuditAction.STATUS, review_id=review_id,
-                 detail={"from": previous, "to": new, **(detail or {})})
+                 detail={"from": previous, "to": new, **extra, **(detail or {})})
     if new == Status.LAWYER:
         # the dossier reads this event (and its optional target) for the review
         target = (detail or {}).get("target")
@@ -200,3 +241,65 @@ def save_reply_policy(session: Session, choices: Mapping[str, str], *, user: str
     record_event(session, user=user, action=AuditAction.SETTINGS,
                  detail={"section": "politique", "overrides": dict(choices)})
     return clean
+
+
+def bulk_set_status(session: Session, review_ids: Iterable[int], status: str, *, user: str) -> list[int]:
+    """One status for several reviews, one audit event per review. Returns the ids changed."""
+    try:
+        status = Status(status)
+    except ValueError:
+        raise ValueError(f"Statut inconnu : {status}") from None
+    ids = list(dict.fromkeys(int(i) for i in review_ids))
+    found = set(session.exec(select(Review.id).where(col(Review.id).in_(ids))).all()) if ids else set()
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise LookupError(f"Avis introuvable(s) : {', '.join(map(str, missing))}.")
+    changed = []
+    for review_id in ids:
+        review = session.get(Review, review_id)
+        assert review is not None
+        if review.status == status:
+            continue
+        set_status(session, review_id, status, user=user, detail={"bulk": len(ids)})
+        changed.append(review_id)
+    return changed
+
+
+def _last_undoable(session: Session, review_id: int) -> AuditEvent | None:
+    undone = {
+        int(e.detail.get("event_id", 0))
+        for e in session.exec(select(AuditEvent).where(
+            AuditEvent.review_id == review_id, AuditEvent.action == AuditAction.STATUS_UNDONE))
+    }
+    events = session.exec(
+        select(AuditEvent).where(AuditEvent.review_id == review_id, AuditEvent.action == AuditAction.STATUS)
+        .order_by(col(AuditEvent.id).desc())
+    )
+    for event in events:
+        if event.id not in undone:
+            return event
+    return None
+
+
+def undo_status(session: Session, review_id: int, *, user: str) -> str:
+    """Puts back the status a review had before its last (not yet undone) status change.
+
+    Refused when the review's status changed since that event some other way. Journaled as
+    `status_undone`. Returns the status restored.
+    """
+    review = session.get(Review, review_id)
+    if review is None:
+        raise LookupError(f"Avis {review_id} introuvable.")
+    event = _last_undoable(session, review_id)
+    if event is None:
+        raise LookupError("Aucun changement de statut à annuler pour cet avis.")
+    before, after = event.detail.get("from"), event.detail.get("to")
+    if review.status != after or before not in set(Status):
+        raise ValueError("Le statut de cet avis a changé depuis : rien n'a été annulé.")
+    review.status = before
+    if after == Status.LAWYER:
+        review.for_lawyer = bool(event.detail.get("for_lawyer_before", False))
+    session.add(review)
+    record_event(session, user=user, action=AuditAction.STATUS_UNDONE, review_id=review_id,
+                 detail={"event_id": event.id, "from": after, "to": before})
+    return str(before)

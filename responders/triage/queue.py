@@ -11,6 +11,7 @@ from sqlmodel import Session, col
 
 from responders.classify.store import current_classifications
 from responders.deadlines import review_deadline
+from responders.profiles import get_profile
 from responders.store.models import Location, Review, ReviewRevision
 from responders.store.settings import get_setting
 from responders.timeutil import as_utc
@@ -36,6 +37,8 @@ class QueueFilters:
     since: datetime | None = None
     until: datetime | None = None
     only_new: bool = True
+    search: str = ""  # words found in the review's text or its author's name
+    without_text: bool | None = None  # True: rating-only reviews; False: with a comment
 
 
 @dataclass(slots=True)
@@ -92,6 +95,19 @@ def _filtered(session: Session, filters: QueueFilters, columns: list[Any]):  # t
         query = query.where(col(Review.created_at) >= filters.since)
     if filters.until:
         query = query.where(col(Review.created_at) <= filters.until)
+    if filters.search.strip() or filters.without_text is not None:
+        query = query.outerjoin(ReviewRevision, col(ReviewRevision.id) == col(Review.current_revision_id))
+        body = func.coalesce(col(ReviewRevision.text_original), "")
+        for word in filters.search.split():
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = query.where(or_(
+                body.ilike(pattern, escape="\\"),
+                func.coalesce(col(Review.author_display_name), "").ilike(pattern, escape="\\"),
+            ))
+        if filters.without_text is True:
+            query = query.where(func.trim(body) == "")
+        elif filters.without_text is False:
+            query = query.where(func.trim(body) != "")
     if filters.only_new:
         stamp = last_triage_at(session)
         changed = func.coalesce(col(Review.changed_at), col(Review.first_seen_at))
@@ -152,6 +168,13 @@ def _location_profiles(session: Session) -> dict[int, str]:
         for loc_id, profile in session.execute(select(col(Location.id), col(Location.profile))).all()
         if profile
     }
+
+
+def queue_ids(session: Session, filters: QueueFilters) -> list[int]:
+    """Every review the filters select (for bulk actions), in id order."""
+    query = _filtered(session, filters, [col(Review.id)]).order_by(col(Review.id))
+    return [int(i) for i in session.execute(query).scalars().all()]
+
 
 
 def _profile_for(jurisdiction: str) -> str:
@@ -284,24 +307,47 @@ def triage_leftovers(session: Session, *, profile: str = "fr-dentiste") -> list[
     return out
 
 
-def period_bounds(period: Any) -> tuple[datetime | None, datetime | None]:
-    """Turns a date_input value (nothing, one date or a pair) into aware UTC bounds."""
+def period_bounds(period: Any, profile: str | None = None) -> tuple[datetime | None, datetime | None]:
+    """Turns a date_input value (nothing, one date or a pair) into aware UTC bounds; the days
+    are the practice's own days when `profile` is given (midnight in Paris or Montréal)."""
     from datetime import UTC, time
+    from zoneinfo import ZoneInfo
 
+    from responders.deadlines import RULES
+
+    zone = ZoneInfo(RULES[get_profile(profile).jurisdiction].timezone) if profile else UTC
     dates = list(period) if isinstance(period, list | tuple) else [period] if period else []
     if not dates:
         return None, None
-    since = datetime.combine(dates[0], time.min, tzinfo=UTC)
-    until = datetime.combine(dates[-1], time.max, tzinfo=UTC) if len(dates) > 1 else None
+    since = datetime.combine(dates[0], time.min, tzinfo=zone).astimezone(UTC)
+    until = datetime.combine(dates[-1], time.max, tzinfo=zone).astimezone(UTC) if len(dates) > 1 else None
     return since, until
+
+
+def practice_time(moment: datetime, profile: str) -> datetime:
+    """`moment` in the practice's own time zone (Europe/Paris or America/Montreal)."""
+    from zoneinfo import ZoneInfo
+
+    from responders.deadlines import RULES
+
+    aware = as_utc(moment)
+    assert aware is not None
+    try:
+        return aware.astimezone(ZoneInfo(RULES[get_profile(profile).jurisdiction].timezone))
+    except OverflowError:  # a date at the edge of the calendar (year 9999) stays in UTC
+        return aware
+
+
+def zone_name(profile: str) -> str:
+    return "heure du Québec" if get_profile(profile).jurisdiction == "QC" else "heure de Paris"
 
 
 def dates_line(item: TriageItem) -> str:
     parts = []
     if item.created_at:
-        parts.append(f"publié le {item.created_at:%d/%m/%Y}")
+        parts.append(f"publié le {practice_time(item.created_at, item.profile):%d/%m/%Y}")
     if item.edited and item.updated_at:
-        parts.append(f"modifié le {item.updated_at:%d/%m/%Y}")
+        parts.append(f"modifié le {practice_time(item.updated_at, item.profile):%d/%m/%Y}")
     elif item.edited:
         parts.append("modifié")
     return " · ".join(parts)

@@ -109,3 +109,27 @@ def reply_summary(frame: pd.DataFrame) -> pd.DataFrame:
         "Note moyenne": grouped["rating"].mean().round(2),
     })
     return summary.reset_index().rename(columns={"location": "Établissement"})
+
+
+FRENCH_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+                 "nov.", "déc.")
+
+
+def month_label(moment: Any) -> str:
+    """« nov. 2026 »: month names are ours, so charts never show English ones."""
+    return f"{FRENCH_MONTHS[moment.month - 1]} {moment.year}"
+
+
+def week_label(moment: Any) -> str:
+    """« sem. du 2 nov. 2026 »."""
+    return f"sem. du {moment.day} {FRENCH_MONTHS[moment.month - 1]} {moment.year}"
+
+
+def long_for_chart(table: pd.DataFrame, labeller: Any, *, x: str, series: str, value: str) -> tuple[pd.DataFrame, list[str]]:
+    """A wide table indexed by dates -> (long rows with French period labels, labels in date order),
+    for a chart whose x axis is sorted by that order rather than alphabetically."""
+    if table.empty:
+        return pd.DataFrame(columns=[x, series, value]), []
+    order = [labeller(moment) for moment in table.index]
+    long = table.set_axis(order).rename_axis(x).reset_index().melt(id_vars=x, var_name=series, value_name=value)
+    return long.dropna(subset=[value]), order

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,8 @@ from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 from responders.people.accounts import Account
-from responders.store.models import AuditEvent, Review
+from responders.store.models import AuditEvent, Review, ReviewRevision
+from responders.triage import queue
 from tests.app.conftest import sign_in_as
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,23 +64,38 @@ def _reply_box(at: AppTest):
 
 
 def _copy_buttons(at: AppTest, review_key: str):
-    return [b for b in at.button if b.key == review_key.replace("reply-", "copy-")]
+    """The copy component of a card, when the page gave it the text to copy."""
+    key = review_key.replace("reply-", "copy-")
+    return [c for c in at.get("component_instance") if c.key == key]
+
+
+def _copy_args(at: AppTest, review_key: str) -> dict:
+    [button] = _copy_buttons(at, review_key)
+    return json.loads(button.proto.json_args)
+
+
+def click_copy(at: AppTest, review_key: str, event: dict) -> AppTest:
+    """What the component sends back after a click (the browser test clicks the real one)."""
+    at.session_state[review_key.replace("reply-", "copy-")] = event
+    return at.run()
 
 
 def test_copy_button_follows_the_guard(demo_db):
     at = criticism_queue()
     box = _reply_box(at)
-    assert _copy_buttons(at, box.key), "a draft that passes the guard can be copied"
+    args = _copy_args(at, box.key)
+    assert args["text"] == box.value and not args["refused"], "the frame gets exactly the text guarded"
 
     box.input("Nous sommes désolés que votre détartrage vous ait fait mal.").run()
     assert not at.exception
-    assert not _copy_buttons(at, box.key), "a leaking reply must lose its copy button"
+    args = _copy_args(at, box.key)
+    assert args["refused"] and args["text"] is None, "a leaking reply never reaches the copy frame"
     shown = " ".join(t.value for t in at.text)
     assert "détartrage" in shown  # the blocking span is shown with its explanation
     assert at.error, "the block is explained"
 
     box.input("Nous avons bien reçu votre message. Vous pouvez contacter le cabinet par téléphone.").run()
-    assert _copy_buttons(at, box.key), "fixing the reply brings the copy button back"
+    assert not _copy_args(at, box.key)["refused"], "fixing the reply brings the copy back"
 
 
 def test_copy_records_an_audit_event_with_the_exact_text(demo_db):
@@ -85,18 +103,122 @@ def test_copy_records_an_audit_event_with_the_exact_text(demo_db):
     box = _reply_box(at)
     text = box.value
     review_id = int(box.key.removeprefix("reply-"))
-    _copy_buttons(at, box.key)[0].click().run()
+    click_copy(at, box.key, {"event": "copied", "text": text, "method": "clipboard", "nonce": "n1"})
     assert not at.exception
-    assert [c.value for c in at.code] == [text]
     with Session(demo_db) as session:
         events = session.exec(select(AuditEvent).where(AuditEvent.action == "reply_copied")).all()
-    assert [(e.review_id, e.text, e.detail["guard"]["allowed"]) for e in events] == [(review_id, text, True)]
-    assert [e.user for e in events] == ["Dr Martin"]  # the signed-in person, not a shared setting
-
-    done = [b for b in at.button if b.key == f"done-{review_id}"]
-    done[0].click().run()
-    with Session(demo_db) as session:
         assert session.get(Review, review_id).status == "repondu"
+    assert [(e.review_id, e.text, e.detail["verdict"]) for e in events] == [(review_id, text, "pass")]
+    assert events[0].detail["sha256"] == hashlib.sha256(text.encode()).hexdigest()
+    assert not [t for t in at.text_area if t.key == box.key], "the answered review left the queue"
+    assert "Réponse copiée" in at.success[0].value
+
+    # the same click reported again (a rerun) is not a second copy; undo brings the review back
+    at.run()
+    [b for b in at.button if b.key == "undo-last"][0].click().run()
+    with Session(demo_db) as session:
+        assert session.get(Review, review_id).status == "nouveau"
+        assert len(session.exec(select(AuditEvent).where(AuditEvent.action == "reply_copied")).all()) == 1
+        undone = session.exec(select(AuditEvent).where(AuditEvent.action == "status_undone")).all()
+    assert [e.review_id for e in undone] == [review_id]
+    assert [t for t in at.text_area if t.key == box.key]
+
+
+def test_a_refused_click_is_journaled_and_copies_nothing(demo_db):
+    at = criticism_queue()
+    box = _reply_box(at)
+    review_id = int(box.key.removeprefix("reply-"))
+    leak = "Nous sommes désolés que votre détartrage vous ait fait mal."
+    box.input(leak).run()
+    click_copy(at, box.key, {"event": "refused", "nonce": "n2"})
+    assert not at.exception
+    with Session(demo_db) as session:
+        refused = session.exec(select(AuditEvent).where(AuditEvent.action == "copy_refused")).all()
+        assert not session.exec(select(AuditEvent).where(AuditEvent.action == "reply_copied")).all()
+        assert session.get(Review, review_id).status == "nouveau"
+    # the refused text is not kept (it may hold what must not leak): its digest is
+    assert [(e.review_id, e.text, e.detail["verdict"]) for e in refused] == [(review_id, None, "block")]
+    assert "refusée" in at.error[0].value and not at.success
+
+
+def test_a_tampered_copy_event_is_guarded_again_by_the_core(demo_db):
+    at = criticism_queue()
+    box = _reply_box(at)
+    review_id = int(box.key.removeprefix("reply-"))
+    click_copy(at, box.key, {"event": "copied", "text": "Votre détartrage s'est bien passé.", "nonce": "n3"})
+    with Session(demo_db) as session:
+        assert session.get(Review, review_id).status == "nouveau"
+        assert session.exec(select(AuditEvent).where(AuditEvent.action == "copy_refused")).all()
+
+
+def test_search_narrows_the_queue(demo_db):
+    at = run_page("triage")
+    total = _count(at)
+    at.text_input(key="filter-search").input("zzzz-introuvable").run()
+    assert _count(at) == 0 and at.info
+    at.text_input(key="filter-search").input("accueil").run()
+    assert 0 < _count(at) < total
+    for box in [t for t in at.text_area if t.key and t.key.startswith("reply-")]:
+        review_id = int(box.key.removeprefix("reply-"))
+        with Session(demo_db) as session:
+            review = session.get(Review, review_id)
+            revision = session.get(ReviewRevision, review.current_revision_id)
+            found = f"{revision.text_original or ''} {review.author_display_name or ''}".lower()
+        assert "accueil" in found
+
+
+def _count(at: AppTest) -> int:
+    line = next(m.value for m in at.markdown if "avis à traiter" in m.value)
+    return int(line.split("**")[1])
+
+
+def test_bulk_no_reply_for_rating_only_praise_asks_first_then_can_be_undone(demo_db):
+    at = run_page("triage")
+    at.multiselect(key="filter-labels").set_value(["praise"])
+    at.selectbox(key="filter-comment").set_value(True).run()
+    count = _count(at)
+    with Session(demo_db) as session:
+        expected = queue.queue_ids(session, queue.QueueFilters(labels=("praise",), without_text=True))
+    assert count == len(expected) > 1
+    at.selectbox(key="bulk-status").set_value("ne_pas_repondre")
+    [b for b in at.button if b.key == "bulk-apply"][0].click().run()
+    assert "Confirmer" in at.warning[0].value and str(count) in at.warning[0].value
+    with Session(demo_db) as session:  # nothing changes before the confirmation
+        assert {session.get(Review, i).status for i in expected} == {"nouveau"}
+    [b for b in at.button if b.key == "bulk-confirm"][0].click().run()
+    assert not at.exception
+    assert _count(at) == 0
+    with Session(demo_db) as session:
+        assert {session.get(Review, i).status for i in expected} == {"ne_pas_repondre"}
+        events = session.exec(select(AuditEvent).where(AuditEvent.action == "status")).all()
+    assert sorted(e.review_id for e in events) == sorted(expected)
+    [b for b in at.button if b.key == "undo-last"][0].click().run()
+    assert _count(at) == count
+    with Session(demo_db) as session:
+        assert {session.get(Review, i).status for i in expected} == {"nouveau"}
+
+
+def test_bulk_can_be_cancelled(demo_db):
+    at = run_page("triage")
+    [b for b in at.button if b.key == "bulk-apply"][0].click().run()
+    [b for b in at.button if b.key == "bulk-cancel"][0].click().run()
+    with Session(demo_db) as session:
+        assert not session.exec(select(AuditEvent).where(AuditEvent.action == "status")).all()
+
+
+def test_a_single_status_change_can_be_undone_and_pages_are_at_the_bottom_too(demo_db):
+    at = run_page("triage")
+    assert [b for b in at.button if b.key == "page-next"], "the pager is repeated under the cards"
+    [b for b in at.button if b.key == "page-next"][0].click().run()
+    assert at.number_input(key="triage_page").value == 2
+    first = next(b for b in at.button if b.key and b.key.startswith("later-"))
+    review_id = int(first.key.removeprefix("later-"))
+    first.click().run()
+    with Session(demo_db) as session:
+        assert session.get(Review, review_id).status == "a_revoir"
+    [b for b in at.button if b.key == "undo-last"][0].click().run()
+    with Session(demo_db) as session:
+        assert session.get(Review, review_id).status == "nouveau"
 
 
 def _card_ids(at: AppTest) -> set[int]:
@@ -321,3 +443,37 @@ def test_each_listing_can_have_its_own_signatory(demo_db):
         assert load_signatories(session) == {montreal.key: Signatory("Dre Anne Roy", "direction@plateau.example")}
         events = session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()
         assert [e.detail["section"] for e in events] == ["signataire"]
+
+
+def test_importer_lists_every_refused_file_and_offers_the_column_mapping(app_db):
+    from app_pages.common import KEY_IMPORT_RESULT
+    from responders.importers.batch import import_uploads
+
+    odd = "Commentaire client;Nb étoiles\nTrès bien;5\n".encode()
+    demo = (ROOT / "data" / "demo" / "outscraper_excel_fr.csv").read_bytes()
+    result = import_uploads(app_db, [("bon.csv", demo), ("scan.csv", b"%PDF-1.5"), ("Mes avis.csv", odd)])
+    at = AppTest.from_file(str(ROOT / "app_pages" / "importer.py"), default_timeout=60)
+    sign_in_as(at, PRATICIEN)
+    at.session_state[KEY_IMPORT_RESULT] = result.to_dict()
+    at.run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown).replace("\\", "")  # Markdown escapes
+    assert "scan.csv : ce fichier est un PDF, pas un export d'avis." in shown
+    assert "« bon.csv »" in shown and "--mapping" not in shown and "/tmp" not in shown
+    assert "2 fichier(s) non importé(s)" in at.error[0].value
+    text_choice = at.selectbox(key="map-1-text")
+    assert text_choice.options == ["— aucune —", "Commentaire client", "Nb étoiles"]
+
+
+def test_a_card_whose_status_changed_offers_its_own_undo(demo_db):
+    at = run_page("triage")
+    first = next(b for b in at.button if b.key and b.key.startswith("later-"))
+    review_id = int(first.key.removeprefix("later-"))
+    first.click().run()
+    undo = [b for b in at.button if b.key == f"undo-{review_id}"]
+    assert undo, "a review « À revoir » stays in the queue with its undo"
+    undo[0].click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        assert session.get(Review, review_id).status == "nouveau"
+    assert not [b for b in at.button if b.key == f"undo-{review_id}"]

@@ -1,72 +1,40 @@
 """The main workflow in a real headless Chromium against `streamlit run` on 127.0.0.1:
-sign in as the secretary, import the demo CSV, triage a criticism review, copy its guarded reply,
-see the status change and the copy journaled under her name, open the dashboard. Screenshots go
-to tests/artifacts/ (git-ignored)."""
+import the demo CSV, triage a criticism review, copy its guarded reply, see the status change,
+open the dashboard. Screenshots go to tests/artifacts/ (git-ignored)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.browser.streamlit_server import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    USER_WAIT_MS,
+    add_account,
+    go,
+    read_clipboard,
+    running_server,
+    sign_in,
+    stub_google,
+    wait_idle,
+)
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DEMO_CSV = ROOT / "data" / "demo" / "outscraper_excel_fr.csv"
 SECRETARY, PASSWORD = "claire", "mot-de-passe-de-test"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def server(tmp_path):
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium introuvable : `make test` l'installe (paquet Debian chromium).")
-    port = _free_port()
-    env = {**os.environ, "RESPONDERS_DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"}
-    # the secretary's account, made the scripted way (password on standard input)
-    subprocess.run([sys.executable, "-m", "responders", "users", "add", SECRETARY, "--role", "secretariat"],
-                   input=PASSWORD + "\n", text=True, env=env, cwd=ROOT, check=True, timeout=120)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + USER_WAIT_MS / 1000
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit n'a pas démarré: " + proc.stdout.read().decode(errors="replace"))
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
-USER_WAIT_MS = 180_000
+    database = f"sqlite:///{tmp_path / 'e2e.db'}"
+    add_account(database, SECRETARY, "secretariat", PASSWORD)
+    with running_server(database) as url:
+        yield url
 
 
 def test_import_triage_copy_dashboard(server):
@@ -74,14 +42,11 @@ def test_import_triage_copy_dashboard(server):
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(
             permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1400, "height": 1000}
         )
+        stub_google(context)
         page = context.new_page()
         # Waits are on what the user waits for (a title, a card, an import summary), with limits
         # generous enough for a loaded 2-core machine: the first visit loads every lexicon.
@@ -94,42 +59,18 @@ def test_import_triage_copy_dashboard(server):
             browser.close()
 
 
-def wait_idle(page) -> None:
-    """Waits until Streamlit has finished the rerun that the last interaction started."""
-    page.wait_for_timeout(300)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=USER_WAIT_MS)
-    page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0", timeout=USER_WAIT_MS)
-
-
-def sign_in(page, server) -> None:
-    from playwright.sync_api import expect
-
-    page.goto(f"{server}/")
-    expect(page.get_by_text("Connexion").first).to_be_visible()
-    page.get_by_label("Nom d'utilisateur", exact=True).fill(SECRETARY)
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_text("Triage des avis")).to_be_visible()
-    wait_idle(page)
-
-
-def go(page, title: str) -> None:
-    """Navigates as a person does, through the sidebar: a reload would end the signed-in session."""
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
-    wait_idle(page)
-
-
 def walk_main_workflow(page, server):
     from playwright.sync_api import expect
 
     if True:
+
         # 0. a page's address asks to sign in first (in French, no "Page not found"); then sign
         # in: the secretary sees no Réglages and no Avocat page
         page.goto(f"{server}/journal")
         expect(page.get_by_text("Connexion").first).to_be_visible()
         wait_idle(page)
         expect(page.get_by_text("Page not found")).to_have_count(0)
-        sign_in(page, server)
+        sign_in(page, server, SECRETARY, PASSWORD)
         nav = page.locator('[data-testid="stSidebarNav"]')
         expect(nav.get_by_role("link", name="Journal")).to_be_visible()
         expect(nav.get_by_role("link", name="Réglages")).to_have_count(0)
@@ -171,27 +112,27 @@ def walk_main_workflow(page, server):
         assert draft.strip(), "a criticism review must get a draft"
         page.screenshot(path=str(ARTIFACTS / "2-triage.png"), full_page=True)
 
-        # 3. copy: the button exists because the draft passes the guard
-        review.get_by_role("button", name="Copier la réponse").click()
+        # 3. one click copies the guarded draft, opens the review on Google and answers it
+        button = review.frame_locator("iframe").first.get_by_role("button", name="Copier la réponse")
+        expect(button).to_be_visible()
+        with page.context.expect_page() as google:
+            button.click()
+        assert google.value.url.startswith("https://www.google.com/maps/")
+        google.value.close()
+        copied = read_clipboard(page)
+        assert copied == draft
         wait_idle(page)
-        code = review.locator('[data-testid="stCode"]')
-        expect(code).to_be_visible()
-        code.hover()
-        code.get_by_role("button").first.click()
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied.strip() == draft.strip()
+        # it leaves the queue at once, and the copy is undoable
+        expect(page.locator(f".{key_class}")).to_have_count(0)
+        expect(page.get_by_text("Réponse copiée").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "3-copied.png"), full_page=True)
 
-        # 4. mark it answered: it leaves the queue and the journal shows the copy
-        review.get_by_role("button", name="Marquer « répondu »").click()
-        wait_idle(page)
-        expect(page.locator(f".{key_class}")).to_have_count(0)
+        # 4. the journal shows the copy under her name (dataframe cells are drawn on a canvas:
+        # read the accessible grid Streamlit keeps beside it)
         go(page, "Journal")
         expect(page.get_by_text("Journal").first).to_be_visible()
         cells = page.locator("[data-testid='stDataFrame']")
         expect(cells).to_be_visible()
-        # the copy is journaled under her name (dataframe cells are drawn on a canvas: read the
-        # accessible grid Streamlit keeps beside it)
         copied_row = page.locator("tr", has=page.locator("td[role=gridcell]", has_text="Réponse copiée")).first
         expect(copied_row).to_contain_text(SECRETARY)
         page.screenshot(path=str(ARTIFACTS / "4-journal.png"), full_page=True)

@@ -16,12 +16,12 @@ import pytest
 
 from responders.importers.demo import load_demo
 from responders.store.engine import make_engine
+from tests.browser.streamlit_server import ARTIFACTS, CHROMIUM, USER_WAIT_MS, sign_in, wait_idle
+from tests.browser.streamlit_server import free_port as _free_port
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(Path(__file__).parent))
-from test_e2e_chromium import ARTIFACTS, CHROMIUM, USER_WAIT_MS, _free_port, wait_idle  # noqa: E402
 
 NOW = "2026-11-25T12:00:00+00:00"
 
@@ -80,9 +80,7 @@ def test_ending_the_week_keeps_an_urgent_review_in_the_queue(demo_server):
         page.set_default_timeout(USER_WAIT_MS)
         expect.set_options(timeout=USER_WAIT_MS)
         try:
-            page.goto(f"{demo_server}/")
-            expect(page.get_by_text("Triage des avis")).to_be_visible()
-            wait_idle(page)
+            sign_in(page, demo_server)
             # the most urgent review comes first: a defamation with days left on its deadline
             first = page.locator('[class*="st-key-card-"]').first
             expect(first.get_by_text("Délai pour agir").first).to_be_visible()

@@ -11,12 +11,12 @@ import re
 import time
 
 import pytest
-from responders.text.chars import normalize
 
 from responders.classify import classify
 from responders.classify.accusation import find as find_accusations
 from responders.classify.accusation import shapes
 from responders.classify.segment import sentences
+from responders.text.chars import normalize
 
 _TAG = re.compile(r"<(/?)([di])>")
 
