@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-Severity = Literal["block", "warn"]
+# block: a known leak; review: content the guard cannot clear (a practitioner must confirm it);
+# warn: advice that never stops a reply.
+Severity = Literal["block", "review", "warn"]
+Verdict = Literal["pass", "review", "block"]
 Qualification = Literal["defamation", "insult", "criticism"]
 
 

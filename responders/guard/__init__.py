@@ -2,7 +2,8 @@
 
     from responders.guard import check
     result = check(reply, review=review_text, reviewer_name=name, profile="fr-dentiste")
-    result.allowed      # False as soon as one finding blocks
+    result.verdict      # "block" (a known leak), "review" (content to confirm), "pass"
+    result.allowed      # True only for "pass"
     result.findings     # list[Finding], offsets into `reply`
 """
 
@@ -23,7 +24,7 @@ from responders.guard.registry import (
 )
 from responders.guard.rule import Context, Rule
 from responders.profiles import get_profile
-from responders.spans import Finding
+from responders.spans import Finding, Verdict
 
 __all__ = [
     "DEFAULT_RULES",
@@ -45,15 +46,34 @@ class GuardResult:
     findings: list[Finding] = field(default_factory=list)
 
     @property
+    def verdict(self) -> Verdict:
+        """block if a finding blocks; review if one asks for a practitioner's confirmation; else pass."""
+        severities = {f.severity for f in self.findings}
+        if "block" in severities:
+            return "block"
+        if "review" in severities:
+            return "review"
+        return "pass"
+
+    @property
     def allowed(self) -> bool:
-        return not any(f.severity == "block" for f in self.findings)
+        """True only for a `pass` verdict: a reply to review is not publishable as it is."""
+        return self.verdict == "pass"
 
     @property
     def blocking(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "block"]
 
+    @property
+    def to_review(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "review"]
+
     def to_dict(self) -> dict[str, Any]:
-        return {"allowed": self.allowed, "findings": [f.to_dict() for f in self.findings]}
+        return {
+            "allowed": self.allowed,
+            "verdict": self.verdict,
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
 
 def check(

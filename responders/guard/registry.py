@@ -17,6 +17,7 @@ from responders.guard.families import (
     relationship,
     substance,
 )
+from responders.guard import publishable
 from responders.guard.lexicon import Corrector
 from responders.guard.rule import Rule
 
@@ -29,6 +30,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     *counter.RULES,
     *promotion.RULES,
     *length.RULES,
+    *publishable.RULES,
 )
 _BY_NAME = {rule.name: rule for rule in DEFAULT_RULES}
 if len(_BY_NAME) != len(DEFAULT_RULES):  # pragma: no cover - a programming error
@@ -71,6 +73,7 @@ FAMILY_LABELS = {
     "counter_attack": "Contre-attaque",
     "promotion": "Promotion et témoignage",
     "length": "Longueur",
+    "publishable": "Contenu propre à la personne (à confirmer)",
 }
 
 

@@ -137,8 +137,8 @@ class Rule:
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z][a-z0-9_]*", self.name):
             raise ValueError(f"rule name {self.name!r}: lower-case letters, digits, underscores")
-        if self.severity not in ("block", "warn"):
-            raise ValueError(f"rule {self.name}: severity must be block or warn")
+        if self.severity not in ("block", "review", "warn"):
+            raise ValueError(f"rule {self.name}: severity must be block, review or warn")
         if not self.explanation.strip():
             raise ValueError(f"rule {self.name}: a French explanation is required")
         if not (self.patterns or self.raw_patterns or self.case_patterns or self.categories or self.detector):

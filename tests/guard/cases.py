@@ -407,6 +407,13 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     ],
     "length_limit": ["x" * 4097, "é" * 2049],
     "length_soft": ["Bonjour. " + "Nous avons lu votre message. " * 15],
+    # the positive model: words no generic move of a publishable reply accounts for
+    "personal_content": [
+        "Bonjour, nous espérons que la convalescence se passe au mieux.",
+        "Bonjour, après toutes ces années à vos côtés, votre message nous touche.",
+        "Hello, we hope the swelling has gone down since Tuesday.",
+        "Bonjour, t'étais entre bonnes mains, voyons !",
+    ],
     'identity_personal_data': [
         'Nous avons votre adresse.',
         'Vous avez 82 ans, nous le savons.',
@@ -642,6 +649,11 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     ],
     "length_limit": ["x" * 4096, "é" * 2048],
     "length_soft": ["Bonjour, nous avons lu votre message. Le cabinet reste joignable."],
+    "personal_content": [
+        "Bonjour, nous avons lu votre message. Le cabinet reste joignable par téléphone.",
+        "Hello, thank you for your message. Our office can be reached by phone during business hours.",
+        "Bonjour, le cabinet est ouvert du lundi au vendredi de 8 h à 20 h et accessible en fauteuil roulant.",
+    ],
     'identity_personal_data': [
         'Vous pouvez nous écrire à notre adresse courriel.',
         'Le cabinet reste joignable par téléphone.',

@@ -44,8 +44,9 @@ def test_guard_command_contract(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r.get("id") for r in results] == ["g1", "g2", None, "g4", "g5"]
-    assert results[0] == {"id": "g1", "allowed": True, "findings": []}
+    assert results[0] == {"id": "g1", "allowed": True, "verdict": "pass", "findings": []}
     assert results[1]["allowed"] is False
+    assert results[1]["verdict"] == "block"
     rules = {f["rule"] for f in results[1]["findings"]}
     assert {"care_act", "echo_reviewer_name"} <= rules
     for f in results[1]["findings"]:
@@ -108,14 +109,14 @@ def test_eval_targets_on_labelled_data() -> None:
 def test_rules_metadata_lists_every_rule() -> None:
     names = [r["name"] for r in RULES]
     assert len(names) == len(set(names)) >= 25
-    assert {r["severity"] for r in RULES} == {"block", "warn"}
+    assert {r["severity"] for r in RULES} == {"block", "review", "warn"}
     assert all(r["description"] and r["family_label"] for r in RULES)
 
 
 def test_to_dict_shape() -> None:
     d = check("Votre détartrage.").to_dict()
     assert d["allowed"] is False and "care_act" in {f["rule"] for f in d["findings"]}
-    assert check("Nous avons lu votre message.").to_dict() == {"allowed": True, "findings": []}
+    assert check("Nous avons lu votre message.").to_dict() == {"allowed": True, "verdict": "pass", "findings": []}
 
 
 def test_untrusted_review_is_data_not_instructions() -> None:
