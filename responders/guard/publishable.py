@@ -103,8 +103,10 @@ class ReplyModel:
     shapes: tuple[Shape, ...]
     possessed: frozenset[str]  # what « votre / your » may own
 
-    def generic(self, text: str, tok_key: str) -> bool:
-        return text in self.words or tok_key in self.keys
+    def generic(self, text: str, tok_key: str, raw: str = "") -> bool:
+        # `raw` is the word before typo correction: « remain » is read as « demain » by the
+        # French corrector, and is generic in English.
+        return text in self.words or tok_key in self.keys or raw in self.words
 
 
 @cache
@@ -233,7 +235,7 @@ def unknown_spans(ctx: Context) -> list[Span]:
     if not tokens:
         return []
     m = model()
-    cleared = [m.generic(t.text, t.key) for t in tokens]
+    cleared = [m.generic(t.text, t.key, t.raw) for t in tokens]
     # clause shapes
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]

@@ -9,8 +9,10 @@ from typing import Any
 
 from responders.guard.families import (
     care,
+    closeness,
     counter,
     echo,
+    english,
     identity,
     length,
     promotion,
@@ -23,12 +25,14 @@ from responders.guard.rule import Rule
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     *relationship.RULES,
+    *closeness.RULES,
     *substance.RULES,
     *care.RULES,
     *echo.RULES,
     *identity.RULES,
     *counter.RULES,
     *promotion.RULES,
+    *english.RULES,
     *length.RULES,
     *publishable.RULES,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from responders.guard.families import context
 from responders.guard.families.generic import generic_mention
 from responders.guard.rule import Context, Rule, Span
 
@@ -15,6 +16,7 @@ _CARE_EXCLUSIONS = (
     # An insurer's name is no diagnosis: « l'assurance maladie », « caisse d'assurance maladie ».
     r"(?:regime d |caisse (?:primaire )?d |carte d )?assurances? maladie",
     r"consultation (?:de|d|avec|aupres de|aupres d) (?:l equipe|la direction|nos|notre|l ensemble|la responsable|le responsable|nos collegues|nos associes|la gerance|l administration)|consultation publique",
+    *context.CARE,
 )
 
 

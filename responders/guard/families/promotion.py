@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from responders.guard.families import context
 from responders.guard.rule import Rule
 
 SUPERLATIVE = Rule(
@@ -143,6 +144,7 @@ TESTIMONIAL = Rule(
         r"(?:publier|publierons|publions|partager|partagerons|partageons|afficher|afficherons|utiliser|utiliserons|diffuser|diffuserons|reprendre|reprendrons|mettre en avant|mettrons en avant)[a-z]* (?:votre|vos|ce|cet|cette|ces) (?:temoignages?|avis|commentaires?|recommandations?|mots|eloges|photos?)",
         r"(?:aide|aidera|aident|aideront|aiguille|guide|guidera|permet|permettra) (?:d autres|les autres|de futurs|les futurs|de nouveaux|les nouveaux|d autres futurs) (?:personnes|patients|patientes|clients|familles|lecteurs)|a nous choisir|(?:de )?nous (?:choisir|recommander|faire connaitre)",
     ),
+    exclusions=context.PROMOTION,
 )
 
 def _in_email(reply: str, span: tuple[int, int]) -> bool:
