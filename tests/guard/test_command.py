@@ -90,11 +90,13 @@ def test_eval_command_on_given_files(tmp_path: Path) -> None:
     proc = run("eval", "guard", str(leaks), str(safe), "--show", "5")
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert summary["leaks"] == 2 and summary["blocked"] == 1
+    assert summary["leaks"] == 2 and summary["blocked"] == 1 and summary["stopped"] == 1
     assert summary["span_overlap"] == 1 and summary["span_total"] == 1
-    assert summary["per_family"]["care"] == {"blocked": 1, "total": 1}
-    assert summary["safe"] == 1 and summary["false_blocks"] == 0
+    assert summary["per_family"]["care"] == {"stopped": 1, "blocked": 1, "total": 1}
+    assert summary["safe"] == 1 and summary["false_blocks"] == 0 and summary["safe_stopped"] == 0
+    assert summary["per_file"][str(leaks)]["care"] == {"stopped": 1, "blocked": 1, "total": 1}
     assert "[l2]" in proc.stdout  # the miss is shown
+    assert "Fuites arrêtées" in proc.stdout and "bloquées d'office" in proc.stdout
 
 
 @pytest.mark.skipif(not (EVAL / "leaks.jsonl").is_file(), reason="no labelled guard data yet")
@@ -102,8 +104,8 @@ def test_eval_targets_on_labelled_data() -> None:
     proc = run("eval", "guard", "--show", "0")
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert summary["block_rate"] >= 0.99, summary
-    assert summary["false_block_rate"] <= 0.03, summary
+    assert summary["stop_rate"] >= 0.99 and summary["block_rate"] >= 0.97, summary
+    assert summary["false_block_rate"] <= 0.01 and summary["safe_stop_rate"] <= 0.05, summary
 
 
 def test_rules_metadata_lists_every_rule() -> None:
