@@ -98,7 +98,7 @@ EN_PROMOTION = Rule(
         r"(?:win|winner|giveaway|contest|draw|raffle|prize|discount|coupon|promo|promotion|special offer|% off|free (?:consultation|exam|whitening|cleaning|check ?up))",
         r"(?:book|schedule|reserve) (?:now|today|online|an appointment|your (?:next )?(?:appointment|visit|cleaning)|a visit)|new patients (?:welcome|are welcome)|refer (?:a friend|your friends|family)",
         r"(?:yelp|facebook|instagram|tiktok|trustpilot|ratemds)|(?:spread|share) the word|tell your friends",
-        r"\d[\d, ]* (?:smiles|happy patients|patients|satisfied|reviews)|(?:happy|satisfied) (?:patients|customers|clients)",
+        r"\d[\d, ]{0,12} (?:smiles|happy patients|patients|satisfied|reviews)|(?:happy|satisfied) (?:patients|customers|clients)",
         r"(?:thank you|thanks) (?:so much )?for (?:the |your )?(?:kind words|recommendation|referral|trust|loyalty|5|five|glowing|lovely|wonderful|great|positive) ?(?:review|stars?|words|rating|feedback)?|(?:glad|happy|pleased|delighted|thrilled) (?:that )?you (?:enjoyed|loved|liked|were (?:happy|satisfied|pleased))",
     ),
 )

@@ -268,7 +268,7 @@ MONEY = Rule(
         "identifient la personne et révèlent des soins. N'en parlez pas publiquement."
     ),
     raw_patterns=(
-        r"\d[\d\s ]*(?:[.,]\d{1,2})?\s?(?:€|eur\b|euros?\b|\$|dollars?\b|cad\b|can\b|k€)",
+        r"\d[\d\s ]{0,15}(?:[.,]\d{1,2})?\s?(?:€|eur\b|euros?\b|\$|dollars?\b|cad\b|can\b|k€)",
         r"(?:€|\$)\s?\d+(?:[.,]\d{1,2})?",
     ),
     patterns=(
@@ -330,7 +330,7 @@ CONTACT = Rule(
         "personne."
     ),
     raw_patterns=(
-        r"[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}",
+        r"(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,}",
         r"(?:\+|00)?\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",
     ),
 )

@@ -169,9 +169,9 @@ LINK = Rule(
     ),
     raw_patterns=(
         r"https?://\S+|www\s?\.\s?\S+(?:\s?\.\s?[a-z]{2,})?",
-        r"www[\s._-]{0,3}[a-z0-9-]+(?:[\s._-]{1,3}[a-z0-9]+)*[\s._-]{1,3}(?:com|fr|ca|net|org|quebec|info)\b|(?:point|dot) (?:com|fr|ca|net|org|quebec)\b",
+        r"www[\s._-]{0,3}[a-z0-9-]{1,63}(?:[\s._-]{1,3}[a-z0-9]{1,63}){0,6}[\s._-]{1,3}(?:com|fr|ca|net|org|quebec|info)\b|(?:point|dot) (?:com|fr|ca|net|org|quebec)\b",
         r"[a-z0-9-]{2,}\s*(?:\[\s*(?:\.|dot|point)\s*\]|\(\s*(?:\.|dot|point)\s*\)|\{\s*(?:\.|dot|point)\s*\}|\s(?:dot|point)\s|\s\.\s)\s*(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu)\b",
-        r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S*)?(?![a-z0-9@])",
+        r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S{0,200})?(?![a-z0-9@])",
     ),
     invalidate=lambda ctx, span: _in_email(ctx.reply, span),
 )

@@ -1,0 +1,225 @@
+"""The positive model of a publishable reply: what it clears, what it sends to review.
+
+The leaks below were written from the kinds of leak the reply policy forbids that keyword
+rules tend to miss (shared history, paraphrased echoes, counter-attacks and promotion without
+keywords, English care words); the safe replies are near misses written from the policy. None is
+copied from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from responders.guard import check
+from responders.guard.publishable import model
+
+LEAKS = [
+    # shared history, relationship without the usual words
+    "Bonjour, cela fait plus de quinze ans que nous vous voyons chaque printemps, merci de votre fidélité.",
+    "Bonjour, toute votre famille compte pour nous depuis si longtemps.",
+    "Bonjour, nous avons été ravis de bavarder avec vous l'autre jour dans la salle d'attente.",
+    "Bonjour, après deux reports, nous avions pu vous trouver une place en fin de journée.",
+    "Bonjour, nous avons dû déplacer votre créneau à l'après-midi, désolés.",
+    "Bonjour, personne ne correspond à ce nom dans notre système.",
+    "Bonjour, nous comprenons votre choix de changer de dentiste et vous souhaitons le meilleur.",
+    "Bonjour, tu sais bien que t'es toujours la bienvenue ici !",
+    "Hello, after all these years with us, we were sad to read this.",
+    "Hi, we could not find anyone under that name in our system.",
+    "Hello, it was lovely chatting with you at the front desk last week.",
+    "Hi, we had to move you to the afternoon because the schedule was full.",
+    # echo by paraphrase
+    "Bonjour, nous sommes désolés d'apprendre ces difficultés à manger depuis l'été.",
+    "Bonjour, un malaise comme celui-là doit être très impressionnant.",
+    "Bonjour, nous espérons que votre père se remet bien de sa chute.",
+    "Bonjour, ce que vous traversez en ce moment est difficile, courage.",
+    "Bonjour, nous sommes navrés que vous ayez fini aux urgences le soir même.",
+    "Hello, we are sorry to hear about the trouble chewing since the summer.",
+    "Hi, that hockey accident must have been a real shock for your son.",
+    "Hello, memory changes in a parent are never easy to live with.",
+    "Hi, we hope you are feeling better now and sleeping through the night.",
+    # counter-attack without keywords
+    "Bonjour, peut-être faudrait-il vous poser les bonnes questions avant d'écrire.",
+    "Bonjour, régler ses comptes sur Google n'est pas une solution.",
+    "Bonjour, inutile de jouer les victimes.",
+    "Bonjour, arriver à l'heure aiderait sans doute.",
+    "Bonjour, votre message a été transmis à notre conseiller juridique.",
+    "Hello, maybe ask yourself the right questions before posting.",
+    "Hi, settling scores online never helps anyone.",
+    "Hello, there is no need to play the victim here.",
+    "Hi, perhaps try showing up on time next time.",
+    "Hello, this has been forwarded to our legal counsel.",
+    # promotion in figures or contests
+    "Bonjour, plus de 2 000 sourires soignés depuis 2015 !",
+    "Bonjour, laissez un avis et gagnez une brosse à dents électrique !",
+    "Bonjour, partagez aussi votre avis sur Yelp, ça nous aide.",
+    "Hello, over 2,000 smiles since 2015 and counting!",
+    "Hi, leave a review this month to win an electric toothbrush!",
+    "Hello, please share it on Yelp too!",
+    # English care vocabulary
+    "Hello, the freezing usually wears off within a few hours.",
+    "Hi, some numbness after a filling is normal.",
+    "Hello, gum recession can take time to settle after a graft.",
+    "Hi, bleeding gums after a cleaning are common.",
+    "Hello, the stitches will dissolve on their own.",
+    "Hi, the crown was cemented properly.",
+    "Hello, your bloodwork came back fine.",
+    "Hi, the root canal was necessary.",
+    "Hello, we are sorry the braces were uncomfortable.",
+    "Hi, the prescription was sent to your pharmacy.",
+    "Hello, scaling can leave the teeth a little sensitive.",
+    # what the practice did for them, body, feelings about an event
+    "Bonjour, nous avons tout fait pour vous soulager ce jour-là.",
+    "Bonjour, l'équipe a pris le temps de tout vous expliquer.",
+    "Hello, our team did everything possible to make you comfortable that day.",
+    "Hi, the hygienist explained everything to you twice.",
+    "Bonjour, nous comprenons que la peur de l'aiguille soit difficile à vivre.",
+    "Bonjour, nous sommes heureux que vous ayez retrouvé le sourire.",
+    "Hello, we're glad you can finally eat without pain.",
+    "Hi, we understand how anxious you were in the chair.",
+    "Bonjour, t'étais entre bonnes mains, voyons.",
+    "Bonjour, ça nous fait plaisir de savoir que tout s'est bien passé.",
+    "Hello, so glad everything went smoothly for you!",
+]
+
+SAFE = [
+    "Bonjour, nous respectons les règles qui nous sont prescrites par notre ordre professionnel.",
+    "Bonjour, merci d'avoir pris le temps de partager votre avis. Le cabinet reste joignable par téléphone.",
+    "Bonjour, le cabinet est ouvert du lundi au vendredi de 8 h à 20 h.",
+    "Bonjour, le cabinet est accessible en fauteuil roulant, avec un stationnement sur place.",
+    "Bonjour, soyez assuré que votre commentaire est entre bonnes mains : il a été transmis à la direction.",
+    "Bonjour, la clinique est ouverte de 8h30 à 17h en semaine. Vous pouvez nous joindre au 514 555-0199.",
+    "Bonjour, vous pouvez écrire à info@clinique-exemple.ca ; nous vous répondrons en privé.",
+    "Bonjour, nous ne pouvons ni confirmer ni infirmer qu'une personne fréquente la clinique. Au plaisir d'en discuter par téléphone.",
+    "Bonjour, nous prenons bonne note de vos remarques et demeurons disponibles pour en parler en privé.",
+    "Bonjour, nous regrettons que ce message traduise une insatisfaction et vous invitons à contacter la direction.",
+    "Bonjour, les questions de facturation sont traitées par le secrétariat, par téléphone ou par courriel.",
+    "Madame, Monsieur, votre message a retenu notre attention. Le secrétariat reste à votre disposition.\nCordialement,\nCentre dentaire Saint-Laurent",
+    "Bonjour, merci pour votre retour. Nous ne commentons jamais de situation individuelle en ligne.\nL'équipe de la Clinique médicale Rosemont",
+    "Hello, thank you for taking the time to write. Our office does not comment on individual situations online; please contact us directly by phone.",
+    "Hi, we have received your feedback. For privacy reasons we cannot discuss any details here, but our team is available by phone or email.",
+    "Hello, thank you for your comments. We take all feedback seriously and invite you to reach out to our office manager directly.",
+    "Hello, our clinic is open Monday to Friday from 8 am to 8 pm and is wheelchair accessible.",
+    "Hi, we are sorry to read about your disappointment. Please call the clinic so we can discuss it privately.",
+    "Hello, professional secrecy prevents us from responding publicly. We remain available at the front desk.",
+    "Hi, we can neither confirm nor deny whether anyone is a patient of our practice. Feel free to contact us.",
+    "Hello, thanks for sharing your thoughts. Please get in touch with our team by phone during business hours.",
+    "Hi, we appreciate you taking the time to leave a comment. Our office remains available to discuss any concerns.",
+    "Bonjour, nous comprenons votre mécontentement. Le cabinet reste joignable en semaine pour en discuter.",
+    "Bonjour, par respect pour la confidentialité de chacun, nous ne répondons pas aux avis sur le fond.",
+    "Bonjour, le secrétariat est joignable par téléphone aux heures d'ouverture ; il pourra vous orienter.",
+    "Bonjour, votre message a bien été reçu. Nous vous invitons à communiquer avec la clinique par téléphone.\nBonne journée,\nL'équipe de la clinique",
+    "Bonjour, merci d'avoir pris le temps de nous écrire. Le cabinet ne commente pas publiquement les avis.",
+    "Hello, the clinic is closed on statutory holidays. Our front desk will be happy to answer any general question.",
+    "Hi, we understand your frustration and would welcome the chance to talk with you privately.",
+    "Hello, all questions about billing or insurance in general can be directed to our front desk.",
+]
+
+
+@pytest.mark.parametrize("reply", LEAKS, ids=lambda s: s[:50])
+def test_subtle_leak_is_stopped(reply: str) -> None:
+    result = check(reply)
+    assert result.verdict in ("block", "review") and not result.allowed
+    for f in result.findings:
+        assert reply[f.start : f.end] == f.text
+
+
+def test_most_subtle_leaks_are_blocked_outright() -> None:
+    blocked = [r for r in LEAKS if check(r).verdict == "block"]
+    assert len(blocked) >= 0.7 * len(LEAKS), [r for r in LEAKS if r not in blocked]
+
+
+@pytest.mark.parametrize("reply", SAFE, ids=lambda s: s[:50])
+def test_near_miss_passes(reply: str) -> None:
+    result = check(reply)
+    assert result.verdict == "pass", [(f.rule, f.severity, f.text) for f in result.findings]
+    assert result.allowed
+
+
+def test_review_finding_explains_in_french_with_offsets() -> None:
+    reply = "Bonjour, nous espérons que le moral remonte doucement. Le cabinet reste joignable."
+    result = check(reply)
+    assert result.verdict == "review" and not result.allowed
+    (finding,) = result.to_review
+    assert finding.rule == "personal_content" and finding.severity == "review"
+    assert finding.explanation.startswith("contenu propre à la personne : « moral remonte doucement »")
+    assert reply[finding.start : finding.end] == finding.text == "moral remonte doucement"
+    assert result.to_dict()["verdict"] == "review"
+
+
+def test_verdict_is_block_over_review_over_pass() -> None:
+    assert check("Bonjour, votre message a bien été lu.").verdict == "pass"
+    assert check("Bonjour, nous espérons que le moral remonte.").verdict == "review"
+    both = check("Bonjour, nous espérons que le moral remonte après votre détartrage.")
+    assert both.verdict == "block" and both.to_review and both.blocking
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Bonjour, nous ne discutons jamais de remboursements ni de rendez-vous sur cette page.",
+        "Bonjour, les questions d'assurance ne peuvent pas être traitées ici.",
+        "Hello, we never discuss billing, appointments or insurance online.",
+    ],
+)
+def test_a_topic_named_to_refuse_it_is_cleared(reply: str) -> None:
+    assert check(reply).verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Bonjour, nous ne discutons pas de votre chute en ligne.",
+        "Bonjour, la chute ne pouvait pas être commentée par téléphone.",
+        "Hello, we cannot discuss your recovery online.",
+    ],
+)
+def test_a_refusal_tied_to_the_reader_is_not_cleared(reply: str) -> None:
+    assert check(reply).verdict != "pass"
+
+
+def test_the_signature_may_carry_the_practice_name_but_not_a_title_and_name() -> None:
+    ok = "Bonjour, votre message a bien été lu.\nCordialement,\nCentre dentaire du Plateau"
+    assert check(ok).verdict == "pass"
+    assert check("Bonjour M. Côté, au plaisir d'en discuter.").verdict != "pass"
+
+
+def test_the_template_word_list_is_up_to_date() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_reply_words", Path(__file__).resolve().parents[2] / "scripts" / "build_reply_words.py"
+    )
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    expected = build.render(build.template_reply_words())
+    assert build.OUT.read_text(encoding="utf-8") == expected, "python3 scripts/build_reply_words.py"
+
+
+def test_the_model_is_built_from_data() -> None:
+    m = model()
+    assert {"message", "cordialement", "joignable", "thank", "contacted"} <= m.words
+    assert not {"visite", "venue", "soin", "visit", "treatment", "confiance", "trust"} & m.words
+    assert {shape.move for shape in m.shapes} >= {"policy", "setting", "contact", "practical", "person"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join("abcdefghij" * 205)[:4096],
+        " ".join("détartrage" * 410)[:4096],
+        ".".join("dossiermedical" * 300)[:4096],
+        ("1 2 3 4 5 6 7 8 9 0 " * 210)[:4096],
+        ("d\u200be\u200bn\u200bt " * 512)[:4096],
+    ],
+    ids=["spaced", "spaced-word", "dotted", "digits", "zero-width"],
+)
+def test_a_long_adversarial_reply_is_checked_in_linear_time(text: str) -> None:
+    # generous bound for a shared CI machine; benchmarks/guard_bench.py measures the real figure
+    check("warm up")
+    t0 = time.process_time()
+    check(text)
+    assert time.process_time() - t0 < 0.5
