@@ -294,7 +294,7 @@ def _owned(tokens: list, forced: list[bool], possessed: frozenset[str], reply: s
             triple = "_".join(t.text for t in tokens[j : j + 3])
             if pair not in possessed and triple not in possessed:
                 forced[j] = True
-        elif tok.text in _TITLES:
+        elif tok.text in _TITLES and reply[tok.start : tok.start + 1].isupper():
             nxt = tokens[n + 1]
             gap = reply[tok.end : nxt.start]
             if "," not in gap and "\n" not in gap and reply[nxt.start : nxt.start + 1].isupper():

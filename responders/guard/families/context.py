@@ -15,6 +15,9 @@ CARE = (
     r"(?: (?:deontologiques?|professionnelles?|legales?|sanitaires?))? (?:qui (?:nous |leur |lui )?(?:sont|est|etaient|seront) |)"
     r"(?:prescrite?s?|prescrits)(?: (?:par|dans) [a-z ]{0,60})?",
     r"(?:prescriptions?|prescrit|prescrite?s?) (?:de|du|des|par) (?:notre |l |la |le |nos |son |leur )?(?:ordre|code|college|deontologie|loi|lois|profession|reglement|legislateur|ministere)",
+    # a request handled with care, an emergency service for anyone
+    r"(?:traitement|suivi) (?:attentif|rigoureux|confidentiel|serieux|personnalise de (?:chaque|toute|votre) (?:demande|question|reclamation))|(?:fait|font) l objet d un (?:traitement|suivi|examen)",
+    r"(?:the )?nearest (?:emergency room|emergency|hospital|er)|(?:urgences?|emergency room) (?:la |les |le )?plus proches?|service (?:de garde|d urgence) (?:de|du|le plus proche)",
     # access for anyone
     r"(?:accessibles?|acces|adapte|adaptee?s?|amenage|amenagee?s?|ouvert|ouverte?s?|rampe|entree) (?:aux |en |par |pour (?:les )?|a )?(?:personnes en )?fauteuils? roulants?",
     r"(?:personnes? (?:a mobilite reduite|en situation de handicap)|fauteuils? roulants?|poussettes?) (?:sont |est )?(?:les )?(?:bienvenue?s?|acceptee?s?)",

@@ -294,7 +294,7 @@ MONEY = Rule(
         # « pour tout ce qui concerne la facturation », « en matière de remboursement ».
         r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?"
         r"|(?:pour |concernant )?(?:toute|toutes les|les|des) (?:demandes?|demarches?|informations?|renseignements?|modalites|moyens|conditions) (?:generales? |pratiques? )?(?:de|d|sur|concernant|relatives? (?:a|aux)|liees? (?:a|aux)) (?:la |l |les )?"
-        r"|(?:questions?|demarches?|demandes?|formalites) (?:administratives?|d ordre (?:administratif|financier|pratique)|pratiques?|financieres?)(?: [a-z]+){0,2}? (?:comme|y compris|notamment|telles? que|par exemple|dont|a savoir) (?:la |l |les )?"
+        r"|(?:questions?|demarches?|demandes?|formalites) (?:administratives?|d ordre (?:administratif|financier|pratique)|pratiques?|financieres?)(?: [a-z]+){0,2}? (?:(?:comme|y compris|notamment|telles? que|par exemple|dont|a savoir) )?(?:la |l |les )?"
         r"|(?:renseigne|renseignent|renseignera|renseigneront|repond|repondent|repondra|repondront|informe|informent|informera|oriente|orientent|orientera)(?: [a-z]+){0,3}? (?:sur|concernant|au sujet (?:de|des|du)) (?:la |l |les )?)"
         + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED,
     ),
