@@ -13,6 +13,7 @@ from responders.guard.families import (
     counter,
     echo,
     english,
+    insinuation,
     identity,
     length,
     promotion,
@@ -26,6 +27,7 @@ from responders.guard.rule import Rule
 DEFAULT_RULES: tuple[Rule, ...] = (
     *relationship.RULES,
     *closeness.RULES,
+    *insinuation.RULES,
     *substance.RULES,
     *care.RULES,
     *echo.RULES,

@@ -435,6 +435,25 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Hi, over 2,000 smiles since 2015!",
         "Hello, thank you for the kind words and the five stars!",
     ],
+    "relationship_history": [
+        "Bonjour, depuis le temps que nous nous connaissons, vous savez que la porte est ouverte.",
+        "Bonjour, le secrétariat vous rappelle dès qu'une plage se libère sur la liste d'attente.",
+        "Hi, twenty minutes past your booked time is too long to wait past a booked time.",
+        "Hello, we understand you would rather see a different dentist from now on.",
+    ],
+    "identity_staff_named": [
+        "Bonjour, votre message a été transmis à notre hygiéniste Julie.",
+        "Hello, our receptionist Marco will call you.",
+    ],
+    "counter_insinuation": [
+        "Bonjour, nous laissons nos lecteurs apprécier la cohérence de votre récit.",
+        "Hello, this review is simply untrue and you know it.",
+        "Hi, thanks for the creative writing.",
+    ],
+    "promotion_figures": [
+        "Bonjour, note moyenne de 4,8 sur 5 : merci à tous !",
+        "Hello, over 3,000 happy smiles and counting!",
+    ],
     # the positive model: words no generic move of a publishable reply accounts for
     "personal_content": [
         "Bonjour, nous espérons que la convalescence se passe au mieux.",
@@ -693,6 +712,22 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     "en_promotion": [
         "Hello, thank you for taking the time to share your feedback with us.",
         "Hi, our office hours are posted on our website.",
+    ],
+    "relationship_history": [
+        "Bonjour, le cabinet est ouvert depuis l'ouverture du centre commercial voisin.",
+        "Hello, our office hours are Monday to Friday; the waiting room is accessible.",
+    ],
+    "identity_staff_named": [
+        "Bonjour, notre secrétaire vous répondra du lundi au vendredi.",
+        "Hello, our dentists Monday to Friday answer general questions by phone.",
+    ],
+    "counter_insinuation": [
+        "Bonjour, nous comprenons votre colère et restons disponibles.",
+        "Hello, we know this may be frustrating and remain available by phone.",
+    ],
+    "promotion_figures": [
+        "Bonjour, le cabinet est ouvert de 8 h à 18 h, cinq jours sur sept.",
+        "Hello, the clinic is open from 9 to 5.",
     ],
     "personal_content": [
         "Bonjour, nous avons lu votre message. Le cabinet reste joignable par téléphone.",
