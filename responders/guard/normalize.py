@@ -91,6 +91,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """The canonical lookup key of one already folded word."""
     return stem(squeeze(word))
