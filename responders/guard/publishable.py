@@ -25,7 +25,7 @@ the reply, so the cost stays linear in its length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -96,17 +96,37 @@ class Shape:
     rx: re.Pattern[str]
 
 
+# A word of the same family as a generic word: « transmettra » (transmettre), "disappointed"
+# (disappointment). Both share at least _FAMILY_PREFIX letters and differ only by an ending.
+_FAMILY_PREFIX = 7
+_FAMILY_ENDING = 4
+
+
 @dataclass(frozen=True)
 class ReplyModel:
     words: frozenset[str]
     keys: frozenset[str]
     shapes: tuple[Shape, ...]
     possessed: frozenset[str]  # what « votre / your » may own
+    by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def generic(self, text: str, tok_key: str, raw: str = "") -> bool:
         # `raw` is the word before typo correction: « remain » is read as « demain » by the
         # French corrector, and is generic in English.
-        return text in self.words or tok_key in self.keys or raw in self.words
+        if text in self.words or tok_key in self.keys or raw in self.words:
+            return True
+        return self.family(text)
+
+    def family(self, text: str) -> bool:
+        if len(text) < _FAMILY_PREFIX or not text.isalpha():
+            return False
+        for word in self.by_prefix.get(text[:_FAMILY_PREFIX], ()):
+            common = _FAMILY_PREFIX
+            while common < min(len(word), len(text)) and word[common] == text[common]:
+                common += 1
+            if len(text) - common <= _FAMILY_ENDING and len(word) - common <= _FAMILY_ENDING:
+                return True
+        return False
 
 
 @cache
@@ -148,8 +168,16 @@ def model() -> ReplyModel:
         body = rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])" if view == "clean" else pattern
         shapes.append(Shape(move, view, re.compile(body)))
     # The stemmer is French: English words count in the forms listed (« just » is no « juste »).
+    by_prefix: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) >= _FAMILY_PREFIX and w.isalpha():
+            by_prefix.setdefault(w[:_FAMILY_PREFIX], []).append(w)
     return ReplyModel(
-        frozenset(words), frozenset(key(w) for w in french if w.isalnum()), tuple(shapes), frozenset(possessed)
+        frozenset(words),
+        frozenset(key(w) for w in french if w.isalnum()),
+        tuple(shapes),
+        frozenset(possessed),
+        {p: tuple(ws) for p, ws in by_prefix.items()},
     )
 
 

@@ -206,6 +206,7 @@ DATETIME = Rule(
     exclusions=(
         r"(?:du|de) (?:lundi|mardi|mercredi|jeudi) (?:au|a) (?:jeudi|vendredi|samedi|dimanche)(?: de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2})?",
         r"de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2}",
+        r"(?:from |between )?\d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))? (?:to|and|until|till|through) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?|(?:hours|open|opens|closes|closed|reachable|available)(?: [a-z]+){0,4} (?:from|at|until|after|before) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?",
         r"(?:sous|dans les|d ici|en moins de|dans un delai de) \d{1,3} ?(?:h|heures)",
         r"24 ?h ?24|7 ?j ?7|24 ?h ?sur ?24|7 ?jours sur ?7",
         rf"(?:du|de|entre le|le) \d{{1,2}}(?: er)? (?:{_MONTHS})(?: \d{{4}})? (?:au|a|et le|jusqu au) \d{{1,2}}(?: er)? (?:{_MONTHS})(?: \d{{4}})?",
