@@ -7,20 +7,20 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from responders.guard import publishable
 from responders.guard.families import (
     care,
     closeness,
     counter,
     echo,
     english,
-    insinuation,
     identity,
+    insinuation,
     length,
     promotion,
     relationship,
     substance,
 )
-from responders.guard import publishable
 from responders.guard.lexicon import Corrector
 from responders.guard.rule import Rule
 
