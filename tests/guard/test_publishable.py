@@ -98,6 +98,17 @@ LEAKS = [
     "Bonjour, après votre accident de vélo, c'était normal d'avoir mal quelques jours.",
     'Bonjour, nous avons bien reçu le chèque, merci.',
     'Bonjour, vous nous manquez depuis votre déménagement à Laval !',
+    # a fourth batch of leaks
+    'Hello, we remember how nervous you were before the extraction.',
+    "Hi, your daughter's braces should feel better in a few days.",
+    'Hello, you were our last appointment that Friday, so the team was tired.',
+    "Hi, we're glad the new medication is helping your blood pressure.",
+    'Bonjour, on est contents que ta rage de dents soit passée.',
+    "Bonjour, votre conjoint nous a appelés pour annuler, c'est noté.",
+    "Hello, it's been a pleasure seeing your family grow over the years.",
+    "Hi, we'll waive the missed-appointment fee this one time.",
+    'Hello, maybe next time read the consent form before signing it.',
+    "Bonjour, rappelez-vous que vous aviez signé le devis avant l'intervention.",
 ]
 
 SAFE = [
@@ -190,6 +201,27 @@ SAFE = [
     'Bonjour, la politique du cabinet est de ne jamais répondre sur le fond aux avis en ligne. Merci de votre compréhension.',
     "Bonjour, chaque remarque est transmise à l'équipe concernée afin d'améliorer notre organisation. Bonne continuation.",
     "Bonjour, votre message a été porté à l'attention de la direction, qui reste disponible pour en discuter de vive voix.",
+    # a fourth batch (8 of 20 went to review before its words were added)
+    'Good afternoon, and thank you for your message. We take comments like this to heart and would appreciate the opportunity to speak with you privately.',
+    'Hello, we regret that this was your impression. Our policy is not to discuss anything related to individuals on public sites. Please call our reception.',
+    'Hi, we appreciate honest feedback. Unfortunately, privacy law keeps us from replying in detail; our door remains open by phone.',
+    "Hello, the clinic's reception is open Monday to Friday, 8 to 4, and our voicemail is checked every morning.",
+    'Dear reviewer, thank you for your words. For any concern, our clinic manager can be contacted through the main line.',
+    'Hello, we always want to do better. If you are comfortable doing so, please reach out to us so we can listen.',
+    "Hi, out of respect for everyone's confidentiality, we never confirm who visits our clinic. We'd be glad to talk by phone.",
+    'Hello, your message has been forwarded to our management. We invite you to get in touch with them at your convenience.',
+    "Hi, we're sorry for any inconvenience. Please contact the office and a member of our administrative team will follow up.",
+    "Hello, thanks for taking the time. We don't respond to reviews in detail, but our team is reachable during opening hours.",
+    "Bonjour, merci d'avoir pris la peine de nous écrire. Notre équipe administrative peut être rejointe par téléphone ou par courriel.",
+    'Bonjour, on vous remercie pour votre commentaire. Pour toute question, la réception est ouverte de 8 h à 16 h en semaine.',
+    'Bonjour, on prend note de vos commentaires. Par souci de confidentialité, on ne peut pas en dire plus ici, mais on reste disponibles.',
+    "Bonjour, nous sommes désolés pour les désagréments que vous évoquez. La direction se fera un plaisir d'en discuter avec vous.",
+    'Bonjour, notre clinique applique des règles strictes de confidentialité. Toute discussion doit donc se faire directement avec nous.',
+    'Bonjour, nous tenons à vous remercier pour votre franchise et vous invitons à prendre contact avec notre gestionnaire.',
+    "Bonjour, merci pour ce commentaire. Nous restons ouverts à toute discussion constructive, par téléphone ou en personne à l'accueil.",
+    "Bonjour, la clinique est facilement accessible en transport en commun et dispose d'un stationnement pour vélos.",
+    "Bonjour, les demandes écrites sont traitées dans l'ordre d'arrivée. Nous vous remercions de votre patience.",
+    "Bonjour, votre retour sera pris en compte. N'hésitez pas à communiquer avec nous pour toute précision.",
 ]
 
 
