@@ -222,6 +222,27 @@ SAFE = [
     "Bonjour, la clinique est facilement accessible en transport en commun et dispose d'un stationnement pour vélos.",
     "Bonjour, les demandes écrites sont traitées dans l'ordre d'arrivée. Nous vous remercions de votre patience.",
     "Bonjour, votre retour sera pris en compte. N'hésitez pas à communiquer avec nous pour toute précision.",
+    # a fifth batch (6 of 20 went to review before its words were added)
+    'Bonjour, nous avons pris connaissance de vos propos avec sérieux. Le cabinet vous invite à le contacter pour un échange plus approprié.',
+    "Bonjour, merci pour votre avis, que nous avons transmis à l'équipe. Toute question peut être adressée au secrétariat.",
+    'Bonjour, nous sommes sensibles à votre message. Les échanges de ce type ont leur place en privé : le cabinet reste joignable.',
+    'Bonjour, le respect du secret professionnel nous conduit à ne pas répondre ici. Nous vous remercions de votre compréhension.',
+    'Bonjour, votre commentaire a bien été enregistré. Si vous le désirez, la coordonnatrice de la clinique peut vous rappeler.',
+    "Bonjour, nous vous remercions de votre message et restons à l'écoute de toutes les personnes qui souhaitent nous faire part de leurs remarques.",
+    'Bonjour, nous ne pouvons pas entrer dans les détails sur cette plateforme. Écrivez-nous, nous prendrons le temps de vous répondre.',
+    'Bonjour, la clinique est ouverte en soirée deux fois par semaine. Les horaires complets sont disponibles auprès de la réception.',
+    'Bonjour, nous sommes navrés de lire ce commentaire et souhaitons en comprendre les raisons. Contactez-nous à votre convenance.',
+    "Bonjour, l'équipe vous remercie de votre message. Pour des raisons déontologiques, aucune réponse détaillée ne sera publiée.",
+    'Hello, we have received your comment and shared it internally. Feel free to phone us if you would like to discuss it.',
+    'Hi, we take our confidentiality obligations very seriously and cannot respond publicly. Our front desk would be happy to assist.',
+    'Hello, thank you for your input. Our team values every opinion and welcomes a direct conversation by phone.',
+    'Hi, we are sorry to read this and would like the chance to talk. Please contact our office during regular hours.',
+    'Hello, our office is closed on weekends and holidays. Messages left after hours are answered the next business day.',
+    'Hi, we appreciate you bringing this to our attention. Please reach out privately so we can look into your concerns.',
+    'Hello, as a matter of policy we do not discuss individual cases online. Our administrative staff can be reached by email.',
+    "Hi, thanks for your review. We're always looking for ways to improve and would welcome a call from you.",
+    "Hello, we respect your right to share your opinion. For privacy reasons, we'd prefer to continue the discussion directly.",
+    'Hi, we understand your point of view. Please know that our team is available by phone should you wish to talk.',
 ]
 
 

@@ -116,13 +116,17 @@ _EVERYDAY_FORMS = frozenset(
 def _clinical_words(ctx: Context) -> list[Span]:
     from responders.guard.lexicon import get_lexicon
 
-    general = get_lexicon().general
+    lexicon = get_lexicon()
+    general = lexicon.general
+    english = lexicon.english  # everyday English (« welcomes ») has no clinical form
     out = []
     for tok in ctx.norm.tokens:
         word = tok.text
         if len(word) < 7 or not word.isalpha() or word in _EVERYDAY_FORMS:
             continue
-        if _ALWAYS_CLINICAL.search(word) or (word not in general and _CLINICAL_ENDINGS.search(word)):
+        if _ALWAYS_CLINICAL.search(word) or (
+            word not in general and tok.raw not in english and _CLINICAL_ENDINGS.search(word)
+        ):
             out.append((tok.start, tok.end))
     return out
 
