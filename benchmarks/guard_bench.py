@@ -105,6 +105,33 @@ def report(name: str, flags: list[bool], lat: list[float], truth: list[bool | No
     return row
 
 
+ADVERSARIAL = {
+    "spaced-out letters": " ".join("abcdefghij" * 205)[:4096],
+    "a spaced-out care word": " ".join("détartrage" * 410)[:4096],
+    "dotted letters": ".".join("dossiermedical" * 300)[:4096],
+    "digits and spaces": ("1 2 3 4 5 6 7 8 9 0 " * 210)[:4096],
+    "zero-width joins": ("d\u200be\u200bn\u200bt " * 512)[:4096],
+    "punctuation only": ("a.b,c;d:e!" * 410)[:4096],
+    "one repeated phrase": ("vous avez " * 410)[:4096],
+}
+
+
+def adversarial() -> None:
+    """4,096-character replies of odd content: every text operation must stay linear (≤ 50 ms)."""
+    worst = 0.0
+    for name, text in ADVERSARIAL.items():
+        best = min(_cpu(text) for _ in range(3))
+        worst = max(worst, best)
+        print(f"  {name:<24} {len(text)} chars  {best:6.1f} ms (CPU)")
+    print(f"adversarial 4,096-char replies: worst {worst:.1f} ms")
+
+
+def _cpu(text: str) -> float:
+    t0 = time.process_time()
+    check(text)
+    return (time.process_time() - t0) * 1000
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=10_000)
@@ -126,8 +153,16 @@ def main() -> int:
     t0 = time.perf_counter()
     check("Bonjour.")  # lexicons load once
     print(f"guard lexicons loaded in {time.perf_counter() - t0:.2f} s")
-    flags, lat = timed(lambda c: not check(c[0], review=c[1], reviewer_name=c[2]).allowed, replies)
-    report("guard", flags, lat, truth)
+    verdicts: list[str] = []
+
+    def guard(c: Case) -> bool:
+        verdicts.append(check(c[0], review=c[1], reviewer_name=c[2]).verdict)
+        return verdicts[-1] != "pass"
+
+    flags, lat = timed(guard, replies)
+    report("guard", flags, lat, truth)  # caught = stopped: blocked, or sent to a practitioner
+    report("  block", [v == "block" for v in verdicts], lat, truth)  # blocked outright
+    adversarial()
 
     if not args.no_presidio:
         try:

@@ -46,6 +46,7 @@ class DraftResult:
             "template_id": self.template_id,
             "guard": {
                 "allowed": bool(self.guard.get("allowed", False)),
+                "verdict": str(self.guard.get("verdict", "block")),
                 "findings": list(self.guard.get("findings", [])),
             },
         }
@@ -63,10 +64,12 @@ def _classify(text: str, rating: int | None) -> str:
 
 
 def _verdict(reply: str, review: str | None, reviewer_name: str | None, profile: str) -> dict[str, Any]:
+    """The guard's verdict on one reply; only `pass` is publishable (`allowed`)."""
     result = _guard_check()(reply, review=review, reviewer_name=reviewer_name, profile=profile)
     verdict = result.to_dict()
     return {
-        "allowed": bool(result.allowed),
+        "allowed": verdict.get("verdict", "pass" if result.allowed else "block") == "pass" and bool(result.allowed),
+        "verdict": str(verdict.get("verdict", "pass" if result.allowed else "block")),
         "findings": [dict(f) for f in verdict.get("findings", [])],
     }
 
@@ -80,7 +83,7 @@ def situation_for(text: str | None, label: str) -> str:
 
 def _no_reply_guard() -> dict[str, Any]:
     # nothing is published, so nothing can leak
-    return {"allowed": True, "findings": []}
+    return {"allowed": True, "verdict": "pass", "findings": []}
 
 
 def _summary(findings: list[dict[str, Any]]) -> str:
@@ -117,6 +120,13 @@ def _try_rephrase(
         return None, None, "la reformulation commence comme une formule de tableur"
     verdict = _verdict(candidate, text, reviewer_name, profile)
     if not verdict["allowed"]:
+        # a rephrasing is kept only when the guard passes it outright: one it cannot clear
+        # (review) falls back to the vetted template like one it blocks
+        if verdict["verdict"] == "review":
+            return None, verdict, (
+                "la reformulation contient un contenu que le contrôle ne peut pas valider : "
+                f"{_summary(verdict['findings'])}"
+            )
         return None, verdict, f"la reformulation a été bloquée par le contrôle : {_summary(verdict['findings'])}"
     return candidate, verdict, ""
 
@@ -189,7 +199,7 @@ def draft(
         None,
         None,
         reason,
-        first_block or {"allowed": False, "findings": []},
+        first_block or {"allowed": False, "verdict": "block", "findings": []},
         attempts=attempts,
     )
 

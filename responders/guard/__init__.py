@@ -2,7 +2,8 @@
 
     from responders.guard import check
     result = check(reply, review=review_text, reviewer_name=name, profile="fr-dentiste")
-    result.allowed      # False as soon as one finding blocks
+    result.verdict      # "block" (a known leak), "review" (content to confirm), "pass"
+    result.allowed      # True only for "pass"
     result.findings     # list[Finding], offsets into `reply`
 """
 
@@ -52,14 +53,23 @@ class GuardResult:
 
     @property
     def verdict(self) -> Verdict:
+        """block if a finding blocks; review if one asks for a practitioner's confirmation; else pass."""
         return verdict_of(f.severity for f in self.findings)
 
     @property
     def blocking(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == Severity.BLOCK]
 
+    @property
+    def to_review(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.REVIEW]
+
     def to_dict(self) -> dict[str, Any]:
-        return {"allowed": self.allowed, "findings": [f.to_dict() for f in self.findings]}
+        return {
+            "allowed": self.allowed,
+            "verdict": self.verdict,
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
 
 def check(

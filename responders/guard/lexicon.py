@@ -21,8 +21,10 @@ Category = str  # condition | symptom | act | material | drug | exam | body
 FILES = (
     ("lay_fr.tsv", "liste courante"),
     ("acts_lay.tsv", "actes (CCAM, langage courant)"),
+    ("lay_en.tsv", "liste courante (anglais)"),
     ("cim10.tsv.gz", "CIM-10"),
     ("cim11.tsv.gz", "CIM-11"),
+    ("cim11_en.tsv.gz", "CIM-11 (anglais)"),
     ("drugs.tsv.gz", "médicaments"),
 )
 FUZZY_MIN_LEN = 7
@@ -63,6 +65,8 @@ class Lexicon:
         self.first_keys: set[str] = set()
         self.max_len = 1
         self.general = frozenset(_lines("general_fr.txt.gz"))
+        # Everyday English (Montréal replies): never read as a misspelt health word.
+        self.english = frozenset(_lines("general_en.txt.gz"))
         general_by_key: dict[str, str] = {}
         for word in self.general:
             general_by_key.setdefault(key(word), word)
@@ -109,7 +113,7 @@ class Lexicon:
         k = tok.key
         if len(k) < FUZZY_MIN_LEN - 1 or not tok.text.isalpha():
             return None
-        if tok.text in self.general or k in self.general_keys or k in self.never:
+        if tok.text in self.general or k in self.general_keys or k in self.never or tok.raw in self.english:
             return None
         candidates: list[str] = list(self.deletes.get(k, ()))  # one letter missing
         for d in _deletions(k):
@@ -172,7 +176,7 @@ class Lexicon:
     def _derived(self, tok: Token) -> str | None:
         """A word built on a curated term (« détartreuse », « implantaire ») that is no everyday word."""
         text = tok.text
-        if len(text) < PREFIX_LEN + 1 or not text.isalpha() or text in self.general:
+        if len(text) < PREFIX_LEN + 1 or not text.isalpha() or text in self.general or tok.raw in self.english:
             return None
         if tok.key in self.general_keys or tok.key in self.never:
             return None
@@ -207,6 +211,7 @@ class Corrector:
     def __init__(self, vocabulary: set[str]) -> None:
         lex = get_lexicon()
         self.general = lex.general
+        self.english = lex.english
         self.surfaces = lex.surfaces
         self.ranks = {w: i for i, w in enumerate(_lines("general_fr.txt.gz"))}
         # Four-letter rule words (« amis », « dent ») count as rule words when a spelled-out run
@@ -240,7 +245,7 @@ class Corrector:
         return hit
 
     def _correct(self, word: str) -> str:
-        if word in self.general or word in self.vocabulary or not word.isalpha():
+        if word in self.general or word in self.vocabulary or word in self.english or not word.isalpha():
             return word
         squeezed = squeeze(word)
         if len(word) < 5:

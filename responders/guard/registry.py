@@ -7,11 +7,15 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from responders.guard import publishable
 from responders.guard.families import (
     care,
+    closeness,
     counter,
     echo,
+    english,
     identity,
+    insinuation,
     length,
     promotion,
     relationship,
@@ -22,13 +26,17 @@ from responders.guard.rule import Rule
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     *relationship.RULES,
+    *closeness.RULES,
+    *insinuation.RULES,
     *substance.RULES,
     *care.RULES,
     *echo.RULES,
     *identity.RULES,
     *counter.RULES,
     *promotion.RULES,
+    *english.RULES,
     *length.RULES,
+    *publishable.RULES,
 )
 _BY_NAME = {rule.name: rule for rule in DEFAULT_RULES}
 if len(_BY_NAME) != len(DEFAULT_RULES):  # pragma: no cover - a programming error
@@ -71,6 +79,7 @@ FAMILY_LABELS = {
     "counter_attack": "Contre-attaque",
     "promotion": "Promotion et témoignage",
     "length": "Longueur",
+    "publishable": "Contenu propre à la personne (à confirmer)",
 }
 
 

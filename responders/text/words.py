@@ -26,6 +26,10 @@ _GLUE = frozenset("-._*/+|~")
 _REPEAT = re.compile(r"(.)\1+")
 _TRIPLE = re.compile(r"([a-z])\1{2,}")
 _RUN3 = re.compile(r"(\w)\1\1")
+# Spaced-out letters: a run longer than _MAX_RUN letters is no single word; words read in it are
+# at most _MAX_WORD letters long.
+_MAX_RUN = 40
+_MAX_WORD = 30
 
 
 @lru_cache(maxsize=4096)
@@ -68,6 +72,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """The canonical lookup key of one already folded word."""
     return stem(squeeze(word))
@@ -184,17 +189,25 @@ class Normalized:
     def _tokenize(self) -> list[Token]:
         raw = self._raw_tokens()
         merged: list[tuple[str, int, int]] = []
+        # run_end[k]: where a run of spaced-out single letters starting at k stops (computed once,
+        # backwards, so finding runs stays linear)
+        run_end = list(range(len(raw) + 1))
+        for k in range(len(raw) - 1, -1, -1):
+            if len(raw[k][0]) == 1 and raw[k][0].isalpha():
+                nxt = k + 1
+                run_end[k] = run_end[nxt] if nxt < len(raw) and run_end[nxt] > nxt and _short_gap(raw[nxt][3]) else nxt
         i = 0
         while i < len(raw):
             # Spaced-out single letters: « d é t a r t r a g e », « c.a.r.i.e ».
-            j = i
-            while (
-                j < len(raw)
-                and len(raw[j][0]) == 1
-                and raw[j][0].isalpha()
-                and (j == i or _short_gap(raw[j][3]))
-            ):
-                j += 1
+            j = min(run_end[i], i + _MAX_RUN + 1)
+            if j - i > _MAX_RUN and self._known is not None:
+                # Longer than any word: read it letter by letter, taking the longest known word
+                # that starts here, so the cost stays linear in the run's length.
+                letters = "".join(r[0] for r in raw[i:j])
+                size = next((n for n in range(_MAX_WORD, 3, -1) if self._known(letters[:n])), 1)
+                merged.append((letters[:size], raw[i][1], raw[i + size - 1][2]))
+                i += size
+                continue
             if j - i >= 4:
                 # The run may have swallowed short words before or after it: « p e r s o n n e d'autre »,
                 # « n'a f a i t », « à b i e n t ô t j'espère »: keep the longest recognised word.

@@ -52,10 +52,11 @@ def test_draft_command_follows_the_contract(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["r1", "r2", "r3", "r4", "r5", "bad", None, "r7", None]
     for row, line in zip(rows[:5], LINES, strict=True):
-        assert set(row) == KEYS and set(row["guard"]) == {"allowed", "findings"}
+        assert set(row) == KEYS and set(row["guard"]) == {"allowed", "verdict", "findings"}
         assert row["label"] in LABELS and row["action"] in {"reply", "no_reply", "escalate"}
         if row["reply"] is not None:
             assert row["action"] == "reply" and row["guard"]["allowed"] is True
+            assert row["guard"]["verdict"] == "pass"
             assert row["template_id"] in {t.id for t in default_catalogue().templates}
             again = check(row["reply"], review=line.get("text"), reviewer_name=line.get("reviewer_name"), profile="fr-dentiste")
             assert again.allowed

@@ -54,7 +54,7 @@ def test_criticism_gets_a_guarded_vetted_reply(profile: str) -> None:
     assert result.guard["allowed"] is True and result.reason
     _still_allowed(result, REVIEW, "Julie M.", profile)
     as_json = result.to_dict("r1")
-    assert set(as_json) == CONTRACT_KEYS and set(as_json["guard"]) == {"allowed", "findings"}
+    assert set(as_json) == CONTRACT_KEYS and set(as_json["guard"]) == {"allowed", "verdict", "findings"}
     assert as_json["id"] == "r1" and as_json["reply"] == result.reply
 
 
@@ -92,7 +92,7 @@ def test_practice_values_are_used() -> None:
 def test_policy_decides_before_any_template(profile, label, text, action) -> None:  # type: ignore[no-untyped-def]
     result = draft(text, 5 if label in ("praise", None) else 1, profile=profile, label=label or "praise")
     assert (result.action, result.reply, result.template_id) == (action, None, None)
-    assert result.reason and result.to_dict("x")["guard"] == {"allowed": True, "findings": []}
+    assert result.reason and result.to_dict("x")["guard"] == {"allowed": True, "verdict": "pass", "findings": []}
 
 
 def test_practice_override_turns_a_no_reply_into_a_reply() -> None:
@@ -240,6 +240,20 @@ def test_a_failing_rephraser_never_stops_the_template(rephraser, why: str) -> No
     assert result.action == "reply" and result.template_id
     assert result.reply == CATALOGUE.get(result.template_id).fill(*CATALOGUE.placeholder_values("qc-medecin"))
     assert result.rephrase_rejected == [] and why in result.reason
+
+
+def test_a_rephrasing_the_guard_cannot_clear_falls_back_to_the_template() -> None:
+    # no known leak, but content about the person that no generic move accounts for: review
+    def personal(template: str, review: str) -> str:
+        return "Bonjour, nous espérons que le moral remonte doucement. La clinique reste joignable."
+
+    plain = draft(REVIEW, 2, profile="qc-medecin", label="criticism", seed_key="r6")
+    result = draft(REVIEW, 2, profile="qc-medecin", label="criticism", seed_key="r6", rephrase=personal)
+    assert result.reply == plain.reply and not result.rephrased
+    assert result.guard["verdict"] == "pass" and result.guard["allowed"] is True
+    assert result.rephrase_rejected and {f["severity"] for f in result.rephrase_rejected} == {"review"}
+    assert "ne peut pas valider" in result.reason
+    assert result.to_dict("r6")["guard"]["verdict"] == "pass"
 
 
 def test_a_safe_rephrasing_is_kept_and_guarded() -> None:

@@ -407,6 +407,60 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     ],
     "length_limit": ["x" * 4097, "é" * 2049],
     "length_soft": ["Bonjour. " + "Nous avons lu votre message. " * 15],
+    "relationship_familiarity": [
+        "Bonjour, tu sais bien que la porte est ouverte.",
+        "Bonjour, t'étais entre bonnes mains, voyons.",
+        "Bonjour, nous sommes contents que tout se soit bien passé.",
+        "Hello, we are glad everything went smoothly.",
+    ],
+    "en_relationship": [
+        "Hello, we hope your recovery is going well.",
+        "Hi, during your last appointment the team was running late.",
+        "Hello, we remember you very well.",
+        "Hi, we could find no record of you in our system.",
+        "Hello, we look forward to seeing you again.",
+        "Hi, after all these years with us, this is a surprise.",
+        "Hello, the hygienist explained you the options.",
+    ],
+    "en_counter_attack": [
+        "Hello, you are lying and you know it.",
+        "Hi, this fake review has been forwarded to our legal counsel.",
+        "Hello, there is no need to play the victim.",
+        "Hi, perhaps try showing up on time.",
+    ],
+    "en_promotion": [
+        "Hello, we are the best dental clinic in Montreal!",
+        "Hi, leave a review this month to win a prize!",
+        "Hello, please share it on Yelp too.",
+        "Hi, over 2,000 smiles since 2015!",
+        "Hello, thank you for the kind words and the five stars!",
+    ],
+    "relationship_history": [
+        "Bonjour, depuis le temps que nous nous connaissons, vous savez que la porte est ouverte.",
+        "Bonjour, le secrétariat vous rappelle dès qu'une plage se libère sur la liste d'attente.",
+        "Hi, twenty minutes past your booked time is too long to wait past a booked time.",
+        "Hello, we understand you would rather see a different dentist from now on.",
+    ],
+    "identity_staff_named": [
+        "Bonjour, votre message a été transmis à notre hygiéniste Julie.",
+        "Hello, our receptionist Marco will call you.",
+    ],
+    "counter_insinuation": [
+        "Bonjour, nous laissons nos lecteurs apprécier la cohérence de votre récit.",
+        "Hello, this review is simply untrue and you know it.",
+        "Hi, thanks for the creative writing.",
+    ],
+    "promotion_figures": [
+        "Bonjour, note moyenne de 4,8 sur 5 : merci à tous !",
+        "Hello, over 3,000 happy smiles and counting!",
+    ],
+    # the positive model: words no generic move of a publishable reply accounts for
+    "personal_content": [
+        "Bonjour, nous espérons que la convalescence se passe au mieux.",
+        "Bonjour, après toutes ces années à vos côtés, votre message nous touche.",
+        "Hello, we hope the swelling has gone down since Tuesday.",
+        "Bonjour, t'étais entre bonnes mains, voyons !",
+    ],
     'identity_personal_data': [
         'Nous avons votre adresse.',
         'Vous avez 82 ans, nous le savons.',
@@ -642,6 +696,44 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     ],
     "length_limit": ["x" * 4096, "é" * 2048],
     "length_soft": ["Bonjour, nous avons lu votre message. Le cabinet reste joignable."],
+    "relationship_familiarity": [
+        "Bonjour, soyez assuré que votre commentaire est entre bonnes mains.",
+        "Bonjour, nous sommes tenus au secret professionnel.",
+    ],
+    "en_relationship": [
+        "Hello, we have received your message and will review your comments.",
+        "Hi, we can neither confirm nor deny whether anyone is a patient of our practice.",
+        "Hello, please leave your message with the front desk.",
+    ],
+    "en_counter_attack": [
+        "Hello, we take all comments seriously and remain available by phone.",
+        "Hi, our policy is to not discuss individual situations online.",
+    ],
+    "en_promotion": [
+        "Hello, thank you for taking the time to share your feedback with us.",
+        "Hi, our office hours are posted on our website.",
+    ],
+    "relationship_history": [
+        "Bonjour, le cabinet est ouvert depuis l'ouverture du centre commercial voisin.",
+        "Hello, our office hours are Monday to Friday; the waiting room is accessible.",
+    ],
+    "identity_staff_named": [
+        "Bonjour, notre secrétaire vous répondra du lundi au vendredi.",
+        "Hello, our dentists Monday to Friday answer general questions by phone.",
+    ],
+    "counter_insinuation": [
+        "Bonjour, nous comprenons votre colère et restons disponibles.",
+        "Hello, we know this may be frustrating and remain available by phone.",
+    ],
+    "promotion_figures": [
+        "Bonjour, le cabinet est ouvert de 8 h à 18 h, cinq jours sur sept.",
+        "Hello, the clinic is open from 9 to 5.",
+    ],
+    "personal_content": [
+        "Bonjour, nous avons lu votre message. Le cabinet reste joignable par téléphone.",
+        "Hello, thank you for your message. Our office can be reached by phone during business hours.",
+        "Bonjour, le cabinet est ouvert du lundi au vendredi de 8 h à 20 h et accessible en fauteuil roulant.",
+    ],
     'identity_personal_data': [
         'Vous pouvez nous écrire à notre adresse courriel.',
         'Le cabinet reste joignable par téléphone.',

@@ -47,6 +47,7 @@ def test_guard_command_contract(tmp_path: Path) -> None:
     assert results[0] == {"id": "g1", "allowed": True, "findings": [], "verdict": "pass"}
     assert results[1]["verdict"] == "block"
     assert results[1]["allowed"] is False
+    assert results[1]["verdict"] == "block"
     rules = {f["rule"] for f in results[1]["findings"]}
     assert {"care_act", "echo_reviewer_name"} <= rules
     for f in results[1]["findings"]:
@@ -91,11 +92,13 @@ def test_eval_command_on_given_files(tmp_path: Path) -> None:
     proc = run("eval", "guard", str(leaks), str(safe), "--show", "5")
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert summary["leaks"] == 2 and summary["blocked"] == 1
+    assert summary["leaks"] == 2 and summary["blocked"] == 1 and summary["stopped"] == 1
     assert summary["span_overlap"] == 1 and summary["span_total"] == 1
-    assert summary["per_family"]["care"] == {"blocked": 1, "total": 1}
-    assert summary["safe"] == 1 and summary["false_blocks"] == 0
+    assert summary["per_family"]["care"] == {"stopped": 1, "blocked": 1, "total": 1}
+    assert summary["safe"] == 1 and summary["false_blocks"] == 0 and summary["safe_stopped"] == 0
+    assert summary["per_file"][str(leaks)]["care"] == {"stopped": 1, "blocked": 1, "total": 1}
     assert "[l2]" in proc.stdout  # the miss is shown
+    assert "Fuites arrêtées" in proc.stdout and "bloquées d'office" in proc.stdout
 
 
 @pytest.mark.skipif(not (EVAL / "leaks.jsonl").is_file(), reason="no labelled guard data yet")
@@ -103,21 +106,21 @@ def test_eval_targets_on_labelled_data() -> None:
     proc = run("eval", "guard", "--show", "0")
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert summary["block_rate"] >= 0.99, summary
-    assert summary["false_block_rate"] <= 0.03, summary
+    assert summary["stop_rate"] >= 0.99 and summary["block_rate"] >= 0.97, summary
+    assert summary["false_block_rate"] <= 0.01 and summary["safe_stop_rate"] <= 0.05, summary
 
 
 def test_rules_metadata_lists_every_rule() -> None:
     names = [r["name"] for r in RULES]
     assert len(names) == len(set(names)) >= 25
-    assert {r["severity"] for r in RULES} == {"block", "warn"}
+    assert {r["severity"] for r in RULES} == {"block", "review", "warn"}
     assert all(r["description"] and r["family_label"] for r in RULES)
 
 
 def test_to_dict_shape() -> None:
     d = check("Votre détartrage.").to_dict()
     assert d["allowed"] is False and "care_act" in {f["rule"] for f in d["findings"]}
-    assert check("Nous avons lu votre message.").to_dict() == {"allowed": True, "findings": []}
+    assert check("Nous avons lu votre message.").to_dict() == {"allowed": True, "verdict": "pass", "findings": []}
 
 
 def test_untrusted_review_is_data_not_instructions() -> None:

@@ -14,6 +14,13 @@ def test_leak_is_blocked(reply: str) -> None:
 
 
 @pytest.mark.parametrize("reply", SAFE, ids=lambda s: s[9:50])
-def test_safe_reply_passes(reply: str) -> None:
+def test_safe_reply_is_never_blocked(reply: str) -> None:
     result = check(reply)
-    assert result.allowed, [(f.rule, f.text) for f in result.blocking]
+    assert result.verdict != "block", [(f.rule, f.text) for f in result.blocking]
+
+
+def test_safe_replies_mostly_pass_without_review() -> None:
+    # The positive model may send an unusual but safe wording to a practitioner (review);
+    # it must stay rare: at most 3 % of these paraphrases.
+    stopped = [reply for reply in SAFE if check(reply).verdict != "pass"]
+    assert len(stopped) <= 0.03 * len(SAFE), stopped

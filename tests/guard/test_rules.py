@@ -126,7 +126,7 @@ def test_named_patterns_report_their_name() -> None:
     }
     # a bare string is named after its place: the third `patterns` entry of counter_lying
     unnamed = check("Vos propos sont totalement faux.")
-    assert [(f.rule, f.pattern) for f in unnamed.findings] == [("counter_lying", "words3")]
+    assert [(f.rule, f.pattern) for f in unnamed.blocking] == [("counter_lying", "words3")]
 
 
 def test_pattern_names_are_unique_within_a_rule() -> None:

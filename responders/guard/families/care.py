@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from responders.guard.families import context
 from responders.guard.families.generic import generic_mention
 from responders.guard.rule import Context, Pattern, Rule, Span
 from responders.vocabulary import Severity
@@ -16,6 +17,7 @@ _CARE_EXCLUSIONS = (
     # An insurer's name is no diagnosis: « l'assurance maladie », « caisse d'assurance maladie ».
     r"(?:regime d |caisse (?:primaire )?d |carte d )?assurances? maladie",
     r"consultation (?:de|d|avec|aupres de|aupres d) (?:l equipe|la direction|nos|notre|l ensemble|la responsable|le responsable|nos collegues|nos associes|la gerance|l administration)|consultation publique",
+    *context.CARE,
 )
 
 
@@ -115,13 +117,17 @@ _EVERYDAY_FORMS = frozenset(
 def _clinical_words(ctx: Context) -> list[Span]:
     from responders.guard.lexicon import get_lexicon
 
-    general = get_lexicon().general
+    lexicon = get_lexicon()
+    general = lexicon.general
+    english = lexicon.english  # everyday English (« welcomes ») has no clinical form
     out = []
     for tok in ctx.norm.tokens:
         word = tok.text
         if len(word) < 7 or not word.isalpha() or word in _EVERYDAY_FORMS:
             continue
-        if _ALWAYS_CLINICAL.search(word) or (word not in general and _CLINICAL_ENDINGS.search(word)):
+        if _ALWAYS_CLINICAL.search(word) or (
+            word not in general and tok.raw not in english and _CLINICAL_ENDINGS.search(word)
+        ):
             out.append((tok.start, tok.end))
     return out
 

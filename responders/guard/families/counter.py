@@ -80,7 +80,7 @@ STATE_OF_MIND = Rule(
         r"vous (?:avez|aviez) (?:manque|fait preuve d un manque) de (?:respect|politesse|courtoisie)|(?:ne respecte|ne respectez|ne respectait|ne respectiez) (?:pas|jamais|ni) (?:les|nos|l|le)|vous (?:etiez|etes arrivee?) en retard|votre retard|si vous (?:etiez|aviez|etes|avez) [a-z ]{0,50}vous n (?:auriez|aurez|auriez jamais)",
     ),
     exclusions=(
-        r"(?:nous |je )?(?:comprenons|comprends|entendons|entends|regrettons|regrette|prenons note de|respectons|sommes (?:desoles|navres|sensibles a)|suis (?:desolee?|navree?|sensible a)) (?:de |a )?(?:votre|vos) (?:colere|frustrations?|deception|mecontentement|insatisfaction|ressenti|inquietude|impatience)",
+        r"(?:nous |je |on )?(?:comprenons|comprends|comprend|entendons|entends|entend|regrettons|regrette|prenons note de|respectons|sommes (?:desoles|navres|sensibles a)|suis (?:desolee?|navree?|sensible a)) (?:de |a )?(?:votre|vos) (?:colere|frustrations?|deception|mecontentement|insatisfaction|ressenti|inquietude|impatience)",
     ),
 )
 

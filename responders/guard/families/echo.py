@@ -34,6 +34,26 @@ def _rule_words() -> frozenset[str]:
 
 
 @cache
+def _generic_words() -> frozenset[str]:
+    """The positive model's generic reply words (« ascenseur », « répondeur », "everyone"): a
+    reply may share them with a review without repeating anything personal."""
+    from responders.guard.publishable import model
+
+    return model().words
+
+
+@cache
+def _generic_keys() -> frozenset[str]:
+    from responders.guard.publishable import model
+
+    return model().keys
+
+
+# the minutes of an opening hour (« de 8 h 30 à 18 h »), not a detail taken from the review
+_HOUR_BEFORE = re.compile(r"\d ?h ?$")
+
+
+@cache
 def _template_words() -> frozenset[str]:
     from responders.guard.lexicon import _lines
 
@@ -133,6 +153,8 @@ def _review_items(ctx: Context) -> list[Span]:
             and text not in lex.never
             and text not in _template_words()
             and text not in _rule_words()
+            and text not in _generic_words()
+            and tok.key not in _generic_keys()
         ):
             words.add(tok.key)  # rare word: a name, a place, a precise detail
         elif raw[:1].isupper() and text.isalpha() and len(text) >= 3 and rank.get(text, 10**9) > 3000:
@@ -142,15 +164,23 @@ def _review_items(ctx: Context) -> list[Span]:
     numbers = {m.group() for m in _NUMBER.finditer(review.folded) if len(m.group()) >= 2}
     out: list[Span] = []
     norm = ctx.norm
+    everyday: list[Span] | None = None
     for m in lexicon_matches(ctx):
         k = " ".join(t.key for t in norm.tokens[m.first : m.last])
         if k in health_keys or m.entry.term in health_keys:
-            out.append((norm.tokens[m.first].start, norm.tokens[m.last - 1].end))
+            span = (norm.tokens[m.first].start, norm.tokens[m.last - 1].end)
+            if everyday is None:
+                # the everyday senses the care rules let through (« accessible en fauteuil roulant »)
+                from responders.guard.families.care import MATERIAL
+
+                everyday = MATERIAL.excluded(ctx)
+            if not any(s <= span[0] and span[1] <= e for s, e in everyday):
+                out.append(span)
     for tok in norm.tokens:
         if tok.text in relatives or (tok.key in words and tok.text not in lex.never):
             out.append((tok.start, tok.end))
     for number in _NUMBER.finditer(norm.folded):
-        if number.group() in numbers:
+        if number.group() in numbers and not _HOUR_BEFORE.search(norm.folded, max(0, number.start() - 4), number.start()):
             out.append(norm.span(number.start(), number.end()))
     # Two words in a row taken from the review (« stationnement payant », « salle 3 »).
     pairs = {

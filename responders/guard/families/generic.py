@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from responders.guard.rule import Context, Span
-from responders.text.words import Normalized
+from responders.text.words import _fold_char
 
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_WINDOW = 240
 _REFUSAL = re.compile(
     r"(?<![a-z])(?:ne|n'|n|aucun|aucune|jamais|ni)(?![a-z])[^.!?;]*?(?<![a-z])"
     r"(?:discut|comment|parl|abord|evoqu|trait|communiqu|divulgu|repond|publi|partag|confirm|"
@@ -34,13 +35,24 @@ _OWNED_AFTER = re.compile(
 )
 
 
+def _fold(text: str) -> str:
+    """Lower case, accents and look-alikes folded, character by character (no tokenizing)."""
+    return "".join(
+        (" " if ch in "\t\r\n\v\f" else ch) if ch.isascii() and not ch.isupper() else _fold_char(ch)
+        for ch in text
+    )
+
+
 def generic_mention(ctx: Context, span: Span) -> bool:
     reply = ctx.reply
-    start = max((m.end() for m in _SENTENCE_END.finditer(reply, 0, span[0])), default=0)
-    end_match = _SENTENCE_END.search(reply, span[1])
-    end = end_match.start() if end_match else len(reply)
-    before = Normalized(reply[start : span[0]]).folded
-    after = Normalized(reply[span[1] : end]).folded
+    # Only the words near the mention count (a refusal is a few words before it): the window
+    # keeps every mention's cost bounded, so a long reply stays linear.
+    low = max(0, span[0] - _WINDOW)
+    start = max((m.end() for m in _SENTENCE_END.finditer(reply, low, span[0])), default=low)
+    end_match = _SENTENCE_END.search(reply, span[1], span[1] + _WINDOW)
+    end = end_match.start() if end_match else min(len(reply), span[1] + _WINDOW)
+    before = _fold(reply[start : span[0]])
+    after = _fold(reply[span[1] : end])
     refusal = None
     for m in _REFUSAL.finditer(before):
         refusal = m

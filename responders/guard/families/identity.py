@@ -207,6 +207,7 @@ DATETIME = Rule(
     exclusions=(
         r"(?:du|de) (?:lundi|mardi|mercredi|jeudi) (?:au|a) (?:jeudi|vendredi|samedi|dimanche)(?: de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2})?",
         r"de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2}",
+        r"(?:from |between )?\d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))? (?:to|and|until|till|through) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?|(?:hours|open|opens|closes|closed|reachable|available)(?: [a-z]+){0,4} (?:from|at|until|after|before) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?",
         r"(?:sous|dans les|d ici|en moins de|dans un delai de) \d{1,3} ?(?:h|heures)",
         r"24 ?h ?24|7 ?j ?7|24 ?h ?sur ?24|7 ?jours sur ?7",
         rf"(?:du|de|entre le|le) \d{{1,2}}(?: er)? (?:{_MONTHS})(?: \d{{4}})? (?:au|a|et le|jusqu au) \d{{1,2}}(?: er)? (?:{_MONTHS})(?: \d{{4}})?",
@@ -269,7 +270,7 @@ MONEY = Rule(
         "identifient la personne et révèlent des soins. N'en parlez pas publiquement."
     ),
     raw_patterns=(
-        r"\d[\d\s ]*(?:[.,]\d{1,2})?\s?(?:€|eur\b|euros?\b|\$|dollars?\b|cad\b|can\b|k€)",
+        r"\d[\d\s ]{0,15}(?:[.,]\d{1,2})?\s?(?:€|eur\b|euros?\b|\$|dollars?\b|cad\b|can\b|k€)",
         r"(?:€|\$)\s?\d+(?:[.,]\d{1,2})?",
     ),
     patterns=(
@@ -295,7 +296,7 @@ MONEY = Rule(
         # « pour tout ce qui concerne la facturation », « en matière de remboursement ».
         Pattern("topic_in_general", r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?"
         r"|(?:pour |concernant )?(?:toute|toutes les|les|des) (?:demandes?|demarches?|informations?|renseignements?|modalites|moyens|conditions) (?:generales? |pratiques? )?(?:de|d|sur|concernant|relatives? (?:a|aux)|liees? (?:a|aux)) (?:la |l |les )?"
-        r"|(?:questions?|demarches?|demandes?|formalites) (?:administratives?|d ordre (?:administratif|financier|pratique)|pratiques?|financieres?)(?: [a-z]+){0,2}? (?:comme|y compris|notamment|telles? que|par exemple|dont|a savoir) (?:la |l |les )?"
+        r"|(?:questions?|demarches?|demandes?|formalites) (?:administratives?|d ordre (?:administratif|financier|pratique)|pratiques?|financieres?)(?: [a-z]+){0,2}? (?:(?:comme|y compris|notamment|telles? que|par exemple|dont|a savoir) )?(?:la |l |les )?"
         r"|(?:renseigne|renseignent|renseignera|renseigneront|repond|repondent|repondra|repondront|informe|informent|informera|oriente|orientent|orientera)(?: [a-z]+){0,3}? (?:sur|concernant|au sujet (?:de|des|du)) (?:la |l |les )?)"
         + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED),
     ),
@@ -331,7 +332,7 @@ CONTACT = Rule(
         "personne."
     ),
     raw_patterns=(
-        Pattern("email", r"[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}"),
+        Pattern("email", r"(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,}"),
         Pattern("phone", r"(?:\+|00)?\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"),
     ),
 )

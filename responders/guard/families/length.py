@@ -10,6 +10,8 @@ SOFT_CHARS = 400
 
 
 def _over_bytes(ctx: Context) -> list[Span]:
+    if len(ctx.reply) * 4 <= MAX_BYTES or len(ctx.reply.encode("utf-8")) <= MAX_BYTES:
+        return []
     total = 0
     for i, ch in enumerate(ctx.reply):
         total += len(ch.encode("utf-8"))

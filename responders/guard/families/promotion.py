@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from responders.guard.families import context
 from responders.guard.rule import Pattern, Rule
 from responders.vocabulary import Severity
 
@@ -144,6 +145,7 @@ TESTIMONIAL = Rule(
         r"(?:publier|publierons|publions|partager|partagerons|partageons|afficher|afficherons|utiliser|utiliserons|diffuser|diffuserons|reprendre|reprendrons|mettre en avant|mettrons en avant)[a-z]* (?:votre|vos|ce|cet|cette|ces) (?:temoignages?|avis|commentaires?|recommandations?|mots|eloges|photos?)",
         r"(?:aide|aidera|aident|aideront|aiguille|guide|guidera|permet|permettra) (?:d autres|les autres|de futurs|les futurs|de nouveaux|les nouveaux|d autres futurs) (?:personnes|patients|patientes|clients|familles|lecteurs)|a nous choisir|(?:de )?nous (?:choisir|recommander|faire connaitre)",
     ),
+    exclusions=context.PROMOTION,
 )
 
 def _in_email(reply: str, span: tuple[int, int]) -> bool:
@@ -168,9 +170,9 @@ LINK = Rule(
     ),
     raw_patterns=(
         Pattern("url", r"https?://\S+|www\s?\.\s?\S+(?:\s?\.\s?[a-z]{2,})?"),
-        Pattern("www_spaced", r"www[\s._-]{0,3}[a-z0-9-]+(?:[\s._-]{1,3}[a-z0-9]+)*[\s._-]{1,3}(?:com|fr|ca|net|org|quebec|info)\b|(?:point|dot) (?:com|fr|ca|net|org|quebec)\b"),
+        Pattern("www_spaced", r"www[\s._-]{0,3}[a-z0-9-]{1,63}(?:[\s._-]{1,3}[a-z0-9]{1,63}){0,6}[\s._-]{1,3}(?:com|fr|ca|net|org|quebec|info)\b|(?:point|dot) (?:com|fr|ca|net|org|quebec)\b"),
         Pattern("dot_spelled", r"[a-z0-9-]{2,}\s*(?:\[\s*(?:\.|dot|point)\s*\]|\(\s*(?:\.|dot|point)\s*\)|\{\s*(?:\.|dot|point)\s*\}|\s(?:dot|point)\s|\s\.\s)\s*(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu)\b"),
-        Pattern("domain", r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S*)?(?![a-z0-9@])"),
+        Pattern("domain", r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S{0,200})?(?![a-z0-9@])"),
     ),
     invalidate=lambda ctx, span: _in_email(ctx.reply, span),
 )

@@ -45,7 +45,8 @@ _SECRET_REFS = {
 # points at something of the reader's (their file, their doctor, their cheque, their smile):
 # it presupposes a relation with the practice.
 _POSSESSED_OK = frozenset(
-    """message messages avis commentaire commentaires retour retours publication publications demande
+    """departement region ville quartier province secteur localite
+    message messages avis commentaire commentaires retour retours publication publications demande
     demandes reclamation reclamations courriel courriels appel appels lettre lettres ecrit ecrits texte
     mot mots propos parole paroles temps point opinion opinions deception deceptions insatisfaction
     mecontentement ressenti ressentis frustration frustrations comprehension patience disposition ecoute

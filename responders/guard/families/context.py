@@ -1,0 +1,32 @@
+"""Words read in context: everyday senses of care and promotion words in a generic reply.
+
+« les règles qui nous sont prescrites » is no prescription, « accessible en fauteuil roulant »
+is access information valid for anyone, « merci d'avoir pris le temps de partager votre avis »
+thanks for writing, not for a testimonial. These exclusions are added to the families' own.
+"""
+
+from __future__ import annotations
+
+from responders.guard.families.english import CARE_EXCLUSIONS as _ENGLISH_CARE
+
+CARE = (
+    # rules, duties, obligations « prescrites » by an order or a law
+    r"(?:regles?|obligations?|dispositions?|exigences?|normes?|devoirs?|principes?|procedures?|mesures?|consignes?|delais?)"
+    r"(?: (?:deontologiques?|professionnelles?|legales?|sanitaires?))? (?:qui (?:nous |leur |lui )?(?:sont|est|etaient|seront) |)"
+    r"(?:prescrite?s?|prescrits)(?: (?:par|dans) [a-z ]{0,60})?",
+    r"(?:prescriptions?|prescrit|prescrite?s?) (?:de|du|des|par) (?:notre |l |la |le |nos |son |leur )?(?:ordre|code|college|deontologie|loi|lois|profession|reglement|legislateur|ministere)",
+    # a request handled with care, an emergency service for anyone
+    r"(?:traitement|suivi) (?:attentif|rigoureux|confidentiel|serieux|personnalise de (?:chaque|toute|votre) (?:demande|question|reclamation))|(?:fait|font) l objet d un (?:traitement|suivi|examen)",
+    r"(?:the )?nearest (?:emergency room|emergency|hospital|er)|(?:urgences?|emergency room) (?:la |les |le )?plus proches?|service (?:de garde|d urgence) (?:de|du|le plus proche)",
+    # access for anyone
+    r"(?:accessibles?|acces|adapte|adaptee?s?|amenage|amenagee?s?|ouvert|ouverte?s?|rampe|entree) (?:aux |en |par |pour (?:les )?|a )?(?:personnes en )?fauteuils? roulants?",
+    r"(?:personnes? (?:a mobilite reduite|en situation de handicap)|fauteuils? roulants?|poussettes?) (?:sont |est )?(?:les )?(?:bienvenue?s?|acceptee?s?)",
+    r"(?:wheelchair|barrier free|step free) (?:access|accessible|users)|accessible (?:by|to|for) wheelchairs?",
+    *_ENGLISH_CARE,
+)
+
+PROMOTION = (
+    # thanks for writing: « pris le temps de partager votre avis / votre ressenti »
+    r"(?:pris|prendre|prenez|prend) (?:le temps|la peine) (?:de |d )(?:nous )?(?:partager|faire part de|exprimer|ecrire|donner) (?:votre|vos|ce|cet|cette) (?:avis|ressenti|commentaire|commentaires|point de vue|message|remarques?|impressions?|retour)",
+    r"(?:taking|took|taken|take) the time to (?:share|write|leave|post|express) (?:your|this|these) (?:feedback|comments?|thoughts|concerns?|review|message)",
+)
