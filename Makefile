@@ -39,7 +39,8 @@ test-fast: venv
 	TQDM_DISABLE=1 $(BIN)/python -m pytest -m "not browser and not llm"
 
 lint: venv
-	$(BIN)/ruff check responders tests app.py app_pages benchmarks
+	$(BIN)/ruff check responders tests app.py app_pages benchmarks scripts
+	$(BIN)/ruff format --check responders
 	$(BIN)/mypy responders
 
 bench: venv

@@ -75,7 +75,9 @@ def _shingles(text: str | None) -> frozenset[int]:
     words = _WORD.findall(_fold(text[:MAX_TEXT_CHARS]))
     if len(words) < SHINGLE:
         return frozenset({hash(" ".join(words))}) if words else frozenset()
-    return frozenset(hash(" ".join(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+    return frozenset(
+        hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)
+    )
 
 
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -129,11 +131,16 @@ def detect_bursts(points: Iterable[ReviewPoint]) -> list[Burst]:
                 # the baseline must not include the burst itself
                 rest = len(low) - len(members)
                 calm = rest / (span / WINDOW)
-                bursts.append(Burst(
-                    location_id=loc, start=members[0].created_at, end=members[-1].created_at,
-                    review_ids=[p.review_id for p in members], baseline_per_window=calm,
-                    signals=_signals(members, shared),
-                ))
+                bursts.append(
+                    Burst(
+                        location_id=loc,
+                        start=members[0].created_at,
+                        end=members[-1].created_at,
+                        review_ids=[p.review_id for p in members],
+                        baseline_per_window=calm,
+                        signals=_signals(members, shared),
+                    )
+                )
                 i = j = k
             else:
                 i += 1
@@ -160,18 +167,23 @@ def _signals(members: Sequence[ReviewPoint], shared_authors: set[str]) -> list[s
         signals.append(f"{empty} sans texte (note seule)")
     shingles = [s for s in (_shingles(p.text) for p in members) if s]
     pairs = sum(
-        1 for a in range(len(shingles)) for b in range(a + 1, min(len(shingles), a + 50))
+        1
+        for a in range(len(shingles))
+        for b in range(a + 1, min(len(shingles), a + 50))
         if _jaccard(shingles[a], shingles[b]) >= NEAR_DUPLICATE
     )
     if pairs:
         signals.append(f"{pairs} paire(s) de textes presque identiques")
     names = Counter(k for k in (_author_key(p.author) for p in members) if k in shared_authors)
     if names:
-        signals.append(f"{len(names)} auteur(s) présent(s) aussi sur un autre établissement du groupe")
+        signals.append(
+            f"{len(names)} auteur(s) présent(s) aussi sur un autre établissement du groupe"
+        )
     return signals
 
 
 # ---- a labelled synthetic history, to measure precision and recall -----------------------
+
 
 @dataclass(slots=True)
 class SyntheticHistory:
@@ -179,15 +191,41 @@ class SyntheticHistory:
     campaigns: list[set[int]]  # review ids of each injected campaign
 
 
-_HONEST_A = ["Accueil agréable", "Attente un peu longue", "Tarifs élevés", "Secrétariat difficile à joindre",
-             "Très bonne prise en charge", "Parking compliqué", "Cabinet propre", "Retard important",
-             "Praticien pressé", "Équipe souriante", "Locaux vieillissants", "Rendez-vous rapide"]
-_HONEST_B = ["explications claires", "rien à redire", "je ne reviendrai pas", "je recommande",
-             "un peu déçu", "très satisfaite", "pas d'excuse", "merci encore", "dommage",
-             "à l'écoute", "ponctuel", "bruyant"]
+_HONEST_A = [
+    "Accueil agréable",
+    "Attente un peu longue",
+    "Tarifs élevés",
+    "Secrétariat difficile à joindre",
+    "Très bonne prise en charge",
+    "Parking compliqué",
+    "Cabinet propre",
+    "Retard important",
+    "Praticien pressé",
+    "Équipe souriante",
+    "Locaux vieillissants",
+    "Rendez-vous rapide",
+]
+_HONEST_B = [
+    "explications claires",
+    "rien à redire",
+    "je ne reviendrai pas",
+    "je recommande",
+    "un peu déçu",
+    "très satisfaite",
+    "pas d'excuse",
+    "merci encore",
+    "dommage",
+    "à l'écoute",
+    "ponctuel",
+    "bruyant",
+]
 _CAMPAIGN = [
-    "Arnaque totale, fuyez ce cabinet !!!", "Arnaque totale fuyez ce cabinet",
-    "Le pire cabinet de la ville, à éviter absolument.", "", "", "Nul. À éviter.",
+    "Arnaque totale, fuyez ce cabinet !!!",
+    "Arnaque totale fuyez ce cabinet",
+    "Le pire cabinet de la ville, à éviter absolument.",
+    "",
+    "",
+    "Nul. À éviter.",
 ]
 
 
@@ -195,7 +233,9 @@ def _honest_text(rng: random.Random) -> str:
     return f"{rng.choice(_HONEST_A)}, {rng.choice(_HONEST_B)}. {rng.choice(_HONEST_A).lower()} ({rng.randrange(1000)})."
 
 
-def synthetic_history(seed: int = 7, listings: int = 6, days: int = 730, campaigns: int = 12) -> SyntheticHistory:
+def synthetic_history(
+    seed: int = 7, listings: int = 6, days: int = 730, campaigns: int = 12
+) -> SyntheticHistory:
     """Two years of honest reviews per listing (a few per week, some low), plus injected campaigns."""
     rng = random.Random(seed)
     start = datetime(2024, 1, 1, 8)
@@ -207,8 +247,16 @@ def synthetic_history(seed: int = 7, listings: int = 6, days: int = 730, campaig
         while t < start + timedelta(days=days):
             t += timedelta(hours=rng.expovariate(per_week / (7 * 24)))
             rating = rng.choices([5, 4, 3, 2, 1], weights=[50, 20, 10, 8, 12])[0]
-            points.append(ReviewPoint(next_id, loc, t, rating, _honest_text(rng) if rng.random() < 0.8 else None,
-                                      f"Patient{rng.randrange(100000)}"))
+            points.append(
+                ReviewPoint(
+                    next_id,
+                    loc,
+                    t,
+                    rating,
+                    _honest_text(rng) if rng.random() < 0.8 else None,
+                    f"Patient{rng.randrange(100000)}",
+                )
+            )
             next_id += 1
     injected: list[set[int]] = []
     crew = [f"Compte {i}" for i in range(8)]
@@ -220,7 +268,11 @@ def synthetic_history(seed: int = 7, listings: int = 6, days: int = 730, campaig
         for _k in range(size):
             when = at + timedelta(hours=rng.uniform(0, 60))
             author = rng.choice(crew) if rng.random() < 0.5 else f"Anonyme{rng.randrange(10**6)}"
-            points.append(ReviewPoint(next_id, loc, when, rng.choice([1, 1, 1, 2]), rng.choice(_CAMPAIGN), author))
+            points.append(
+                ReviewPoint(
+                    next_id, loc, when, rng.choice([1, 1, 1, 2]), rng.choice(_CAMPAIGN), author
+                )
+            )
             ids.add(next_id)
             next_id += 1
         injected.append(ids)
@@ -233,10 +285,15 @@ def evaluate(history: SyntheticHistory) -> dict[str, float]:
     bursts = detect_bursts(history.points)
     injected_ids = set().union(*history.campaigns) if history.campaigns else set()
     found = sum(
-        1 for c in history.campaigns
+        1
+        for c in history.campaigns
         if any(len(c & set(b.review_ids)) * 2 >= len(c) for b in bursts)
     )
-    right = sum(1 for b in bursts if sum(1 for r in b.review_ids if r in injected_ids) * 2 >= len(b.review_ids))
+    right = sum(
+        1
+        for b in bursts
+        if sum(1 for r in b.review_ids if r in injected_ids) * 2 >= len(b.review_ids)
+    )
     return {
         "campaigns": len(history.campaigns),
         "bursts": len(bursts),
@@ -257,7 +314,9 @@ def stored_bursts(session, since: datetime | None = None) -> list[Burst]:  # typ
         .where(col(Review.created_at).is_not(None))
     ).all()
     points = [
-        ReviewPoint(int(r.id or 0), r.location_id, r.created_at, r.rating, text, r.author_display_name)
+        ReviewPoint(
+            int(r.id or 0), r.location_id, r.created_at, r.rating, text, r.author_display_name
+        )
         for r, text in rows
     ]
     found = detect_bursts(points)
@@ -278,11 +337,15 @@ def run_eval(args) -> int:  # type: ignore[no-untyped-def]
         injected = set().union(*history.campaigns)
         totals["campaigns"] += len(history.campaigns)
         totals["found"] += sum(
-            1 for c in history.campaigns if any(len(c & set(b.review_ids)) * 2 >= len(c) for b in bursts)
+            1
+            for c in history.campaigns
+            if any(len(c & set(b.review_ids)) * 2 >= len(c) for b in bursts)
         )
         totals["bursts"] += len(bursts)
         totals["right"] += sum(
-            1 for b in bursts if sum(1 for r in b.review_ids if r in injected) * 2 >= len(b.review_ids)
+            1
+            for b in bursts
+            if sum(1 for r in b.review_ids if r in injected) * 2 >= len(b.review_ids)
         )
     recall = totals["found"] / totals["campaigns"] if totals["campaigns"] else 1.0
     precision = totals["right"] / totals["bursts"] if totals["bursts"] else 1.0

@@ -12,8 +12,15 @@ from urllib.parse import urlsplit
 
 # Hosts Google serves reviews, Maps and its report forms from (and their subdomains).
 GOOGLE_DOMAINS = (
-    "google.com", "google.fr", "google.ca", "google.be", "google.ch", "google.lu",
-    "goo.gl", "g.page", "g.co",
+    "google.com",
+    "google.fr",
+    "google.ca",
+    "google.be",
+    "google.ch",
+    "google.lu",
+    "goo.gl",
+    "g.page",
+    "g.co",
 )
 MAX_URL_LENGTH = 4096
 

@@ -38,7 +38,15 @@ _PLACE_ID_KEYS = ("place_id", "placeId", "placeid")
 _FEATURE_KEYS = ("google_id", "data_id", "fid", "featureId")
 _CID_KEYS = ("cid", "ludocid")
 _URL_KEYS = (
-    "url", "place_url", "location_link", "link", "maps_url", "review_link", "reviewUrl", "googleMapsUrl", "query",
+    "url",
+    "place_url",
+    "location_link",
+    "link",
+    "maps_url",
+    "review_link",
+    "reviewUrl",
+    "googleMapsUrl",
+    "query",
 )
 MAX_ALIAS = 400  # the column's length
 _ADDRESS_KEYS = ("full_address", "address", "formattedAddress", "formatted_address", "street")
@@ -80,7 +88,9 @@ def name_address_key(name: str | None, address: str | None) -> str | None:
     return f"adresse:{_fold(name)}|{_fold(address)}"
 
 
-def record_aliases(location_key: str | None, raw: Mapping[str, Any] | None, name: str | None = None) -> list[str]:
+def record_aliases(
+    location_key: str | None, raw: Mapping[str, Any] | None, name: str | None = None
+) -> list[str]:
     """Every key that names this record's listing: its own key first, then the place id,
     feature id, CID (also from Maps URLs) and name + address found in the source's fields."""
     keys: list[str] = [location_key] if location_key else []
@@ -120,7 +130,10 @@ class Directory:
             keys[row.key] = row.id
             if row.name:
                 names.setdefault(_fold(row.name), []).append(row.id)
-        aliases = {row.alias: row.location_id for row in conn.execute(select(ALIASES.c.alias, ALIASES.c.location_id))}
+        aliases = {
+            row.alias: row.location_id
+            for row in conn.execute(select(ALIASES.c.alias, ALIASES.c.location_id))
+        }
         return cls(keys=keys, aliases=aliases, names=names)
 
     def key_of(self, location_id: int) -> str | None:
@@ -143,7 +156,9 @@ class Directory:
         return None
 
 
-def add_aliases(conn: Connection, directory: Directory, location_id: int, aliases: Iterable[str]) -> int:
+def add_aliases(
+    conn: Connection, directory: Directory, location_id: int, aliases: Iterable[str]
+) -> int:
     """Record the aliases no listing holds yet; returns how many were added."""
     rows = []
     for alias in aliases:
@@ -172,7 +187,11 @@ def merge_locations(session: Session, keep_id: int, merged_id: int, *, user: str
     merged = session.get(Location, merged_id)
     if keep is None or merged is None:
         raise LookupError("Établissement introuvable.")
-    if keep.profile and merged.profile and get_profile(keep.profile).jurisdiction != get_profile(merged.profile).jurisdiction:
+    if (
+        keep.profile
+        and merged.profile
+        and get_profile(keep.profile).jurisdiction != get_profile(merged.profile).jurisdiction
+    ):
         raise ValueError(
             f"« {keep.name or keep.key} » ({keep.profile}) et « {merged.name or merged.key} » "
             f"({merged.profile}) relèvent de deux juridictions : corrigez d'abord le profil de "
@@ -180,9 +199,13 @@ def merge_locations(session: Session, keep_id: int, merged_id: int, *, user: str
         )
     conn = session.connection()
     reviews = Review.__table__  # type: ignore[attr-defined]
-    kept_ids = select(reviews.c.external_id).where(reviews.c.location_id == keep_id, reviews.c.external_id.is_not(None))
+    kept_ids = select(reviews.c.external_id).where(
+        reviews.c.location_id == keep_id, reviews.c.external_id.is_not(None)
+    )
     both = conn.execute(
-        select(reviews.c.id).where(reviews.c.location_id == merged_id, reviews.c.external_id.in_(kept_ids))
+        select(reviews.c.id).where(
+            reviews.c.location_id == merged_id, reviews.c.external_id.in_(kept_ids)
+        )
     ).all()
     if both:
         raise ValueError(
@@ -190,31 +213,48 @@ def merge_locations(session: Session, keep_id: int, merged_id: int, *, user: str
             "fusion impossible sans perdre leur historique."
         )
     moved = conn.execute(
-        update(Review.__table__).where(Review.__table__.c.location_id == merged_id)  # type: ignore[attr-defined]
+        update(Review.__table__)  # type: ignore[attr-defined]
+        .where(Review.__table__.c.location_id == merged_id)  # type: ignore[attr-defined]
         .values(location_id=keep_id)
     ).rowcount
-    conn.execute(update(ALIASES).where(ALIASES.c.location_id == merged_id).values(location_id=keep_id))
+    conn.execute(
+        update(ALIASES).where(ALIASES.c.location_id == merged_id).values(location_id=keep_id)
+    )
     merged_key, merged_name, merged_profile = merged.key, merged.name, merged.profile
     session.delete(merged)
     session.flush()
     conn.execute(delete(ALIASES).where(ALIASES.c.alias == merged_key))
-    conn.execute(insert(ALIASES), [{"alias": merged_key, "location_id": keep_id, "created_at": utcnow()}])
+    conn.execute(
+        insert(ALIASES), [{"alias": merged_key, "location_id": keep_id, "created_at": utcnow()}]
+    )
     if not keep.name and merged_name:
         keep.name = merged_name
     if not keep.profile and merged_profile:
         keep.profile = merged_profile
     session.add(keep)
-    session.add(AuditEvent(at=utcnow(), user=user or "", action=AuditAction.SETTINGS, detail={
-        "section": "fusion d'établissements", "location": keep.key, "merged": merged_key,
-        "merged_name": merged_name, "reviews": int(moved or 0),
-    }))
+    session.add(
+        AuditEvent(
+            at=utcnow(),
+            user=user or "",
+            action=AuditAction.SETTINGS,
+            detail={
+                "section": "fusion d'établissements",
+                "location": keep.key,
+                "merged": merged_key,
+                "merged_name": merged_name,
+                "reviews": int(moved or 0),
+            },
+        )
+    )
     session.flush()
     return int(moved or 0)
 
 
 def location_choices(session: Session) -> list[tuple[int, str]]:
     """(id, label) of every listing, for pickers: name, key and profile."""
-    rows = session.execute(select(LOCATIONS.c.id, LOCATIONS.c.key, LOCATIONS.c.name, LOCATIONS.c.profile)).all()
+    rows = session.execute(
+        select(LOCATIONS.c.id, LOCATIONS.c.key, LOCATIONS.c.name, LOCATIONS.c.profile)
+    ).all()
     return [
         (int(r.id), f"{r.name or r.key} — {r.key}" + (f" ({r.profile})" if r.profile else ""))
         for r in rows

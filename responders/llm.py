@@ -141,11 +141,17 @@ class LLMSettings:
                 "par http:// ou https://, par exemple http://127.0.0.1:8080/v1."
             )
         if not (self.model or "").strip():
-            raise ValueError("Nom du modèle manquant : indiquez le modèle à utiliser (ex. gpt-4o-mini).")
+            raise ValueError(
+                "Nom du modèle manquant : indiquez le modèle à utiliser (ex. gpt-4o-mini)."
+            )
         if not 0 < self.timeout <= 600:
-            raise ValueError("Délai d'attente du modèle invalide : choisissez entre 1 et 600 secondes.")
+            raise ValueError(
+                "Délai d'attente du modèle invalide : choisissez entre 1 et 600 secondes."
+            )
         if not 1 <= self.max_tokens <= 4096:
-            raise ValueError("Longueur de réponse du modèle invalide : choisissez entre 1 et 4096 jetons.")
+            raise ValueError(
+                "Longueur de réponse du modèle invalide : choisissez entre 1 et 4096 jetons."
+            )
         if not 0 <= self.max_retries <= 3:
             raise ValueError("Nombre de nouvelles tentatives invalide : choisissez entre 0 et 3.")
 
@@ -182,18 +188,28 @@ class LLMSettings:
     @classmethod
     def from_mapping(cls, value: Mapping[str, Any]) -> LLMSettings:
         known = {
-            "base_url", "model", "api_key_env", "timeout", "max_tokens", "max_retries",
-            "temperature", "fold_system_prompt",
+            "base_url",
+            "model",
+            "api_key_env",
+            "timeout",
+            "max_tokens",
+            "max_retries",
+            "temperature",
+            "fold_system_prompt",
         }
         kwargs = {k: v for k, v in value.items() if k in known and v is not None}
         return cls(**kwargs)
 
     @property
     def is_local(self) -> bool:
-        return bool(re.match(r"^https?://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(/|$)", self.base_url))
+        return bool(
+            re.match(r"^https?://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(/|$)", self.base_url)
+        )
 
 
-def load_settings(session: Session | None = None, env: Mapping[str, str] | None = None) -> LLMSettings | None:
+def load_settings(
+    session: Session | None = None, env: Mapping[str, str] | None = None
+) -> LLMSettings | None:
     """Settings from the environment, else from the settings table (key `llm`); None if unset.
 
     The environment wins so that a scheduled job can point at another server without
@@ -221,7 +237,9 @@ def load_settings(session: Session | None = None, env: Mapping[str, str] | None 
         try:
             stored[key] = raw.lower() in ("1", "true", "oui", "yes") if kind is bool else kind(raw)
         except ValueError:
-            raise LLMSettingsError(f"{name}={raw!r} : valeur invalide, attendu un nombre.") from None
+            raise LLMSettingsError(
+                f"{name}={raw!r} : valeur invalide, attendu un nombre."
+            ) from None
     if not stored.get("base_url"):
         raise LLMSettingsError(
             f"Modèle de langage incomplet : l'adresse manque. Définissez {BASE_URL_ENV} "
@@ -256,7 +274,11 @@ def bind_key(session: Session, base_url: str, key: str | None) -> None:
     any previous binding, so a key from the environment or secrets is sent nowhere."""
     from responders.store.settings import set_setting
 
-    set_setting(session, KEY_BINDING_KEY, {"base_url": base_url, "key_sha256": key_digest(key)} if key else None)
+    set_setting(
+        session,
+        KEY_BINDING_KEY,
+        {"base_url": base_url, "key_sha256": key_digest(key)} if key else None,
+    )
 
 
 def save_settings(session: Session, settings: LLMSettings) -> None:
@@ -341,14 +363,18 @@ def check_connection(settings: LLMSettings | None) -> tuple[bool, str]:
     withheld = (
         " La clé d'API n'a pas été envoyée : cette adresse n'a pas été configurée avec elle "
         "(un praticien doit saisir la clé à nouveau dans Réglages)."
-        if settings.key_withheld() else ""
+        if settings.key_withheld()
+        else ""
     )
     try:
         make_chat_model(probe).invoke([HumanMessage(content="Bonjour")])
     except Exception as exc:  # every failure becomes a French status line for Réglages
         return False, describe_error(exc, settings) + withheld
     where = "sur cet ordinateur" if settings.is_local else "à distance"
-    return True, f"Connexion réussie : le modèle « {settings.model} » répond ({where}, {settings.base_url}).{withheld}"
+    return (
+        True,
+        f"Connexion réussie : le modèle « {settings.model} » répond ({where}, {settings.base_url}).{withheld}",
+    )
 
 
 # --- what is sent ------------------------------------------------------------------------
@@ -455,7 +481,9 @@ def _normalized(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def locate_quote(quote: str, text: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+def locate_quote(
+    quote: str, text: str, taken: Sequence[tuple[int, int]] = ()
+) -> tuple[int, int] | None:
     """Offsets of `quote` in `text`: exact first, then ignoring case, accents and spacing.
 
     Returns None when the quote is not really in the review (a paraphrase, an invention,
@@ -518,7 +546,9 @@ def validate_assessment(answer: ReviewAssessment, text: str) -> LLMAssessment:
             )
         )
     if rejected:
-        notes.append(f"{len(rejected)} passage(s) cité(s) par le modèle introuvable(s) dans l'avis : écarté(s).")
+        notes.append(
+            f"{len(rejected)} passage(s) cité(s) par le modèle introuvable(s) dans l'avis : écarté(s)."
+        )
     label: str = answer.label
     if label in ("defamation", "insult") and not any(p.qualification == label for p in passages):
         # A serious label must come with its evidence (the lawyer acts on passages, not on labels).
@@ -527,7 +557,9 @@ def validate_assessment(answer: ReviewAssessment, text: str) -> LLMAssessment:
         )
     worst = max((p.qualification for p in passages), key=SEVERITY.__getitem__, default=label)
     if SEVERITY[worst] > SEVERITY[label]:
-        notes.append(f"Étiquette relevée de « {label} » à « {worst} » : un passage cité est plus grave.")
+        notes.append(
+            f"Étiquette relevée de « {label} » à « {worst} » : un passage cité est plus grave."
+        )
         label = worst
     passages.sort(key=lambda p: (p.start, p.end))
     return LLMAssessment(
@@ -548,13 +580,19 @@ def _tool_arguments(message: Any) -> Any:
             return call.get("args")
     invalid = getattr(message, "invalid_tool_calls", None) or []
     if invalid:
-        raise LLMInvalidAnswer("Le modèle a renvoyé un appel d'outil illisible (JSON incomplet ou tronqué) : réponse écartée.")
+        raise LLMInvalidAnswer(
+            "Le modèle a renvoyé un appel d'outil illisible (JSON incomplet ou tronqué) : réponse écartée."
+        )
     content = getattr(message, "content", "")
     if isinstance(content, list):
-        content = "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in content)
+        content = "".join(
+            part if isinstance(part, str) else str(part.get("text", "")) for part in content
+        )
     match = re.search(r"\{.*\}", content or "", re.DOTALL)
     if not match:
-        raise LLMInvalidAnswer("Le modèle n'a pas renvoyé de classement structuré : réponse écartée.")
+        raise LLMInvalidAnswer(
+            "Le modèle n'a pas renvoyé de classement structuré : réponse écartée."
+        )
     try:
         return json.loads(match.group(0))
     except json.JSONDecodeError:
@@ -567,7 +605,9 @@ def parse_assessment(message: Any, text: str) -> LLMAssessment:
     try:
         answer = ReviewAssessment.model_validate(args)
     except ValidationError as exc:
-        fields = ", ".join(sorted({str(err["loc"][0]) for err in exc.errors() if err.get("loc")})) or "?"
+        fields = (
+            ", ".join(sorted({str(err["loc"][0]) for err in exc.errors() if err.get("loc")})) or "?"
+        )
         raise LLMInvalidAnswer(
             f"Réponse du modèle non conforme (champ(s) : {fields}) : réponse écartée."
         ) from None
@@ -618,11 +658,15 @@ def _cached_chat_model(settings: LLMSettings, api_key: str | None) -> BaseChatMo
     return make_chat_model(settings.with_api_key(api_key))
 
 
-def assess_review(text: str, settings: LLMSettings | None = None, *, model: Any = None) -> LLMAssessment:
+def assess_review(
+    text: str, settings: LLMSettings | None = None, *, model: Any = None
+) -> LLMAssessment:
     """Ask the model to classify `text`; raises LLMUnavailable or LLMInvalidAnswer."""
     chat, settings = _resolve(settings, model)
     try:
-        bound = chat.bind_tools([ReviewAssessment], tool_choice=ReviewAssessment.__name__, parallel_tool_calls=False)
+        bound = chat.bind_tools(
+            [ReviewAssessment], tool_choice=ReviewAssessment.__name__, parallel_tool_calls=False
+        )
     except NotImplementedError:
         bound = chat  # models without tool calling: the JSON is read from the content
     except TypeError:
@@ -656,8 +700,12 @@ def llm_classify_outcome(
     try:
         assessment = assess_review(text, settings, model=model)
     except (LLMUnavailable, LLMInvalidAnswer) as exc:
-        return LLMClassification(result=rules_classify(text, rating), engine="rules", fallback_reason=str(exc))
-    return LLMClassification(result=to_classification_result(assessment), engine="llm", assessment=assessment)
+        return LLMClassification(
+            result=rules_classify(text, rating), engine="rules", fallback_reason=str(exc)
+        )
+    return LLMClassification(
+        result=to_classification_result(assessment), engine="llm", assessment=assessment
+    )
 
 
 def llm_classify(
@@ -693,9 +741,13 @@ def clean_rephrased(raw: str, template: str) -> str:
     while len(text) >= 2 and text[0] in _OPENERS and text[-1] == _OPENERS[text[0]]:
         text = text[1:-1].strip()
     if not text:
-        raise LLMInvalidAnswer("Le modèle n'a proposé aucune reformulation : le modèle de réponse validé est gardé.")
+        raise LLMInvalidAnswer(
+            "Le modèle n'a proposé aucune reformulation : le modèle de réponse validé est gardé."
+        )
     if "<" in text or ">" in text:
-        raise LLMInvalidAnswer("La reformulation contient des balises : le modèle de réponse validé est gardé.")
+        raise LLMInvalidAnswer(
+            "La reformulation contient des balises : le modèle de réponse validé est gardé."
+        )
     limit = rephrase_limit(template)
     if len(text) > limit:
         raise LLMInvalidAnswer(
@@ -705,7 +757,9 @@ def clean_rephrased(raw: str, template: str) -> str:
     return text
 
 
-def make_rephraser(settings: LLMSettings | None = None, *, model: Any = None) -> Callable[[str, str], str]:
+def make_rephraser(
+    settings: LLMSettings | None = None, *, model: Any = None
+) -> Callable[[str, str], str]:
     """`rephrase(template, review_text) -> reply` for `drafting.draft(..., rephrase=...)`.
 
     Without settings, they come from the environment; LLMUnavailable when there are none.
@@ -720,7 +774,9 @@ def make_rephraser(settings: LLMSettings | None = None, *, model: Any = None) ->
         message = _call(chat, rephrase_messages(review_text, template, fold=fold), settings)
         content = getattr(message, "content", message)
         if isinstance(content, list):
-            content = "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in content)
+            content = "".join(
+                part if isinstance(part, str) else str(part.get("text", "")) for part in content
+            )
         return clean_rephrased(str(content), template)
 
     return rephrase

@@ -68,9 +68,9 @@ def _corrections(session: Session, review_ids: list[int]) -> dict[tuple[int, str
     if not review_ids:
         return {}
     events = session.exec(
-        select(AuditEvent).where(
-            col(AuditEvent.action) == CORRECTED, col(AuditEvent.review_id).in_(review_ids)
-        ).order_by(col(AuditEvent.at))
+        select(AuditEvent)
+        .where(col(AuditEvent.action) == CORRECTED, col(AuditEvent.review_id).in_(review_ids))
+        .order_by(col(AuditEvent.at))
     ).all()
     return {(int(e.review_id or 0), str(e.detail.get("reply_sha256", ""))): e for e in events}
 
@@ -101,7 +101,9 @@ def audit_replies(
             continue
         profile = location.profile or settings.profile
         text = revision.text_original or ""
-        result = check(reply, review=text, reviewer_name=review.author_display_name, profile=profile)
+        result = check(
+            reply, review=text, reviewer_name=review.author_display_name, profile=profile
+        )
         verdict = _verdict_of(result)
         if only_flagged and verdict == "pass":
             continue
@@ -109,33 +111,40 @@ def audit_replies(
         reason = ""
         if verdict != "pass":
             proposal = draft(
-                text, review.rating, profile=profile, reviewer_name=review.author_display_name,
-                label=review.label, seed_key=f"audit|{review.id}",
-                practice=settings.practice_name or None, contact=settings.contact or None,
+                text,
+                review.rating,
+                profile=profile,
+                reviewer_name=review.author_display_name,
+                label=review.label,
+                seed_key=f"audit|{review.id}",
+                practice=settings.practice_name or None,
+                contact=settings.contact or None,
             )
             replacement = proposal.reply
             reason = (
                 "Réponse de remplacement tirée des modèles validés."
-                if replacement else
-                "La politique de réponse recommande de ne pas répondre : supprimez la réponse publiée. "
+                if replacement
+                else "La politique de réponse recommande de ne pas répondre : supprimez la réponse publiée. "
                 + proposal.reason
             )
         event = corrections.get((int(review.id or 0), reply_digest(reply)))
-        audits.append(ReplyAudit(
-            review_id=int(review.id or 0),
-            google_id=review.external_id,
-            location=location.name or location.key,
-            profile=profile,
-            reply=reply,
-            verdict=verdict,
-            findings=[dict(f) for f in result.to_dict().get("findings", [])],
-            replacement=replacement,
-            replacement_reason=reason,
-            review_url=review.review_url,
-            corrected_by=event.user if event else None,
-            corrected_at=event.at.isoformat() if event and event.at else None,
-            review_text=text,
-        ))
+        audits.append(
+            ReplyAudit(
+                review_id=int(review.id or 0),
+                google_id=review.external_id,
+                location=location.name or location.key,
+                profile=profile,
+                reply=reply,
+                verdict=verdict,
+                findings=[dict(f) for f in result.to_dict().get("findings", [])],
+                replacement=replacement,
+                replacement_reason=reason,
+                review_url=review.review_url,
+                corrected_by=event.user if event else None,
+                corrected_at=event.at.isoformat() if event and event.at else None,
+                review_text=text,
+            )
+        )
     return audits
 
 
@@ -144,7 +153,10 @@ def mark_corrected(session: Session, audit: ReplyAudit, *, user: str) -> AuditEv
     if not user.strip():
         raise ValueError("Indiquez qui a corrigé la réponse : l'action est inscrite au journal.")
     event = AuditEvent(
-        at=utcnow(), user=user.strip(), action=CORRECTED, review_id=audit.review_id,
+        at=utcnow(),
+        user=user.strip(),
+        action=CORRECTED,
+        review_id=audit.review_id,
         text=audit.reply,
         detail={"reply_sha256": reply_digest(audit.reply), "verdict": audit.verdict},
     )

@@ -32,7 +32,11 @@ from responders.text.literals import GatedPattern
 
 # A person of the practice named by role, title or name, or the practice itself.
 AGENT = re.compile(
-    r"(?<![a-z])(?:(?:le|la|the)\s+" + AGENT_NOUN + r"|" + AGENT_NOUN + r"|personnel|equipe|staff|cabinet|clinique|polyclinique|office|clinic|practice|"
+    r"(?<![a-z])(?:(?:le|la|the)\s+"
+    + AGENT_NOUN
+    + r"|"
+    + AGENT_NOUN
+    + r"|personnel|equipe|staff|cabinet|clinique|polyclinique|office|clinic|practice|"
     r"front desk|accueil|reception|direction|patron|patronne|proprio|owner|employee?s?|employes|aide-soignante?|"
     r"aide soignante?|technicien\w*|technician|denturo\w*|ortho|doc|docteur|le doc|(?:le|la|the) dre?)(?![a-z])"
 )
@@ -66,8 +70,29 @@ _QUESTION = re.compile(r"\?")
 # Acts a negation just before clears (« jamais senti l'alcool », "never touched me"); the
 # other fields carry their own negation ("jamais faits", "sans diplôme") or are nouns.
 _NEGATABLE = frozenset(
-    {"SMELL", "INTOXICATED", "KISS", "TOUCH", "PHOTO", "DIVERT", "THEFT", "VIOLENCE", "REUSE", "DISCLOSE",
-     "FALSIFY", "STRUCK_OFF", "SANCTION", "UNDRESS", "ADVANCES", "SIGN", "BILL", "POSES_AS", "FAULT", "REFUSAL", "HONOUR_HINT"}
+    {
+        "SMELL",
+        "INTOXICATED",
+        "KISS",
+        "TOUCH",
+        "PHOTO",
+        "DIVERT",
+        "THEFT",
+        "VIOLENCE",
+        "REUSE",
+        "DISCLOSE",
+        "FALSIFY",
+        "STRUCK_OFF",
+        "SANCTION",
+        "UNDRESS",
+        "ADVANCES",
+        "SIGN",
+        "BILL",
+        "POSES_AS",
+        "FAULT",
+        "REFUSAL",
+        "HONOUR_HINT",
+    }
 )
 _MARKERS = ("HEARSAY", "EVIDENCE")
 
@@ -169,7 +194,11 @@ class _Matches:
     def of(self, name: str) -> list[tuple[int, int]]:
         found = self.cache.get(name)
         if found is None:
-            found = [(m.start(), m.end()) for m in gating.finditer(self._pattern(name), self.text) if m.end() > m.start()]
+            found = [
+                (m.start(), m.end())
+                for m in gating.finditer(self._pattern(name), self.text)
+                if m.end() > m.start()
+            ]
             self.cache[name] = found
         return found
 
@@ -187,7 +216,11 @@ class _Matches:
         found = self.regions.get(key)
         if found is None:
             regex = self._pattern(name).regex
-            found = [(m.start(), m.end()) for m in regex.finditer(self.text, start, end) if m.end() > m.start()]
+            found = [
+                (m.start(), m.end())
+                for m in regex.finditer(self.text, start, end)
+                if m.end() > m.start()
+            ]
             self.regions[key] = found
         return found
 
@@ -245,12 +278,17 @@ def _read(
     # the one who acts: the person named last before the act, not the source of a rumour
     # ("une ancienne employée m'a dit que la Dre Roy signe…")
     told_by = matches.within("HEARSAY", start, end)
-    agents = [a for a in matches.within("AGENT", start, end) if not any(h0 <= a[0] < h1 for h0, h1 in told_by)]
+    agents = [
+        a
+        for a in matches.within("AGENT", start, end)
+        if not any(h0 <= a[0] < h1 for h0, h1 in told_by)
+    ]
     first_act = min(h[0] for h in hits)
     before = [a for a in agents if a[0] < first_act]
     agent = before[-1] if before else (agents[0] if agents else None)
     pronoun = agent is None and (
-        PRONOUN.search(text, start, end) is not None or DEMONSTRATIVE.search(text, start, end) is not None
+        PRONOUN.search(text, start, end) is not None
+        or DEMONSTRATIVE.search(text, start, end) is not None
     )
     if shape.agent and agent is None and not pronoun:
         return None
@@ -261,7 +299,9 @@ def _read(
     sure = shape.sure and (someone or not shape.agent)
     if not shape.sure and someone and (hearsay or question or evidence):
         sure = True  # a candidate act, reported, asked or backed by the writer's evidence
-    return Accusation(shape, start, end, tuple(sorted(hits)), agent, pronoun, hearsay, question, evidence, sure)
+    return Accusation(
+        shape, start, end, tuple(sorted(hits)), agent, pronoun, hearsay, question, evidence, sure
+    )
 
 
 def mode(accusation: Accusation) -> str:

@@ -50,8 +50,15 @@ AGENT_NOUN = (
     r"surgeons?|physicians?|assistants?|chiros?|chiropract\w+|orthodontists?|"
     r"dre?\.?\s+(?!(?:nous|vous|m|a|est|etait|et|qui|que|ne|n|il|elle|l|le|la|les|lui|leur|y)\b)[a-z][a-z'-]+)"
 )
-_AGENT = r"(?:(?:le|la|l'|les|ce|cette|cet|ces|the|this|that|our|my|mon|ma|notre|votre)\s*)?" + AGENT_NOUN
-_AGENT_ANYWHERE = re.compile(r"(?<![a-z])(?:" + AGENT_NOUN + r"|il|elle|he|she|ce type|ce gars|this guy|cette femme)(?![a-z])")
+_AGENT = (
+    r"(?:(?:le|la|l'|les|ce|cette|cet|ces|the|this|that|our|my|mon|ma|notre|votre)\s*)?"
+    + AGENT_NOUN
+)
+_AGENT_ANYWHERE = re.compile(
+    r"(?<![a-z])(?:"
+    + AGENT_NOUN
+    + r"|il|elle|he|she|ce type|ce gars|this guy|cette femme)(?![a-z])"
+)
 # Animals that can literally be on the premises ("rats dans la salle d'attente"): as a bare
 # sentence they describe the place, so they need a qualifier or an article to be an epithet.
 _LITERAL = frozenset(
@@ -102,32 +109,46 @@ def _frames() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
         (
             "contempt.exclamation",
             r"(?<![a-z])(?:quel|quelle|quels|quelles|espece de|espece d'|what an?|you|such an?|bande de|bande d')\s*"
-            + MOD + n,
+            + MOD
+            + n,
             True,
         ),
         # « face de rat, ce kiné », « guidoune de réceptionniste », "slob of a dentist", "D-bag dentist"
         (
             "contempt.label",
-            n + r"(?:\s+[a-z']+){0,3}?\s*(?:,|de|d'|of an?|-|:)\s*(?:ce|cette|cet|the|that|this|un|une|a|an|la|le|l')?\s*"
-            + AGENT_NOUN + r"(?![a-z])",
+            n
+            + r"(?:\s+[a-z']+){0,3}?\s*(?:,|de|d'|of an?|-|:)\s*(?:ce|cette|cet|the|that|this|un|une|a|an|la|le|l')?\s*"
+            + AGENT_NOUN
+            + r"(?![a-z])",
             True,
         ),
-        ("contempt.label", n + r"\s+(?:dentist|doctor|receptionist|hygienist|nurse|surgeon|doc)s?(?![a-z])", True),
+        (
+            "contempt.label",
+            n + r"\s+(?:dentist|doctor|receptionist|hygienist|nurse|surgeon|doc)s?(?![a-z])",
+            True,
+        ),
         # « une hyène en blouse blanche », "a snake in a lab coat", "gorilla with a drill"
         (
             "contempt.label",
-            n + r"\s+(?:in a (?:lab|white) coat|en blouse|with a (?:drill|license|licence|stethoscope)|"
+            n
+            + r"\s+(?:in a (?:lab|white) coat|en blouse|with a (?:drill|license|licence|stethoscope)|"
             r"avec (?:une|sa|un|son) (?:roulette|fraise|perceuse|diplome|stethoscope))",
             True,
         ),
         # « Dre Côté, une belle grosse dinde », « le médecin, un vrai pissou »
-        ("contempt.apposition", _AGENT + r"\s*(?:,|:|-|=)\s*(?:" + det + r")?" + _GROUPS + MOD + n, True),
+        (
+            "contempt.apposition",
+            _AGENT + r"\s*(?:,|:|-|=)\s*(?:" + det + r")?" + _GROUPS + MOD + n,
+            True,
+        ),
         # « le docteur est à l'avenant : un mollusque », « le pire c'est le dentiste : un abruti »
         ("contempt.apposition", r"(?:[:=]|\s-)\s*" + det + _GROUPS + MOD + n + r"(?![a-z])", True),
         # a second epithet after a predicate: « ce type est une outre de suffisance, un paon »
         (
             "contempt.predicate",
-            r"(?<![a-z])(?:est|etait|c'est|is|was|'s)\s[^.!?]{0,80}?,\s*(?:un|une|a|an)\s+" + MOD + n,
+            r"(?<![a-z])(?:est|etait|c'est|is|was|'s)\s[^.!?]{0,80}?,\s*(?:un|une|a|an)\s+"
+            + MOD
+            + n,
             True,
         ),
         # « docteur clown », « dentiste boucher », « l'assistante pintade »
@@ -141,7 +162,12 @@ def _bare() -> re.Pattern[str]:
     # the sentence is the epithet: « Pathetic little man. », « Gros lard arrogant qui… »
     n = _noun_pattern()
     return re.compile(
-        r"[\s\"'(]*(?:(?:un|une|des|a|an)\s+)?" + _GROUPS + r"(?P<mod>" + MOD + r")" + n
+        r"[\s\"'(]*(?:(?:un|une|des|a|an)\s+)?"
+        + _GROUPS
+        + r"(?P<mod>"
+        + MOD
+        + r")"
+        + n
         + r"(?=(?:\s+[a-z'-]+)?(?:\s*[,.!?;:]|\W*$|\s+(?:qui|que|de|d'|of|with|in|en|a|au|at|ce|cette|cet|the|that|"
         r"this|and|et|pis|who|avec|du)\b))"
     )
@@ -198,10 +224,16 @@ _NOT_CONTEMPT = frozenset(
 )
 _UNKNOWN_FRAMES = (
     # « Quel X. », "What a X!", a short cry whose noun is not in the lists
-    re.compile(r"[\s\"'(]*(?:quel|quelle|quels|quelles|what an?|such an?|you)\s+" + MOD + r"(?P<n>[a-z][a-z'-]{2,})\W*$"),
+    re.compile(
+        r"[\s\"'(]*(?:quel|quelle|quels|quelles|what an?|such an?|you)\s+"
+        + MOD
+        + r"(?P<n>[a-z][a-z'-]{2,})\W*$"
+    ),
 )
 _UNKNOWN_PREDICATE = re.compile(
-    r"(?<![a-z])(?:est|etait|is|was|c'est)\s+(?:un|une|a|an)\s+" + MOD + r"(?P<n>[a-z][a-z'-]{2,})(?=\s*(?:[.!?;,]|$))"
+    r"(?<![a-z])(?:est|etait|is|was|c'est)\s+(?:un|une|a|an)\s+"
+    + MOD
+    + r"(?P<n>[a-z][a-z'-]{2,})(?=\s*(?:[.!?;,]|$))"
 )
 _ESPECE = re.compile(r"[\s\"'(]*espece\s+(?:de|d')\s*(?P<n>[a-z][a-z'-]{2,})")
 
@@ -216,8 +248,15 @@ def find(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Contempt]]:
         seen: list[tuple[int, int]] = []
 
         def add(
-            start: int, end: int, ws: int, we: int, frame: str, sure: bool,
-            index: int = index, s: int = s, seen: list[tuple[int, int]] = seen,
+            start: int,
+            end: int,
+            ws: int,
+            we: int,
+            frame: str,
+            sure: bool,
+            index: int = index,
+            s: int = s,
+            seen: list[tuple[int, int]] = seen,
         ) -> None:
             if any(ws < b and a < we for a, b in seen):
                 return
@@ -230,8 +269,14 @@ def find(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Contempt]]:
         if match:
             word = match.group("n")
             if word not in _LITERAL or match.group("mod").strip():
-                add(match.start("n") if not match.group("mod") else match.start("mod"), match.end(), match.start("n"),
-                    match.end("n"), "contempt.bare", True)
+                add(
+                    match.start("n") if not match.group("mod") else match.start("mod"),
+                    match.end(),
+                    match.start("n"),
+                    match.end("n"),
+                    "contempt.bare",
+                    True,
+                )
         for name, pattern, sure in frames:
             for m in pattern.finditer(text, s, e):
                 if _POSITIVE_AFTER.match(text, m.end("n")):
@@ -240,15 +285,38 @@ def find(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Contempt]]:
         match = _ESPECE.match(text, s, e)
         if match and not seen:
             # « Espèce de … » opening a sentence is an address, whatever word follows
-            add(match.start(), match.end(), match.start("n"), match.end("n"), "contempt.address", False)
+            add(
+                match.start(),
+                match.end(),
+                match.start("n"),
+                match.end("n"),
+                "contempt.address",
+                False,
+            )
     flagged = {i for i, _ in out}
     for index, (s, e) in enumerate(spans):
         if e - s > 120 or index in flagged:
             continue
         for pattern in _UNKNOWN_FRAMES:
             cry = pattern.match(text, s, e)
-            if cry and cry.group("n") not in _NOT_CONTEMPT and not _NEGATED.search(text, max(s, cry.start() - 30), cry.start()):
-                out.append((index, Contempt(cry.start(), cry.end(), cry.start("n"), cry.end("n"), "contempt.address", False)))
+            if (
+                cry
+                and cry.group("n") not in _NOT_CONTEMPT
+                and not _NEGATED.search(text, max(s, cry.start() - 30), cry.start())
+            ):
+                out.append(
+                    (
+                        index,
+                        Contempt(
+                            cry.start(),
+                            cry.end(),
+                            cry.start("n"),
+                            cry.end("n"),
+                            "contempt.address",
+                            False,
+                        ),
+                    )
+                )
         said = _UNKNOWN_PREDICATE.search(text, s, e)
         if (
             said
@@ -257,7 +325,17 @@ def find(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Contempt]]:
             and not _NEGATED.search(text, max(s, said.start() - 30), said.start())
         ):
             out.append(
-                (index, Contempt(said.start(), said.end(), said.start("n"), said.end("n"), "contempt.predicate", False))
+                (
+                    index,
+                    Contempt(
+                        said.start(),
+                        said.end(),
+                        said.start("n"),
+                        said.end("n"),
+                        "contempt.predicate",
+                        False,
+                    ),
+                )
             )
     return out
 
@@ -282,6 +360,8 @@ def denied_sentences(text: str, spans: list[tuple[int, int]]) -> set[int]:
     for index, (s, e) in enumerate(spans):
         if not _REPORTED.search(text, s, e):
             continue
-        if _DENIAL.search(text, s, e) or (index + 1 < len(spans) and _DENIAL.search(text, *spans[index + 1])):
+        if _DENIAL.search(text, s, e) or (
+            index + 1 < len(spans) and _DENIAL.search(text, *spans[index + 1])
+        ):
             out.add(index)
     return out

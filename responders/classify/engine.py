@@ -28,7 +28,12 @@ from responders.text.chars import Normalized, normalize
 from responders.vocabulary import Label, Qualification
 
 ENGINE_VERSION = "rules-3"
-SEVERITY: dict[str, int] = {Label.PRAISE: 0, Label.CRITICISM: 1, Label.INSULT: 2, Label.DEFAMATION: 3}
+SEVERITY: dict[str, int] = {
+    Label.PRAISE: 0,
+    Label.CRITICISM: 1,
+    Label.INSULT: 2,
+    Label.DEFAMATION: 3,
+}
 LAWYER_NOTE = "Qualification proposée, à valider par un avocat."
 UNCERTAIN_NOTE = "Qualification incertaine"
 # Star rating as a prior on opinion: strong at the ends, weak in the middle.
@@ -36,7 +41,7 @@ RATING_PRIOR = {1: -3.0, 2: -2.0, 3: -0.5, 4: 1.5, 5: 2.5}
 _ACCOUNT_WORDS = 8
 # Irony markers: with any negative cue, the praise words of the review are not meant.
 _SARCASM = re.compile(
-    "[\U0001F643\U0001F644\U0001F612\U0001F921\U0001F611\U0001F44F\U0001F602\U0001F923]"
+    "[\U0001f643\U0001f644\U0001f612\U0001f921\U0001f611\U0001f44f\U0001f602\U0001f923]"
     "|\\b(?:ironie|sarcasme|lol|mdr|oh (?:great|super|genial|wow)|ah (?:super|genial|bravo)|"
     "bravo pour (?:avoir|le|la|les|l')|i guess|j'imagine|comme d'hab(?:itude)?|ou pas|"
     "si vous aimez|si vous adorez|if you (?:enjoy|like|love)|quelle efficacite|what a treat)\\b"
@@ -76,9 +81,13 @@ _NEGATED_EVENT = re.compile(
     r"|\b(?:never|didn't|did not|doesn't|does not|wasn't|won't|couldn't|no one|nobody)\b"
 )
 # Clause breaks inside a sentence; "et" is kept inside (one fact often spans "X et Y").
-_CLAUSE_BREAK = re.compile(r"\s*[,;:…]\s*|\s+-\s+|\s+(?:mais|but|sauf que|however|par contre|cependant)\s+")
+_CLAUSE_BREAK = re.compile(
+    r"\s*[,;:…]\s*|\s+-\s+|\s+(?:mais|but|sauf que|however|par contre|cependant)\s+"
+)
 # A clause that carries on the same account ("…, il titubait", "…, ça m'a donné un abcès").
-_CONTINUATION = re.compile(r"(?:il|elle|ils|elles|ca|c'|ce|pis|et|qui|que|qu'|donc|he|she|they|it|and|which|so)\b|\w+ant\b")
+_CONTINUATION = re.compile(
+    r"(?:il|elle|ils|elles|ca|c'|ce|pis|et|qui|que|qu'|donc|he|she|they|it|and|which|so)\b|\w+ant\b"
+)
 _HEDGES = re.compile(
     r"(?<![a-z])(?:" + "|".join(re.escape(h) for h in lexicon.terms("hedges.txt")) + r")(?![a-z])"
 )
@@ -182,16 +191,22 @@ def _defamation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, 
     parts = [rule.explanation, f"Passage en cause : « {_quote(doc, start, end)} »."]
     confidence = rule.confidence
     if _HEDGES.search(doc.text, *sentence.span):
-        parts.append("La forme dubitative ou rapportée (« il paraît », « je me demande »…) reste une imputation.")
+        parts.append(
+            "La forme dubitative ou rapportée (« il paraît », « je me demande »…) reste une imputation."
+        )
         confidence -= 0.05
     if sentence.insult:
         words = ", ".join(f"« {_quote(doc, s, e)} »" for _, s, e in sentence.insult)
-        parts.append(f"Le terme outrageant {words} est indissociable du fait imputé : absorbé dans la diffamation.")
+        parts.append(
+            f"Le terme outrageant {words} est indissociable du fait imputé : absorbé dans la diffamation."
+        )
     if len({r.name for r, _, _ in sentence.defamation}) > 1:
         confidence += 0.05
     parts.append(LAWYER_NOTE)
     hits = [(s, e) for _, s, e in sentence.defamation] + [(s, e) for _, s, e in sentence.insult]
-    return _passage(doc, sentence, Qualification.DEFAMATION, rule.name, " ".join(parts), hits), min(confidence, 0.97)
+    return _passage(doc, sentence, Qualification.DEFAMATION, rule.name, " ".join(parts), hits), min(
+        confidence, 0.97
+    )
 
 
 def _insult_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
@@ -199,7 +214,9 @@ def _insult_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, floa
     words = ", ".join(f"« {_quote(doc, s, e)} »" for _, s, e in sentence.insult)
     explanation = f"{rule.explanation} Terme(s) : {words}. {LAWYER_NOTE}"
     hits = [(s, e) for _, s, e in sentence.insult]
-    return _passage(doc, sentence, Qualification.INSULT, rule.name, explanation, hits), rule.confidence
+    return _passage(
+        doc, sentence, Qualification.INSULT, rule.name, explanation, hits
+    ), rule.confidence
 
 
 def _criticism_passage(doc: Normalized, sentence: _Sentence) -> Passage:
@@ -217,7 +234,9 @@ def _criticism_passage(doc: Normalized, sentence: _Sentence) -> Passage:
     return _passage(doc, sentence, Qualification.CRITICISM, "criticism.opinion", explanation)
 
 
-def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] = DEFAULT_RULES) -> ClassificationResult:
+def classify_text(
+    text: str, rating: int | None = None, rules: tuple[Rule, ...] = DEFAULT_RULES
+) -> ClassificationResult:
     rating = rating if isinstance(rating, int) and 1 <= rating <= 5 else None
     if not text or not text.strip():
         return _from_rating(rating)
@@ -262,7 +281,11 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
     for sentence in table:
         # An account with a negated event and no opinion word ("il ne m'a jamais rappelée")
         # leans negative, lightly.
-        if not sentence.positive and not sentence.negative and _NEGATED_EVENT.search(doc.text, *sentence.span):
+        if (
+            not sentence.positive
+            and not sentence.negative
+            and _NEGATED_EVENT.search(doc.text, *sentence.span)
+        ):
             sentence.negative += 0.8
             sentence.score -= 0.8
     result = _decide(doc, table, rating)
@@ -271,7 +294,10 @@ def classify_text(text: str, rating: int | None = None, rules: tuple[Rule, ...] 
 
 def _imputation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
     """A defamation passage from the sentence's structure, explained by what was found."""
-    item = max(sentence.imputations, key=lambda a: (a.agent is not None, len(a.shape.all), a.evidence, -a.start))
+    item = max(
+        sentence.imputations,
+        key=lambda a: (a.agent is not None, len(a.shape.all), a.evidence, -a.start),
+    )
     others = [a for a in sentence.imputations if a is not item]
     explanation = f"{structure.explanation(doc, item, sentence.insult, others)} {LAWYER_NOTE}"
     hits = list(item.hits) + [(s, e) for _, s, e in sentence.insult if item.start <= s < item.end]
@@ -286,13 +312,19 @@ def _imputation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, 
         name = rule.name
         confidence = max(confidence, rule.confidence)
     scope = _Sentence((min(item.start, sentence.span[0]), max(item.end, sentence.span[1])))
-    return _passage(doc, scope, Qualification.DEFAMATION, name, explanation, hits), min(confidence, 0.97)
+    return _passage(doc, scope, Qualification.DEFAMATION, name, explanation, hits), min(
+        confidence, 0.97
+    )
 
 
-def _with_check(doc: Normalized, table: list[_Sentence], found: structure.Findings, result: ClassificationResult) -> ClassificationResult:
+def _with_check(
+    doc: Normalized, table: list[_Sentence], found: structure.Findings, result: ClassificationResult
+) -> ClassificationResult:
     """Mark the review « à vérifier » when something more serious than its label was found
     and not settled: an accusation-shaped sentence, or contempt aimed at a person."""
-    covered = sorted((p.start, p.end) for p in result.passages if p.qualification in ("defamation", "insult"))
+    covered = sorted(
+        (p.start, p.end) for p in result.passages if p.qualification in ("defamation", "insult")
+    )
     starts = [s for s, _ in covered]
 
     def settled(start: int, end: int) -> bool:
@@ -308,12 +340,20 @@ def _with_check(doc: Normalized, table: list[_Sentence], found: structure.Findin
                     reasons.append(structure.check_reason(doc, item))
     if SEVERITY[result.label] < SEVERITY["insult"]:
         for frames in found.doubts.values():
-            reasons.extend(structure.doubt_reason(doc, f) for f in frames if not settled(f.start, f.end))
+            reasons.extend(
+                structure.doubt_reason(doc, f) for f in frames if not settled(f.start, f.end)
+            )
     if not reasons:
         return result
     reason = "; ".join(dict.fromkeys(reasons))
     return ClassificationResult(
-        result.label, result.confidence, result.passages, result.engine, result.version, True, reason
+        result.label,
+        result.confidence,
+        result.passages,
+        result.engine,
+        result.version,
+        True,
+        reason,
     )
 
 
@@ -355,7 +395,12 @@ def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> Clas
         balance = -0.5
     uncertain = any(s.uncertain for s in table)
     opinion: Label = Label.CRITICISM if balance < 0 or (uncertain and balance < 2) else Label.PRAISE
-    if opinion == Label.PRAISE and not positive and (rating is None or rating <= 3) and not _NEUTRAL.search(doc.text):
+    if (
+        opinion == Label.PRAISE
+        and not positive
+        and (rating is None or rating <= 3)
+        and not _NEUTRAL.search(doc.text)
+    ):
         # praise needs evidence: no positive or neutral word and no good rating is no praise
         opinion = Label.CRITICISM
 

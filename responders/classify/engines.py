@@ -121,7 +121,9 @@ def _ask(text: str, settings: Any, model: Any) -> tuple[Any, str | None]:
         return None, str(exc)
 
 
-def _llm(text: str, rating: int | None, rules: ClassificationResult, settings: Any, model: Any) -> EngineOutcome:
+def _llm(
+    text: str, rating: int | None, rules: ClassificationResult, settings: Any, model: Any
+) -> EngineOutcome:
     from responders import llm
 
     assessment, reason = _ask(text, settings, model)
@@ -174,7 +176,9 @@ def _overlaps(a: Passage, b: Passage) -> bool:
 
 
 def _uncertain(passage: Passage) -> Passage:
-    seen_as = "une diffamation" if passage.qualification == Qualification.DEFAMATION else "une injure"
+    seen_as = (
+        "une diffamation" if passage.qualification == Qualification.DEFAMATION else "une injure"
+    )
     return replace(
         passage,
         qualification=Qualification.CRITICISM,
@@ -185,7 +189,9 @@ def _uncertain(passage: Passage) -> Passage:
     )
 
 
-def combine(rules: ClassificationResult, assessment: Any) -> tuple[ClassificationResult, bool, list[str]]:
+def combine(
+    rules: ClassificationResult, assessment: Any
+) -> tuple[ClassificationResult, bool, list[str]]:
     """Merge the rules' result and a validated model assessment (see module docstring).
 
     Returns (result, disagreement, notes).
@@ -197,12 +203,15 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
     for passage in rules.passages:
         if passage.qualification in SERIOUS:
             backed = any(
-                _overlaps(passage, other) and SEVERITY[other.qualification] >= SEVERITY[passage.qualification]
+                _overlaps(passage, other)
+                and SEVERITY[other.qualification] >= SEVERITY[passage.qualification]
                 for other in llm_passages
             )
             if not backed:
                 disputed += 1
-                passage = replace(passage, explanation=f"{passage.explanation} {DISAGREEMENT_NOTE}".strip())
+                passage = replace(
+                    passage, explanation=f"{passage.explanation} {DISAGREEMENT_NOTE}".strip()
+                )
         kept.append(passage)
     # What only the model sees is weak evidence: a serious passage becomes an uncertain
     # criticism (DOMAIN: over-flagging defamation wastes a lawyer's time and invites abuse).
@@ -217,7 +226,9 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
     unsupported = proposed in SERIOUS and SEVERITY[proposed] > floor
     if unsupported:
         proposed = Label.CRITICISM
-    label = max(proposed, next(k for k, v in SEVERITY.items() if v == floor), key=SEVERITY.__getitem__)
+    label = max(
+        proposed, next(k for k, v in SEVERITY.items() if v == floor), key=SEVERITY.__getitem__
+    )
     disagreement = assessment.label != rules.label or disputed > 0
 
     if disputed:
@@ -231,9 +242,13 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
             f"qualification incertaine, classé « {label} », à vérifier."
         )
     elif not disputed and label != rules.label:
-        notes.append(f"Le modèle de langage tranche : « {label} » au lieu de « {rules.label} » (règles).")
+        notes.append(
+            f"Le modèle de langage tranche : « {label} » au lieu de « {rules.label} » (règles)."
+        )
     if added:
-        notes.append(f"{len(added)} passage(s) ajouté(s) par le modèle de langage, cité(s) mot pour mot.")
+        notes.append(
+            f"{len(added)} passage(s) ajouté(s) par le modèle de langage, cité(s) mot pour mot."
+        )
     notes.extend(assessment.notes)
 
     passages = sorted(kept + added, key=lambda p: (p.start, p.end))
@@ -258,7 +273,9 @@ def combine(rules: ClassificationResult, assessment: Any) -> tuple[Classificatio
     return _keep_check(result, rules), disagreement, notes
 
 
-def _auto(text: str, rating: int | None, rules: ClassificationResult, settings: Any, model: Any) -> EngineOutcome:
+def _auto(
+    text: str, rating: int | None, rules: ClassificationResult, settings: Any, model: Any
+) -> EngineOutcome:
     why = second_opinion_reason(rules, rating)
     if why is None:
         return EngineOutcome(rules, "auto", rules_label=rules.label)

@@ -16,7 +16,12 @@ from responders.vocabulary import Label
 
 DEFAULT_FILE = "data/eval/classify/test.jsonl"
 SERIOUS = (Label.INSULT, Label.DEFAMATION)
-SHORT: dict[str, str] = {Label.PRAISE: "éloge", Label.CRITICISM: "critique", Label.INSULT: "injure", Label.DEFAMATION: "diffam."}
+SHORT: dict[str, str] = {
+    Label.PRAISE: "éloge",
+    Label.CRITICISM: "critique",
+    Label.INSULT: "injure",
+    Label.DEFAMATION: "diffam.",
+}
 
 
 @dataclass
@@ -74,12 +79,16 @@ class Report:
     def accuracy(self) -> float:
         if not self.gold:
             return 0.0
-        return sum(1 for g, p in zip(self.gold, self.predicted, strict=True) if g == p) / len(self.gold)
+        return sum(1 for g, p in zip(self.gold, self.predicted, strict=True) if g == p) / len(
+            self.gold
+        )
 
     def errors(self) -> list[dict[str, Any]]:
         return [
             {**row, "predicted": p, "check": c}
-            for row, g, p, c in zip(self.rows, self.gold, self.predicted, self._checks(), strict=True)
+            for row, g, p, c in zip(
+                self.rows, self.gold, self.predicted, self._checks(), strict=True
+            )
             if g != p
         ]
 
@@ -105,7 +114,9 @@ def evaluate(
 ) -> Report:
     report = Report(engine)
     for row in rows:
-        outcome = classify_outcome(engine, row["text"], row.get("rating"), settings=settings, model=model)
+        outcome = classify_outcome(
+            engine, row["text"], row.get("rating"), settings=settings, model=model
+        )
         result = outcome.result
         report.asked += int(outcome.asked_llm)
         if outcome.fallback_reason:
@@ -120,7 +131,9 @@ def evaluate(
 def agreement(a: Report, b: Report) -> float:
     if not a.predicted:
         return 0.0
-    return sum(1 for x, y in zip(a.predicted, b.predicted, strict=True) if x == y) / len(a.predicted)
+    return sum(1 for x, y in zip(a.predicted, b.predicted, strict=True) if x == y) / len(
+        a.predicted
+    )
 
 
 def format_llm_usage(report: Report) -> list[str]:

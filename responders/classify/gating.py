@@ -76,7 +76,9 @@ def prepare(text: str, spans: list[tuple[int, int]]) -> SentenceGate:
     return gate
 
 
-def finditer(pattern: GatedPattern, text: str, present: frozenset[str] | None = None) -> Iterable[re.Match[str]]:
+def finditer(
+    pattern: GatedPattern, text: str, present: frozenset[str] | None = None
+) -> Iterable[re.Match[str]]:
     """Matches of `pattern` in `text`, sentence by sentence when `text` was prepared."""
     gate = _current.get()
     if gate is None or gate.text is not text or pattern.literals is None:

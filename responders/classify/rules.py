@@ -23,7 +23,9 @@ class Rule:
     qualification: Label
     explanation: str
 
-    def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:  # pragma: no cover - interface
+    def find(
+        self, text: str, present: frozenset[str] | None = None
+    ) -> list[Span]:  # pragma: no cover - interface
         """Spans of `text`; `present` is `literals_in(text)`, computed once per review."""
         raise NotImplementedError
 
@@ -65,7 +67,11 @@ class PatternRule(Rule):
         for pattern in self._gated:
             if pattern.literals is not None and pattern.literals.isdisjoint(present):
                 continue
-            spans.extend((m.start(), m.end(), 1.0) for m in gating.finditer(pattern, text) if m.end() > m.start())
+            spans.extend(
+                (m.start(), m.end(), 1.0)
+                for m in gating.finditer(pattern, text)
+                if m.end() > m.start()
+            )
         return spans
 
     def invalidate(self, text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -210,8 +216,13 @@ class PhraseIndex:
                             ok = False
                             break
                         expected = key[k]
-                        if token != expected and expected not in forms(token) and not (
-                            k == size - 1 and token in (expected + "s", expected + "e", expected + "es")
+                        if (
+                            token != expected
+                            and expected not in forms(token)
+                            and not (
+                                k == size - 1
+                                and token in (expected + "s", expected + "e", expected + "es")
+                            )
                         ):
                             ok = False
                             break
@@ -229,7 +240,9 @@ class LexiconRule(Rule):
     epithet: bool = False
     confidence: float = 0.85
     _words: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
-    _flags: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _flags: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     _gated: tuple[GatedPattern, ...] = field(default=(), init=False, repr=False, compare=False)
     _index: PhraseIndex | None = field(default=None, init=False, repr=False, compare=False)
     _inflected: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -286,7 +299,11 @@ class LexiconRule(Rule):
             if word in inflected or (stretched and self._term_of(word) is not None):
                 spans.append((start, start + len(word), 1.0))
         if "*" in text:  # masked letters ("c*nnard") are not word characters
-            spans.extend((m.start(), m.end(), 1.0) for m in _TOKEN.finditer(text) if "*" in m.group() and self._is_term(m.group()))
+            spans.extend(
+                (m.start(), m.end(), 1.0)
+                for m in _TOKEN.finditer(text)
+                if "*" in m.group() and self._is_term(m.group())
+            )
         if self._index is not None:
             spans.extend(self._index.scan(text))
         for pattern in self._gated:
@@ -300,14 +317,18 @@ class LexiconRule(Rule):
         if not self.epithet:
             return False
         marks = self._flags.get(self._term_of(text[start:end]) or "", frozenset())
-        if "price" in marks and _PRICE.search(text, max(0, sentence[0] - 60), min(len(text), sentence[1] + 120)):
+        if "price" in marks and _PRICE.search(
+            text, max(0, sentence[0] - 60), min(len(text), sentence[1] + 120)
+        ):
             return True
         if "adj" in marks and _NOUN_AFTER.match(text, end, sentence[1]):
             return True  # an adjective before its noun: "une épaisse couche"
         context = _DIRECT_CONTEXT if "direct" in marks else _EPITHET_CONTEXT
         if context.search(before):
             return False
-        if _AIMED_AFTER.match(text, end, sentence[1]) and not text[sentence[0] : start].strip(" !?.,;:\"'-"):
+        if _AIMED_AFTER.match(text, end, sentence[1]) and not text[sentence[0] : start].strip(
+            " !?.,;:\"'-"
+        ):
             return False
         if "direct" in marks:
             return True  # "Nul." alone is a judgement, "Gros nul" an epithet
@@ -316,7 +337,9 @@ class LexiconRule(Rule):
         head = text[sentence[0] : start].strip(" !?.,;:\"'-")
         short = len(text[sentence[0] : sentence[1]].split()) <= 5
         if head == "":
-            return not (short or text[end : end + 12].lstrip().startswith(("et ", "and ", "!", ",")))
+            return not (
+                short or text[end : end + 12].lstrip().startswith(("et ", "and ", "!", ","))
+            )
         # one qualifier before it: "Incompetent moron.", "Boucher sadique." (not "L'équipe demeure")
         return not (short and _HEAD_QUALIFIER.fullmatch(head) is not None) and not (
             short and self._term_of(head) is not None
@@ -328,8 +351,12 @@ _NEGATION = re.compile(
 )
 _SELF_NEGATED = re.compile(r"(?:pas|jamais|aucune?|sans|rien|plus jamais|meme pas|never|not|no)\b")
 _POST_NEGATION = re.compile(r"\s*(?:pas|plus|jamais|pantoute|point|not|at all)\b")
-_ATTENUATOR = re.compile(r"\b(?:un peu|un brin|legerement|quelque peu|a bit|slightly|a little|somewhat)\s+(?:trop\s+|too\s+)?$")
-_CONTRAST = re.compile(r"\b(?:mais|cependant|par contre|toutefois|neanmoins|pourtant|sauf que|but|however)\b")
+_ATTENUATOR = re.compile(
+    r"\b(?:un peu|un brin|legerement|quelque peu|a bit|slightly|a little|somewhat)\s+(?:trop\s+|too\s+)?$"
+)
+_CONTRAST = re.compile(
+    r"\b(?:mais|cependant|par contre|toutefois|neanmoins|pourtant|sauf que|but|however)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -341,7 +368,9 @@ class OpinionRule(Rule):
 
     negative: tuple[tuple[str, float, bool], ...] = ()
     positive: tuple[tuple[str, float, bool], ...] = ()
-    _regexes: tuple[tuple[GatedPattern, float], ...] = field(default=(), init=False, repr=False, compare=False)
+    _regexes: tuple[tuple[GatedPattern, float], ...] = field(
+        default=(), init=False, repr=False, compare=False
+    )
     _index: PhraseIndex | None = field(default=None, init=False, repr=False, compare=False)
     _weights: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -363,7 +392,9 @@ class OpinionRule(Rule):
     def find(self, text: str, present: frozenset[str] | None = None) -> list[Span]:
         candidates: list[Span] = []
         for regex, weight in self._regexes:
-            candidates.extend((m.start(), m.end(), weight) for m in gating.finditer(regex, text, present))
+            candidates.extend(
+                (m.start(), m.end(), weight) for m in gating.finditer(regex, text, present)
+            )
         assert self._index is not None
         candidates.extend(self._index.scan(text))
         # Overlapping cues: the longest wins ("merci pour les 3 h d'attente" over "merci").
@@ -460,5 +491,7 @@ def get_rules(names: list[str] | tuple[str, ...] | None = None) -> tuple[Rule, .
         return DEFAULT_RULES
     unknown = [n for n in names if n not in RULES_BY_NAME]
     if unknown:
-        raise ValueError(f"Règle(s) inconnue(s) : {', '.join(unknown)}. Connues : {', '.join(RULES_BY_NAME)}.")
+        raise ValueError(
+            f"Règle(s) inconnue(s) : {', '.join(unknown)}. Connues : {', '.join(RULES_BY_NAME)}."
+        )
     return tuple(RULES_BY_NAME[n] for n in names)

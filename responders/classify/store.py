@@ -51,9 +51,14 @@ def classify_pending(session: Session) -> int:
     now = utcnow()
     rows: list[dict[str, Any]] = []
     count = 0
-    for review_id, revision_id, original, translated, revision_rating, review_rating in session.execute(
-        _pending(session)
-    ).all():
+    for (
+        review_id,
+        revision_id,
+        original,
+        translated,
+        revision_rating,
+        review_rating,
+    ) in session.execute(_pending(session)).all():
         text = original if original and original.strip() else (translated or "")
         rating = revision_rating if revision_rating is not None else review_rating
         result = classify(text, rating)
@@ -84,7 +89,10 @@ def _store(session: Session, rows: list[dict[str, Any]]) -> int:
     # the review keeps its current label too, so the queue and the charts need no join
     session.execute(
         update(Review),
-        [{"id": r["review_id"], "label": r["label"], "needs_check": r["needs_check"]} for r in rows],
+        [
+            {"id": r["review_id"], "label": r["label"], "needs_check": r["needs_check"]}
+            for r in rows
+        ],
     )
     return len(rows)
 
@@ -102,6 +110,9 @@ def current_classifications(
     latest = newest.group_by(col(Classification.review_id)).subquery()
     statement = select(Classification).join(
         latest,
-        and_(col(Classification.review_id) == latest.c.review_id, col(Classification.id) == latest.c.newest),
+        and_(
+            col(Classification.review_id) == latest.c.review_id,
+            col(Classification.id) == latest.c.newest,
+        ),
     )
     return {row.review_id: row for row in session.execute(statement).scalars().all()}

@@ -80,8 +80,12 @@ def read(doc: Normalized, spans: list[tuple[int, int]]) -> Findings:
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?\n]|\s(?:mais|but|et|and|pis)\s")
-_ARTICLE = re.compile(r"(?<![a-z])(?:le|la|les|l'|ce|cet|cette|ces|the|this|that|mon|ma|notre|our|my|son|sa|leur)\s*$")
-_TITLE = re.compile(r"(?:dr|dre|docteure?|doctoresse|madame|monsieur|mme|mr|mrs|ms|m|me|maitre)\.?\s*$")
+_ARTICLE = re.compile(
+    r"(?<![a-z])(?:le|la|les|l'|ce|cet|cette|ces|the|this|that|mon|ma|notre|our|my|son|sa|leur)\s*$"
+)
+_TITLE = re.compile(
+    r"(?:dr|dre|docteure?|doctoresse|madame|monsieur|mme|mr|mrs|ms|m|me|maitre)\.?\s*$"
+)
 
 
 def _is_name(doc: Normalized, frame: Contempt) -> bool:
@@ -123,7 +127,10 @@ def act(doc: Normalized, item: Accusation) -> str:
 
 
 def explanation(
-    doc: Normalized, item: Accusation, insults: list[Any] | None = None, others: list[Accusation] | None = None
+    doc: Normalized,
+    item: Accusation,
+    insults: list[Any] | None = None,
+    others: list[Accusation] | None = None,
 ) -> str:
     facts = [item.shape.fact]
     domains = [item.shape.domain]
@@ -140,7 +147,9 @@ def explanation(
     ]
     if insults:
         words = ", ".join(f"« {quote(doc, s, e)} »" for _, s, e in insults)
-        parts.append(f"Le terme outrageant {words} est indissociable du fait imputé : absorbé dans la diffamation.")
+        parts.append(
+            f"Le terme outrageant {words} est indissociable du fait imputé : absorbé dans la diffamation."
+        )
     return " ".join(parts)
 
 
@@ -161,4 +170,6 @@ def check_reason(doc: Normalized, item: Accusation) -> str:
 
 
 def doubt_reason(doc: Normalized, frame: Contempt) -> str:
-    return f"mépris visant une personne (« {quote(doc, frame.start, frame.end)} ») : injure possible"
+    return (
+        f"mépris visant une personne (« {quote(doc, frame.start, frame.end)} ») : injure possible"
+    )

@@ -39,6 +39,7 @@ def read_lines(path: str) -> Iterator[tuple[int, str]]:
             "Enregistrez-le en UTF-8 puis recommencez."
         ) from None
 
+
 @contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
     if path is None or path == "-":

@@ -21,12 +21,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="importer des avis (fichiers, dossiers, .zip)")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--db", dest="db", default=None, help="URL de la base de données")
-    p.add_argument("--location", default=None, help="nom de l'établissement si la source ne le donne pas")
+    p.add_argument(
+        "--location", default=None, help="nom de l'établissement si la source ne le donne pas"
+    )
     p.add_argument("--format", default="auto", choices=FORMATS)
-    p.add_argument("--mapping", default=None, help="CSV générique : colonnes, ex. text=Avis,rating=Note")
+    p.add_argument(
+        "--mapping", default=None, help="CSV générique : colonnes, ex. text=Avis,rating=Note"
+    )
     p.add_argument("--no-classify", action="store_true", help="ne pas classer les avis importés")
-    p.add_argument("--profile", default=None, choices=sorted(PROFILES),
-                   help="profil d'un établissement que l'import crée (un établissement connu garde le sien)")
+    p.add_argument(
+        "--profile",
+        default=None,
+        choices=sorted(PROFILES),
+        help="profil d'un établissement que l'import crée (un établissement connu garde le sien)",
+    )
 
     p = sub.add_parser("classify", help="classer des avis (JSONL)")
     p.add_argument("input", metavar="IN.jsonl")
@@ -52,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("-o", "--output", required=True)
     q.add_argument("--profile", default=None, choices=sorted(PROFILES))
     q.add_argument(
-        "--scope", default="candidates", choices=("candidates", "transmitted"),
+        "--scope",
+        default="candidates",
+        choices=("candidates", "transmitted"),
         help="candidates : tous les avis candidats (défaut) ; transmitted : seulement ceux transmis à l'avocat",
     )
     q = export.add_parser(
@@ -71,8 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("files", nargs="*", metavar="FILE")
     q.add_argument("--engine", default="rules", choices=ENGINES)
     q.add_argument("--show", type=int, default=50, help="nombre d'erreurs affichées")
-    q = ev.add_parser("bursts", help="rafales d'avis négatifs : précision et rappel sur des historiques synthétiques")
-    q.add_argument("--histories", type=int, default=10, help="nombre d'historiques générés (graines 1..N)")
+    q = ev.add_parser(
+        "bursts",
+        help="rafales d'avis négatifs : précision et rappel sur des historiques synthétiques",
+    )
+    q.add_argument(
+        "--histories", type=int, default=10, help="nombre d'historiques générés (graines 1..N)"
+    )
 
     p = sub.add_parser("audit", help="vérifier les réponses déjà publiées")
     au = p.add_subparsers(dest="audit_command", required=True)
@@ -84,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", dest="db", default=None, help="URL de la base de données")
     p.add_argument("--days", type=int, default=7, help="période couverte, en jours (7 par défaut)")
     out = p.add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", default=None, metavar="FILE.eml", help="écrire le message dans un fichier")
+    out.add_argument(
+        "-o", "--output", default=None, metavar="FILE.eml", help="écrire le message dans un fichier"
+    )
     out.add_argument("--send", action="store_true", help="envoyer le message par SMTP")
 
     p = sub.add_parser("demo", help="charger les avis de démonstration si la base est vide")
@@ -96,8 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     q = users.add_parser("add", help="créer un compte (mot de passe lu sur l'entrée standard)")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--role", required=True, choices=tuple(ROLES))
-    q.add_argument("--email", default=None,
-                   help="adresse du fournisseur d'identité (st.login) ; sans mot de passe, connexion par ce fournisseur seulement")
+    q.add_argument(
+        "--email",
+        default=None,
+        help="adresse du fournisseur d'identité (st.login) ; sans mot de passe, connexion par ce fournisseur seulement",
+    )
     q.add_argument("--db", dest="db", default=None)
     q = users.add_parser("list", help="lister les comptes (JSON, une ligne par compte)")
     q.add_argument("--db", dest="db", default=None)

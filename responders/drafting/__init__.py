@@ -28,4 +28,3 @@ __all__ = [
     "situation_for",
     "stable_index",
 ]
-

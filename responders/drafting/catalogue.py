@@ -32,7 +32,23 @@ _ID = re.compile(r"^[a-z]{2}-[a-z]+-\d{2}$")
 # a spreadsheet reads a cell starting with one of these as a formula
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # {contact} follows « joignable », « contacter le cabinet »…: it must read as a complement
-_PREPOSITIONS = ("par ", "au ", "aux ", "à ", "a ", "en ", "sur ", "via ", "du ", "de ", "d'", "dès ", "pendant ", "entre ", "sans ")
+_PREPOSITIONS = (
+    "par ",
+    "au ",
+    "aux ",
+    "à ",
+    "a ",
+    "en ",
+    "sur ",
+    "via ",
+    "du ",
+    "de ",
+    "d'",
+    "dès ",
+    "pendant ",
+    "entre ",
+    "sans ",
+)
 
 
 class CatalogueError(ValueError):
@@ -120,7 +136,9 @@ def clean_value(name: str, value: str | None) -> str | None:
         limit, label = MAX_PRACTICE_CHARS, "Le nom du cabinet"
     else:
         if value.startswith("="):
-            raise ValueError("Le moyen de contact ne doit pas commencer par = : corrigez-le dans Réglages.")
+            raise ValueError(
+                "Le moyen de contact ne doit pas commencer par = : corrigez-le dans Réglages."
+            )
         value = _as_complement(value)
         limit, label = MAX_CONTACT_CHARS, "Le moyen de contact"
     if len(value) > limit:
@@ -232,7 +250,9 @@ def load_catalogue(directory: Path | str = TEMPLATES_DIR) -> Catalogue:
             )
         for name, value in values.items():
             if clean_value(name, value) != value:
-                raise CatalogueError(f"{PLACEHOLDERS_FILE} : valeur invalide pour {profile}.{name}.")
+                raise CatalogueError(
+                    f"{PLACEHOLDERS_FILE} : valeur invalide pour {profile}.{name}."
+                )
     return Catalogue(tuple(templates), {p: dict(v) for p, v in defaults.items()})
 
 

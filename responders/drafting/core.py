@@ -63,12 +63,15 @@ def _classify(text: str, rating: int | None) -> str:
     return str(result.label)
 
 
-def _verdict(reply: str, review: str | None, reviewer_name: str | None, profile: str) -> dict[str, Any]:
+def _verdict(
+    reply: str, review: str | None, reviewer_name: str | None, profile: str
+) -> dict[str, Any]:
     """The guard's verdict on one reply; only `pass` is publishable (`allowed`)."""
     result = _guard_check()(reply, review=review, reviewer_name=reviewer_name, profile=profile)
     verdict = result.to_dict()
     return {
-        "allowed": verdict.get("verdict", "pass" if result.allowed else "block") == "pass" and bool(result.allowed),
+        "allowed": verdict.get("verdict", "pass" if result.allowed else "block") == "pass"
+        and bool(result.allowed),
         "verdict": str(verdict.get("verdict", "pass" if result.allowed else "block")),
         "findings": [dict(f) for f in verdict.get("findings", [])],
     }
@@ -90,7 +93,11 @@ def _summary(findings: list[dict[str, Any]]) -> str:
     parts = []
     for finding in findings[:3]:
         explanation = str(finding.get("explanation", "")).rstrip(". ")
-        parts.append(f"{finding.get('rule', '?')} ({explanation})" if explanation else str(finding.get("rule")))
+        parts.append(
+            f"{finding.get('rule', '?')} ({explanation})"
+            if explanation
+            else str(finding.get("rule"))
+        )
     return " ; ".join(parts) if parts else "aucun détail"
 
 
@@ -107,9 +114,14 @@ def _try_rephrase(
     except Exception as exc:  # a language model failing must never stop the safe template
         # the model module raises French messages written for staff; show them as they are
         detail = str(exc).strip()
-        return None, None, (
-            f"la reformulation a échoué : {detail}" if detail
-            else f"la reformulation a échoué ({type(exc).__name__})"
+        return (
+            None,
+            None,
+            (
+                f"la reformulation a échoué : {detail}"
+                if detail
+                else f"la reformulation a échoué ({type(exc).__name__})"
+            ),
         )
     if not isinstance(candidate, str) or not candidate.strip():
         return None, None, "la reformulation est vide"
@@ -123,11 +135,19 @@ def _try_rephrase(
         # a rephrasing is kept only when the guard passes it outright: one it cannot clear
         # (review) falls back to the vetted template like one it blocks
         if verdict["verdict"] == "review":
-            return None, verdict, (
-                "la reformulation contient un contenu que le contrôle ne peut pas valider : "
-                f"{_summary(verdict['findings'])}"
+            return (
+                None,
+                verdict,
+                (
+                    "la reformulation contient un contenu que le contrôle ne peut pas valider : "
+                    f"{_summary(verdict['findings'])}"
+                ),
             )
-        return None, verdict, f"la reformulation a été bloquée par le contrôle : {_summary(verdict['findings'])}"
+        return (
+            None,
+            verdict,
+            f"la reformulation a été bloquée par le contrôle : {_summary(verdict['findings'])}",
+        )
     return candidate, verdict, ""
 
 
@@ -160,15 +180,21 @@ def draft(
     situation = situation_for(text, label)
     decision = resolve_policy(profile, situation, policy_overrides)
     if decision.action != ReplyAction.REPLY:
-        return DraftResult(label, situation, decision.action, None, None, decision.reason, _no_reply_guard())
+        return DraftResult(
+            label, situation, decision.action, None, None, decision.reason, _no_reply_guard()
+        )
 
     catalogue = catalogue or default_catalogue()
-    practice_value, contact_value, problems = catalogue.lenient_placeholder_values(profile, practice, contact)
+    practice_value, contact_value, problems = catalogue.lenient_placeholder_values(
+        profile, practice, contact
+    )
     variants = catalogue.variants(profile, situation)
     key = seed_key if seed_key is not None else f"{rating}|{text or ''}"
     order: list[Template] = rotation_order(variants, key, previous_template_id)
     attempts: list[str] = []
-    found, first_block = _first_allowed(order, practice_value, contact_value, text, reviewer_name, profile, attempts)
+    found, first_block = _first_allowed(
+        order, practice_value, contact_value, text, reviewer_name, profile, attempts
+    )
     defaults = catalogue.placeholder_values(profile)
     if found is None and (practice_value, contact_value) != defaults:
         # the practice's own name or contact may be what the guard refuses: say so, and
@@ -182,7 +208,16 @@ def draft(
     if found is not None:
         template, reply, verdict = found
         reason = " ".join([decision.reason, *problems])
-        result = DraftResult(label, situation, ReplyAction.REPLY, reply, template.id, reason, verdict, attempts=attempts)
+        result = DraftResult(
+            label,
+            situation,
+            ReplyAction.REPLY,
+            reply,
+            template.id,
+            reason,
+            verdict,
+            attempts=attempts,
+        )
         if rephrase is not None:
             _apply_rephrase(result, rephrase, text, reviewer_name, profile)
         return result
@@ -228,10 +263,16 @@ def _first_allowed(
 
 
 def _apply_rephrase(
-    result: DraftResult, rephrase: Rephraser, text: str | None, reviewer_name: str | None, profile: str
+    result: DraftResult,
+    rephrase: Rephraser,
+    text: str | None,
+    reviewer_name: str | None,
+    profile: str,
 ) -> None:
     assert result.reply is not None
-    candidate, verdict, why_not = _try_rephrase(rephrase, result.reply, text, reviewer_name, profile)
+    candidate, verdict, why_not = _try_rephrase(
+        rephrase, result.reply, text, reviewer_name, profile
+    )
     if candidate is None:
         result.rephrase_rejected = list(verdict["findings"]) if verdict else []
         result.reason = f"{result.reason} Réponse type conservée : {why_not}."

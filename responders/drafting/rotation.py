@@ -22,7 +22,10 @@ def _variant_id(variant: Any) -> Any:
 
 
 def rotation_order(
-    variants: Sequence[T], seed_key: str, previous_id: str | None = None, *,
+    variants: Sequence[T],
+    seed_key: str,
+    previous_id: str | None = None,
+    *,
     key: Callable[[T], Any] = _variant_id,
 ) -> list[T]:
     """Every variant in the order they should be tried for this review.

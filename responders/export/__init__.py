@@ -90,7 +90,8 @@ def dossier_download(dossier: Dossier, fmt: str) -> Download:
     except Exception:  # noqa: BLE001  one format's failure must not take the page down
         LOG.exception("dossier %s impossible à créer", fmt)
         return Download(
-            fmt, None,
+            fmt,
+            None,
             f"Le dossier {fmt.upper()} n'a pas pu être créé (le détail est dans le journal du "
             "serveur). Les autres formats restent disponibles ; le JSON contient le texte exact.",
         )

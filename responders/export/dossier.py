@@ -195,8 +195,14 @@ class CaptureEvidence:
     @classmethod
     def of(cls, number: int, info: CaptureInfo) -> CaptureEvidence:
         return cls(
-            number, info.id, info.filename, info.media_type, info.size, info.sha256,
-            info.added_at, info.added_by,
+            number,
+            info.id,
+            info.filename,
+            info.media_type,
+            info.size,
+            info.sha256,
+            info.added_at,
+            info.added_by,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -485,7 +491,11 @@ def _actions(events: list[AuditEvent]) -> tuple[list[ActionEvidence], str | None
         if event.action == AuditAction.SEND_TO_LAWYER and detail.get("target"):
             target = str(detail["target"])
         # only replies carry a text the practice wrote for the public
-        text = event.text if event.action in (AuditAction.REPLY_COPIED, AuditAction.REPLY_PUBLISHED) else None
+        text = (
+            event.text
+            if event.action in (AuditAction.REPLY_COPIED, AuditAction.REPLY_PUBLISHED)
+            else None
+        )
         actions.append(
             ActionEvidence(
                 at=event.at,

@@ -237,7 +237,11 @@ def _cut_note(full: int) -> str:
 
 
 def _verbatim(text: str) -> str:
-    return text if len(text) <= MAX_VERBATIM_CHARS else text[:MAX_VERBATIM_CHARS] + _cut_note(len(text))
+    return (
+        text
+        if len(text) <= MAX_VERBATIM_CHARS
+        else text[:MAX_VERBATIM_CHARS] + _cut_note(len(text))
+    )
 
 
 # A table row cannot continue on the next page: a cell longer than this is cut (the full text
@@ -295,7 +299,9 @@ def _cover(pdf: _Pdf, dossier: Dossier) -> None:
         return
     # a group's listings may follow different laws and be signed by different people
     pdf.heading("Établissements concernés", 11)
-    places = [["Établissement", "Juridiction et droit applicable", "Signataire des notifications", "Avis"]]
+    places = [
+        ["Établissement", "Juridiction et droit applicable", "Signataire des notifications", "Avis"]
+    ]
     for place in dossier.establishments():
         places.append(
             [
@@ -367,7 +373,10 @@ def _entry(pdf: _Pdf, entry: DossierEntry, settings: object = None) -> None:
         ("Statut", entry.status_fr + (" — transmis à l'avocat" if entry.transmitted else "")),
         ("Publié le (UTC)", _date(entry.created_at)),
         ("Modifié le (UTC)", _date(entry.updated_at) + (" — avis modifié" if d.edited else "")),
-        ("Vu par le cabinet (UTC)", f"du {_date(entry.first_seen_at)} au {_date(entry.last_seen_at)}"),
+        (
+            "Vu par le cabinet (UTC)",
+            f"du {_date(entry.first_seen_at)} au {_date(entry.last_seen_at)}",
+        ),
         ("Cible", f"{entry.target} ({VALIDATION})"),
         ("Délai", f"{d.legal_basis}, à partir du {_date(d.start)}"),
     ]

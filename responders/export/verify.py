@@ -116,9 +116,7 @@ def _find_review(session: Session, entry: dict[str, Any]) -> Review | None:
     ).first()
 
 
-def _verify_captures(
-    session: Session, entry: dict[str, Any], review: Review, change: Any
-) -> int:
+def _verify_captures(session: Session, entry: dict[str, Any], review: Review, change: Any) -> int:
     """Each attached file printed in the dossier still gives its printed SHA-256."""
     printed = [c for c in entry.get("captures") or [] if isinstance(c, dict)]
     stored = {
@@ -240,6 +238,4 @@ def verify_dossier(session: Session, data: Any) -> VerifyReport:
         changes += found
         checked += count
         attached += files
-    return VerifyReport(
-        reviews=len(entries), revisions=checked, changes=changes, captures=attached
-    )
+    return VerifyReport(reviews=len(entries), revisions=checked, changes=changes, captures=attached)

@@ -35,7 +35,13 @@ from responders.export.tables import (
 )
 
 SHEETS = (
-    "Synthèse", "Passages", "Versions", "Actions", "Notices Google", "À lire", "Captures",
+    "Synthèse",
+    "Passages",
+    "Versions",
+    "Actions",
+    "Notices Google",
+    "À lire",
+    "Captures",
     "Établissements",
 )
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")

@@ -1,10 +1,10 @@
 """The secrecy guard: every reply is checked before anyone can copy or publish it.
 
-    from responders.guard import check
-    result = check(reply, review=review_text, reviewer_name=name, profile="fr-dentiste")
-    result.verdict      # "block" (a known leak), "review" (content to confirm), "pass"
-    result.allowed      # True only for "pass"
-    result.findings     # list[Finding], offsets into `reply`
+from responders.guard import check
+result = check(reply, review=review_text, reviewer_name=name, profile="fr-dentiste")
+result.verdict      # "block" (a known leak), "review" (content to confirm), "pass"
+result.allowed      # True only for "pass"
+result.findings     # list[Finding], offsets into `reply`
 """
 
 from __future__ import annotations

@@ -103,7 +103,8 @@ class Report:
             "false_block_rate": round(self.false_block_rate, 4),
             "per_family": {k: v.to_dict() for k, v in sorted(self.per_family.items())},
             "per_file": {
-                f: {k: v.to_dict() for k, v in sorted(fams.items())} for f, fams in self.per_file.items()
+                f: {k: v.to_dict() for k, v in sorted(fams.items())}
+                for f, fams in self.per_file.items()
             },
         }
 
@@ -112,9 +113,17 @@ def _span(value: Any, reply: str) -> list[int] | None:
     if isinstance(value, str) and value:
         at = reply.find(value)
         return [at, at + len(value)] if at >= 0 else None
-    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
+    if (
+        isinstance(value, (list, tuple))
+        and len(value) == 2
+        and all(isinstance(v, int) for v in value)
+    ):
         return [int(value[0]), int(value[1])]
-    if isinstance(value, dict) and isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+    if (
+        isinstance(value, dict)
+        and isinstance(value.get("start"), int)
+        and isinstance(value.get("end"), int)
+    ):
         return [value["start"], value["end"]]
     return None
 
@@ -126,13 +135,17 @@ def load_cases(paths: list[str]) -> list[Case]:
         default_family = "safe" if "safe" in file.stem else "leak"
         for number, obj in load_objects(path):
             if not isinstance(obj.get("reply"), str):
-                raise UnusableInput(f"{path}, ligne {number} : le champ « reply » (texte) est manquant.")
+                raise UnusableInput(
+                    f"{path}, ligne {number} : le champ « reply » (texte) est manquant."
+                )
             cases.append(
                 Case(
                     id=str(obj.get("id", f"{file.name}:{number}")),
                     reply=obj["reply"],
                     review=obj.get("review") if isinstance(obj.get("review"), str) else None,
-                    reviewer_name=obj.get("reviewer_name") if isinstance(obj.get("reviewer_name"), str) else None,
+                    reviewer_name=obj.get("reviewer_name")
+                    if isinstance(obj.get("reviewer_name"), str)
+                    else None,
                     family=str(obj.get("family") or default_family),
                     expected_span=_span(obj.get("expected_span"), obj["reply"]),
                     source=path,
@@ -193,12 +206,18 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     out.write(f"Fichiers : {', '.join(files)}\n")
     if report.leaks:
-        out.write(f"Fuites arrêtées (bloquées ou à vérifier) : {_pct(report.stopped, report.leaks)}\n")
+        out.write(
+            f"Fuites arrêtées (bloquées ou à vérifier) : {_pct(report.stopped, report.leaks)}\n"
+        )
         out.write(f"Fuites bloquées d'office : {_pct(report.blocked, report.leaks)}\n")
         if report.span_total:
-            out.write(f"Passage attendu couvert par un blocage : {_pct(report.span_hits, report.span_total)}\n")
+            out.write(
+                f"Passage attendu couvert par un blocage : {_pct(report.span_hits, report.span_total)}\n"
+            )
     if report.safe:
-        out.write(f"Réponses sûres arrêtées (à vérifier ou bloquées) : {_pct(report.safe_stopped, report.safe)}\n")
+        out.write(
+            f"Réponses sûres arrêtées (à vérifier ou bloquées) : {_pct(report.safe_stopped, report.safe)}\n"
+        )
         out.write(f"Réponses sûres bloquées à tort : {_pct(report.false_blocks, report.safe)}\n")
     out.write("Par fichier et par famille (arrêtées / bloquées d'office / total) :\n")
     for source, families in report.per_file.items():
@@ -218,7 +237,9 @@ def run(args: argparse.Namespace) -> int:
         for case, findings in report.wrong[:show]:
             out.write(_line(case, findings) + "\n")
     if report.reviewed and show:
-        out.write(f"Envoyées à vérification ({min(show, len(report.reviewed))}/{len(report.reviewed)}) :\n")
+        out.write(
+            f"Envoyées à vérification ({min(show, len(report.reviewed))}/{len(report.reviewed)}) :\n"
+        )
         for case, findings in report.reviewed[:show]:
             out.write(_line(case, findings) + "\n")
     out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")

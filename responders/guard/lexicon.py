@@ -77,18 +77,28 @@ class Lexicon:
                 term, category, *_ = line.split("\t")
                 exact = term.startswith("=")
                 term = term.lstrip("=")
-                tokens = [t.key for t in normalize(term).tokens] if not term.isascii() or "'" in term or "-" in term else [key(t) for t in term.split()]
+                tokens = (
+                    [t.key for t in normalize(term).tokens]
+                    if not term.isascii() or "'" in term or "-" in term
+                    else [key(t) for t in term.split()]
+                )
                 if not tokens:
                     continue
                 k = " ".join(tokens)
                 if not curated and len(tokens) == 1 and k in general_by_key:
                     # A stem shared with a different everyday word (« avonex » / « avons »).
-                    if general_by_key[k] != term and key(general_by_key[k]) == k and term not in self.general:
+                    if (
+                        general_by_key[k] != term
+                        and key(general_by_key[k]) == k
+                        and term not in self.general
+                    ):
                         continue
                 # The curated lists come first and win: their category is the precise one.
                 self.entries.setdefault(k, Entry(term, category, source, exact))
                 if exact:
-                    self.exact_surfaces.setdefault(k, set()).add(unicodedata.normalize("NFC", term.lower()))
+                    self.exact_surfaces.setdefault(k, set()).add(
+                        unicodedata.normalize("NFC", term.lower())
+                    )
                 if len(tokens) == 1:
                     self.surfaces.add("".join(t.text for t in normalize(term).tokens))
                 self.first_keys.add(tokens[0])
@@ -100,7 +110,11 @@ class Lexicon:
         # « detartr » with « détartrage ».
         self.prefixes: dict[str, str] = {}
         for k, entry in self.entries.items():
-            if " " not in k and entry.source in (FILES[0][1], FILES[1][1]) and len(k) >= PREFIX_LEN + 1:
+            if (
+                " " not in k
+                and entry.source in (FILES[0][1], FILES[1][1])
+                and len(k) >= PREFIX_LEN + 1
+            ):
                 self.prefixes.setdefault(k[:PREFIX_LEN], k)
         self.deletes: dict[str, list[str]] = {}
         for k in self.entries:
@@ -113,7 +127,12 @@ class Lexicon:
         k = tok.key
         if len(k) < FUZZY_MIN_LEN - 1 or not tok.text.isalpha():
             return None
-        if tok.text in self.general or k in self.general_keys or k in self.never or tok.raw in self.english:
+        if (
+            tok.text in self.general
+            or k in self.general_keys
+            or k in self.never
+            or tok.raw in self.english
+        ):
             return None
         candidates: list[str] = list(self.deletes.get(k, ()))  # one letter missing
         for d in _deletions(k):
@@ -148,7 +167,9 @@ class Lexicon:
                 k = " ".join(keys[i : i + length])
                 entry = self.entries.get(k)
                 if entry is not None and entry.exact:
-                    written = unicodedata.normalize("NFC", norm.original[tokens[i].start : tokens[i + length - 1].end].lower())
+                    written = unicodedata.normalize(
+                        "NFC", norm.original[tokens[i].start : tokens[i + length - 1].end].lower()
+                    )
                     if written not in self.exact_surfaces.get(k, ()):
                         entry = None
                 if entry is not None and (length > 1 or self._single_ok(tokens[i], k)):
@@ -166,7 +187,11 @@ class Lexicon:
             joined += tokens[j].raw
             k = key(joined)
             entry = self.entries.get(k)
-            if entry is not None and len(k) >= 5 and (glued or not self._all_words(tokens[i : j + 1])):
+            if (
+                entry is not None
+                and len(k) >= 5
+                and (glued or not self._all_words(tokens[i : j + 1]))
+            ):
                 return Match(i, j + 1, entry, False)
         target = self.fuzzy(tokens[i]) or self._derived(tokens[i])
         if target is not None:
@@ -176,7 +201,12 @@ class Lexicon:
     def _derived(self, tok: Token) -> str | None:
         """A word built on a curated term (« détartreuse », « implantaire ») that is no everyday word."""
         text = tok.text
-        if len(text) < PREFIX_LEN + 1 or not text.isalpha() or text in self.general or tok.raw in self.english:
+        if (
+            len(text) < PREFIX_LEN + 1
+            or not text.isalpha()
+            or text in self.general
+            or tok.raw in self.english
+        ):
             return None
         if tok.key in self.general_keys or tok.key in self.never:
             return None
@@ -191,7 +221,11 @@ class Lexicon:
         if text in self.surfaces or text not in self.general or squeeze(text) in self.surfaces:
             return True
         for cut in (1, 2):
-            if len(text) > cut + 3 and text[:-cut] in self.surfaces and text[-cut:] in ("s", "x", "e", "es"):
+            if (
+                len(text) > cut + 3
+                and text[:-cut] in self.surfaces
+                and text[-cut:] in ("s", "x", "e", "es")
+            ):
                 return True
         return False
 
@@ -245,11 +279,20 @@ class Corrector:
         return hit
 
     def _correct(self, word: str) -> str:
-        if word in self.general or word in self.vocabulary or word in self.english or not word.isalpha():
+        if (
+            word in self.general
+            or word in self.vocabulary
+            or word in self.english
+            or not word.isalpha()
+        ):
             return word
         squeezed = squeeze(word)
         if len(word) < 5:
-            return squeezed if squeezed != word and (squeezed in self.general or squeezed in self.vocabulary) else word
+            return (
+                squeezed
+                if squeezed != word and (squeezed in self.general or squeezed in self.vocabulary)
+                else word
+            )
         # Most likely first: a letter missing, then two letters swapped or one changed, then one
         # letter too many; an ambiguous reading is no reading.
         missing = set(self.deletes.get(word, ()))
@@ -261,7 +304,9 @@ class Corrector:
             doubled = pos + 1 < len(word) and word[pos] == word[pos + 1]
             if d in self.vocabulary or (doubled and d in self.general):
                 extra.add(d)  # a key pressed twice: « commee » -> « comme »
-            changed.update(c for c in self.deletes.get(d, ()) if len(c) == len(word) and edit1(c, word))
+            changed.update(
+                c for c in self.deletes.get(d, ()) if len(c) == len(word) and edit1(c, word)
+            )
         for found in (extra, changed):
             # a changed letter in a five-letter word is too often another word (« trage »)
             if len(found) == 1 and (len(word) >= 6 or found is extra):

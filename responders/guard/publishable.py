@@ -34,9 +34,13 @@ from responders.text.words import Normalized, key
 from responders.vocabulary import Severity
 
 _FR_ER_ENDINGS = (
-    "e es ent ons ez er ai as a ais ait aient ions iez ant é ée és ées erai eras era erons erez "
-    "eront erais erait erions eriez eraient ez"
-).replace("é", "e").split()
+    (
+        "e es ent ons ez er ai as a ais ait aient ions iez ant é ée és ées erai eras era erons erez "
+        "eront erais erait erions eriez eraient ez"
+    )
+    .replace("é", "e")
+    .split()
+)
 _FR_IR_ENDINGS = "is it issons issez issent i ie ies ir irons irez ira irait issant".split()
 
 
@@ -85,7 +89,12 @@ def _en_forms(verb: str) -> set[str]:
         forms.add(verb[:-1] + "ing")
     if verb.endswith("y"):
         forms.update({verb[:-1] + "ied", verb[:-1] + "ies"})
-    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+    if (
+        len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
         forms.update({verb + verb[-1] + "ed", verb + verb[-1] + "ing"})
     return forms
 
@@ -200,21 +209,29 @@ _PRACTICE = re.compile(
     r"clinic|practice|team|staff)(?![a-z])"
 )
 _REFUSAL = re.compile(
-    r"(?<![a-z])(?:ne|n)(?! hesit| manqu)(?: " + _NOT_BREAK + r"[a-z]+){0,5}? " + _SPEECH_FR
+    r"(?<![a-z])(?:ne|n)(?! hesit| manqu)(?: "
+    + _NOT_BREAK
+    + r"[a-z]+){0,5}? "
+    + _SPEECH_FR
     + r"(?: (?:ni|pas|jamais|rien|aucun|aucune|plus|publiquement|en ligne|ici|sur|dans|de|d|des|du|la|le|les)(?![a-z]))*"
     r"|(?<![a-z])(?:impossible|pas possible|pas autorises?|pas en mesure|interdit|empeche)(?: [a-z]+){0,2} (?:de|d) "
-    r"(?:[a-z]+ )?" + _SPEECH_FR
+    r"(?:[a-z]+ )?"
+    + _SPEECH_FR
     + r"|(?<![a-z])(?:aucune?s?|jamais|ni|sans)(?: [a-z]+){0,2} (?:question|information|detail|precision|"
     r"discussion|donnee|commentaire|renseignement|echange|reponse|element)s?(?![a-z])"
     r"|(?<![a-z])(?:cannot|can t|can not|do not|don t|never|will not|won t|unable to|not able to|"
-    r"not permitted to|not allowed to|may not|must not)(?: " + _NOT_BREAK + r"[a-z]+){0,3}? " + _SPEECH_EN
+    r"not permitted to|not allowed to|may not|must not)(?: "
+    + _NOT_BREAK
+    + r"[a-z]+){0,3}? "
+    + _SPEECH_EN
     + r"|(?<![a-z])no (?:information|details|comment|specifics)(?![a-z])"
 )
 # A general topic refused in the passive: « les questions d'assurance ne peuvent pas être traitées
 # ici », « les rendez-vous ne sont jamais évoqués en ligne » (present or future tense only).
 _PASSIVE = re.compile(
     r"(?<![a-z])(?:les|des|aucune?s?|toute?s?)(?: " + _NOT_BREAK + r"[a-z]+){1,8} (?:ne|n) "
-    r"(?:sont|est|peut|peuvent|sera|seront|pourra|pourront|saurait|sauraient)(?: [a-z]+){0,4}? " + _SPEECH_FR
+    r"(?:sont|est|peut|peuvent|sera|seront|pourra|pourront|saurait|sauraient)(?: [a-z]+){0,4}? "
+    + _SPEECH_FR
     + r"(?: [a-z]+){0,3} (?:ici|en ligne|publiquement|sur (?:cette page|internet|google|les reseaux sociaux))(?![a-z])"
 )
 # What ties a refused topic back to the reader: then it is no longer a topic in general.
@@ -223,7 +240,9 @@ _TIED = re.compile(
     r"you (?:had|have|were|did|got|received|went|came|told|mentioned|describe|described)|"
     r"ce que vous|ce qui vous|cette|ces|ce|cet|this|that|these|those|mais|but)(?![a-z])"
 )
-_ANYONE = re.compile(r"(?<![a-z])(?:qui que ce soit|quoi que ce soit|quel qu en soit|quelle qu en soit)(?![a-z])")
+_ANYONE = re.compile(
+    r"(?<![a-z])(?:qui que ce soit|quoi que ce soit|quel qu en soit|quelle qu en soit)(?![a-z])"
+)
 _SENTENCE = re.compile(r"[.!?;:\n]+")
 _CLOSING = re.compile(
     r"(?<![a-z])(?:cordialement|bien a vous|salutations|bonne journee|bonne fin de journee|bonne soiree|"
@@ -305,8 +324,12 @@ def unknown_spans(ctx: Context) -> list[Span]:
 
 
 _POSSESSIVES = frozenset({"votre", "vos", "ton", "tes", "your"})
-_TITLES = frozenset({"m", "mr", "mme", "mlle", "dr", "dre", "docteur", "docteure", "pr", "me", "mrs", "ms", "miss"})
-_SKIP_ADJ = frozenset({"nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "propre", "new", "own", "recent"})
+_TITLES = frozenset(
+    {"m", "mr", "mme", "mlle", "dr", "dre", "docteur", "docteure", "pr", "me", "mrs", "ms", "miss"}
+)
+_SKIP_ADJ = frozenset(
+    {"nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "propre", "new", "own", "recent"}
+)
 
 
 def _owned(tokens: list, forced: list[bool], possessed: frozenset[str], reply: str) -> None:  # type: ignore[type-arg]

@@ -87,7 +87,9 @@ def get_rule(name: str) -> Rule:
     try:
         return _BY_NAME[name]
     except KeyError:
-        raise KeyError(f"Règle inconnue « {name} » ; règles connues : {', '.join(_BY_NAME)}") from None
+        raise KeyError(
+            f"Règle inconnue « {name} » ; règles connues : {', '.join(_BY_NAME)}"
+        ) from None
 
 
 def get_rules(names: Iterable[str] | None = None) -> tuple[Rule, ...]:

@@ -87,7 +87,8 @@ Compiled = tuple[re.Pattern[str], frozenset[str] | None, str]
 def named(patterns: Iterable[PatternLike], prefix: str) -> tuple[Pattern, ...]:
     """The patterns with their names: bare strings are named `<prefix><position>`."""
     out = tuple(
-        p if isinstance(p, Pattern) else Pattern(f"{prefix}{i}", p) for i, p in enumerate(patterns, 1)
+        p if isinstance(p, Pattern) else Pattern(f"{prefix}{i}", p)
+        for i, p in enumerate(patterns, 1)
     )
     names = [p.name for p in out]
     duplicates = sorted({n for n in names if names.count(n) > 1})
@@ -179,7 +180,13 @@ class Rule:
             raise ValueError(f"rule {self.name}: severity must be one of {', '.join(Severity)}")
         if not self.explanation.strip():
             raise ValueError(f"rule {self.name}: a French explanation is required")
-        if not (self.patterns or self.raw_patterns or self.case_patterns or self.categories or self.detector):
+        if not (
+            self.patterns
+            or self.raw_patterns
+            or self.case_patterns
+            or self.categories
+            or self.detector
+        ):
             raise ValueError(f"rule {self.name}: needs patterns, a lexicon or a detector")
         try:
             self._compiled["clean"] = compile_all(self.patterns, "words")
@@ -220,10 +227,13 @@ class Rule:
         if self.categories:
             for match in lexicon_matches(ctx):
                 if match.entry.category in self.categories:
-                    out.append((
-                        norm.tokens[match.first].start, norm.tokens[match.last - 1].end,
-                        _lexicon_name(match.entry.source),
-                    ))
+                    out.append(
+                        (
+                            norm.tokens[match.first].start,
+                            norm.tokens[match.last - 1].end,
+                            _lexicon_name(match.entry.source),
+                        )
+                    )
         if self.detector is not None:
             name = detector_name(self.detector)
             out.extend((s, e, name) for s, e in self.detector(ctx))
@@ -232,7 +242,9 @@ class Rule:
     def _explain(self, ctx: Context, text: str) -> str:
         out = self.explanation.replace("{text}", _short(text))
         profile = ctx.profile
-        ref = self.refs.get(f"{profile.jurisdiction}-{profile.profession}") or self.refs.get(profile.jurisdiction)
+        ref = self.refs.get(f"{profile.jurisdiction}-{profile.profession}") or self.refs.get(
+            profile.jurisdiction
+        )
         return f"{out} (Réf. : {ref}.)" if ref else out
 
     def excluded(self, ctx: Context) -> list[Span]:

@@ -62,7 +62,8 @@ class ImportSummary:
             "rejected": self.rejected,
             "older": self.older,
             "errors": [
-                {"file": e["file"], "record": e["record"], "reason": e["reason"]} for e in self.errors
+                {"file": e["file"], "record": e["record"], "reason": e["reason"]}
+                for e in self.errors
             ],
         }
 
@@ -117,8 +118,13 @@ def check_new_listings(session: Any, units: list[ParsedFile]) -> None:
     for unit in units:
         unknown = new_listing_keys(session, unit)
         if unknown:
-            names = sorted({rec.location_name or rec.location_key or "" for _, rec in unit.records
-                            if rec.location_key in unknown})
+            names = sorted(
+                {
+                    rec.location_name or rec.location_key or ""
+                    for _, rec in unit.records
+                    if rec.location_key in unknown
+                }
+            )
             raise UnusableInput(
                 f"{unit.label} : établissement inconnu ({', '.join(names)}). Les établissements du "
                 "cabinet relèvent de deux juridictions (France et Québec) : précisez le profil de "
@@ -163,7 +169,12 @@ def import_paths(
             try:
                 with session_scope(engine) as session:
                     result = store_file(
-                        session, unit, classify=classify, progress=progress, done_before=done, total=total,
+                        session,
+                        unit,
+                        classify=classify,
+                        progress=progress,
+                        done_before=done,
+                        total=total,
                         profile=profile,
                     )
             except Exception as exc:

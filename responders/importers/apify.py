@@ -28,9 +28,19 @@ from responders.importers.values import (
 NAME = "apify"
 REVIEW_KEYS = frozenset(
     {
-        "reviewId", "reviewerId", "stars", "publishedAtDate", "publishAt", "textTranslated",
-        "responseFromOwnerText", "responseFromOwnerDate", "reviewUrl", "placeId",
-        "originalLanguage", "reviewerUrl", "likesCount",
+        "reviewId",
+        "reviewerId",
+        "stars",
+        "publishedAtDate",
+        "publishAt",
+        "textTranslated",
+        "responseFromOwnerText",
+        "responseFromOwnerDate",
+        "reviewUrl",
+        "placeId",
+        "originalLanguage",
+        "reviewerUrl",
+        "likesCount",
     }
 )
 

@@ -31,11 +31,21 @@ RECORD_ERRORS = (ValueError, OverflowError, RecursionError, ArithmeticError, Uni
 EARLIEST_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=2)
 DATE_FIELDS = (
-    ("created_at", "de publication"), ("updated_at", "de modification"), ("owner_reply_at", "de réponse"),
+    ("created_at", "de publication"),
+    ("updated_at", "de modification"),
+    ("owner_reply_at", "de réponse"),
 )
 TEXT_FIELDS = (
-    "external_id", "location_key", "location_name", "text_original", "text_translated", "language",
-    "author_display_name", "owner_reply_text", "review_url", "flag_url",
+    "external_id",
+    "location_key",
+    "location_name",
+    "text_original",
+    "text_translated",
+    "language",
+    "author_display_name",
+    "owner_reply_text",
+    "review_url",
+    "flag_url",
 )
 
 
@@ -48,8 +58,12 @@ def check_record(record: NormalizedReview, latest: datetime) -> NormalizedReview
     for name in TEXT_FIELDS:
         value = getattr(record, name)
         if isinstance(value, str) and has_surrogate(value):
-            raise RecordError("caractère invalide (moitié de paire UTF-16 isolée) : texte corrompu à l'export")
-    if record.rating is not None and not (isinstance(record.rating, int) and 1 <= record.rating <= 5):
+            raise RecordError(
+                "caractère invalide (moitié de paire UTF-16 isolée) : texte corrompu à l'export"
+            )
+    if record.rating is not None and not (
+        isinstance(record.rating, int) and 1 <= record.rating <= 5
+    ):
         raise RecordError(f"note invalide : « {record.rating} » (attendu : un entier de 1 à 5)")
     return record
 
@@ -317,7 +331,9 @@ CONTAINER_KEYS = ("reviews", "items", "data", "results")
 def unwrap_items(data: Any) -> list[Any]:
     """The list of row objects inside whatever envelope a tool saved them in."""
     while isinstance(data, dict):
-        inner = next((data[k] for k in CONTAINER_KEYS if isinstance(data.get(k), list | dict)), None)
+        inner = next(
+            (data[k] for k in CONTAINER_KEYS if isinstance(data.get(k), list | dict)), None
+        )
         if inner is None:
             return [data]
         data = inner

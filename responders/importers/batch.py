@@ -48,7 +48,11 @@ def what_is(data: bytes) -> str | None:
             return name
     if head[4:8] == b"ftyp":
         kind = head[8:12]
-        return "une photo HEIC" if kind in (b"heic", b"heix", b"mif1") else "une vidéo ou un fichier audio"
+        return (
+            "une photo HEIC"
+            if kind in (b"heic", b"heix", b"mif1")
+            else "une vidéo ou un fichier audio"
+        )
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "une image WebP"
     if head.startswith(b"PK"):
@@ -94,18 +98,25 @@ class BatchResult:
         return {
             "summary": self.summary.to_dict() if self.summary else None,
             "imported": list(self.imported),
-            "refused": [{"name": r.name, "message": r.message, "columns": list(r.columns)} for r in self.refused],
+            "refused": [
+                {"name": r.name, "message": r.message, "columns": list(r.columns)}
+                for r in self.refused
+            ],
         }
 
 
-_OPTION = re.compile(r"\s*(?:\(précisez les colonnes avec --mapping[^)]*\)|Indiquez-les avec --mapping.*$)")
+_OPTION = re.compile(
+    r"\s*(?:\(précisez les colonnes avec --mapping[^)]*\)|Indiquez-les avec --mapping.*$)"
+)
 
 
 def _for_people(message: str, folder: Path) -> str:
     for prefix in (f"{folder}/", f"{folder.resolve()}/", str(folder), str(folder.resolve())):
         message = message.replace(prefix, "")
     message = _OPTION.sub("", message).rstrip()
-    message = message.replace("--format", "le format").replace("--mapping", "la correspondance des colonnes")
+    message = message.replace("--format", "le format").replace(
+        "--mapping", "la correspondance des colonnes"
+    )
     return message
 
 
@@ -120,8 +131,12 @@ def _columns(data: bytes, name: str) -> list[str]:
 
 
 def import_uploads(
-    engine: Engine, files: list[tuple[str, bytes]], *, location: str | None = None,
-    mappings: dict[str, dict[str, str]] | None = None, progress: Progress | None = None,
+    engine: Engine,
+    files: list[tuple[str, bytes]],
+    *,
+    location: str | None = None,
+    mappings: dict[str, dict[str, str]] | None = None,
+    progress: Progress | None = None,
     profile: str | None = None,
 ) -> BatchResult:
     """Imports every usable file of `files` ((name as uploaded, content)); lists every other one.
@@ -137,8 +152,13 @@ def import_uploads(
             name = safe_name(raw_name)
             kind = what_is(data)
             if kind:
-                result.refused.append(Refused(name, f"{name} : ce fichier est {kind}, pas un export d'avis. "
-                                                    "Déposez le fichier exporté de Google (JSON, CSV, Excel ou .zip)."))
+                result.refused.append(
+                    Refused(
+                        name,
+                        f"{name} : ce fichier est {kind}, pas un export d'avis. "
+                        "Déposez le fichier exporté de Google (JSON, CSV, Excel ou .zip).",
+                    )
+                )
                 continue
             target = folder / str(position) / name
             target.parent.mkdir()
@@ -147,9 +167,15 @@ def import_uploads(
                 read_paths([target], location=location, mapping=mappings.get(name) or None)
             except UnusableInput as exc:
                 message = _for_people(str(exc), target.parent)
-                columns = _columns(data, name) if "--mapping" in str(exc) and not data.startswith(b"{") else []
+                columns = (
+                    _columns(data, name)
+                    if "--mapping" in str(exc) and not data.startswith(b"{")
+                    else []
+                )
                 if columns:
-                    message += " Choisissez ci-dessous les colonnes qui contiennent le texte et la note."
+                    message += (
+                        " Choisissez ci-dessous les colonnes qui contiennent le texte et la note."
+                    )
                 result.refused.append(Refused(name, message, columns))
                 continue
             good.append((target, name))
@@ -163,9 +189,17 @@ def import_uploads(
             stored: list[str] = []
             for name, targets in by_mapping.items():
                 try:
-                    part = import_paths(engine, targets, location=location, mapping=mappings.get(name) or None,
-                                        progress=progress, profile=profile)
-                except UnusableInput as exc:  # e.g. a new listing whose profile must be chosen first
+                    part = import_paths(
+                        engine,
+                        targets,
+                        location=location,
+                        mapping=mappings.get(name) or None,
+                        progress=progress,
+                        profile=profile,
+                    )
+                except (
+                    UnusableInput
+                ) as exc:  # e.g. a new listing whose profile must be chosen first
                     result.refused.append(Refused(name, _for_people(str(exc), folder)))
                     continue
                 stored.append(name)

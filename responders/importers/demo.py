@@ -32,7 +32,9 @@ def review_count(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(Review)).scalar_one())
 
 
-def load_demo(engine: Engine, *, force: bool = False, folder: Path = DEMO_DIR, classify: bool = True) -> ImportSummary | None:
+def load_demo(
+    engine: Engine, *, force: bool = False, folder: Path = DEMO_DIR, classify: bool = True
+) -> ImportSummary | None:
     """Import the demo files when the database holds no review (or when forced).
 
     None when skipped because reviews exist; an empty summary when there is no demo file.
@@ -72,7 +74,9 @@ def _set_profiles(engine: Engine, path: Path) -> None:
 
     profiles = tomllib.loads(path.read_text(encoding="utf-8"))
     with Session(engine) as session:
-        for location in session.exec(sql_select(Location).where(col(Location.key).in_(list(profiles)))).all():
+        for location in session.exec(
+            sql_select(Location).where(col(Location.key).in_(list(profiles)))
+        ).all():
             location.profile = str(profiles[location.key])
             session.add(location)
         session.commit()
@@ -115,4 +119,7 @@ def _announce_demo_accounts(url: str | None) -> None:
         engine.dispose()
     shown = [f"{name} / {password}" for name, _role, password in DEMO_ACCOUNTS if name in names]
     if shown:
-        print("Comptes de démonstration (nom / mot de passe) : " + ", ".join(shown) + ".", file=sys.stderr)  # noqa: T201
+        print(  # noqa: T201
+            "Comptes de démonstration (nom / mot de passe) : " + ", ".join(shown) + ".",
+            file=sys.stderr,
+        )

@@ -39,7 +39,8 @@ def is_maps_reviews(data: Any) -> bool:
     for feature in data["features"][:20]:
         props = feature.get("properties") if isinstance(feature, dict) else None
         if isinstance(props, dict) and (
-            {"Star Rating", "Five Star Rating Published", "Review Comment", "Google Maps URL"} & set(props)
+            {"Star Rating", "Five Star Rating Published", "Review Comment", "Google Maps URL"}
+            & set(props)
         ):
             return True
     return data.get("type") == "FeatureCollection"
@@ -55,7 +56,15 @@ def _review_samples(data: Any, depth: int = 0) -> list[dict[str, Any]]:
             samples.extend(_review_samples(item, depth + 1))
         return samples
     if isinstance(data, dict):
-        for key in ("reviews", "reviews_data", "locationReviews", "places", "data", "items", "results"):
+        for key in (
+            "reviews",
+            "reviews_data",
+            "locationReviews",
+            "places",
+            "data",
+            "items",
+            "results",
+        ):
             if isinstance(data.get(key), list | dict) and data[key]:
                 return _review_samples(data[key], depth + 1)
         if isinstance(data.get("review"), dict):
@@ -127,13 +136,21 @@ def _takeout_context(path: Path, ctx: Context, on_disk: bool = True) -> None:
             extra = parent / takeout.ADDITIONAL_DATA
             if on_disk and extra.is_file():
                 try:
-                    ctx.location_name = takeout.listing_name(load_json(extra.read_bytes(), str(extra)))
+                    ctx.location_name = takeout.listing_name(
+                        load_json(extra.read_bytes(), str(extra))
+                    )
                 except UnusableInput:
                     pass
             return
 
 
-def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None = None, now: datetime | None = None) -> list[ParsedFile]:
+def load_file(
+    path: Path,
+    *,
+    fmt: str = "auto",
+    mapping: dict[str, str] | None = None,
+    now: datetime | None = None,
+) -> list[ParsedFile]:
     """One file: usually one unit; a .zip of exports (not a Takeout) gives one per file."""
     try:
         data = path.read_bytes()
@@ -153,7 +170,8 @@ def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None =
             if fmt == "takeout" or takeout.is_takeout(names):
                 return [takeout.parse(path, now=now)]
             inner = sorted(
-                n for n in names
+                n
+                for n in names
                 if PurePosixPath(n).suffix.lower() in FOLDER_SUFFIXES - {".zip"}
                 and not PurePosixPath(n).name.startswith((".", "__MACOSX"))
                 and "__MACOSX/" not in n
@@ -165,17 +183,33 @@ def load_file(path: Path, *, fmt: str = "auto", mapping: dict[str, str] | None =
                 try:
                     data = budget.read(archive, n)
                 except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-                    raise UnusableInput(f"{path} : « {n} » illisible dans l'archive ({exc}).") from None
+                    raise UnusableInput(
+                        f"{path} : « {n} » illisible dans l'archive ({exc})."
+                    ) from None
                 units.append(
-                    load_bytes(data, Path(n), f"{path}/{n}", fmt=fmt, mapping=mapping, now=now, on_disk=False)
+                    load_bytes(
+                        data,
+                        Path(n),
+                        f"{path}/{n}",
+                        fmt=fmt,
+                        mapping=mapping,
+                        now=now,
+                        on_disk=False,
+                    )
                 )
             return units
     return [load_bytes(data, path, str(path), fmt=fmt, mapping=mapping, now=now)]
 
 
 def load_bytes(
-    data: bytes, path: Path, label: str, *, fmt: str = "auto",
-    mapping: dict[str, str] | None = None, now: datetime | None = None, on_disk: bool = True,
+    data: bytes,
+    path: Path,
+    label: str,
+    *,
+    fmt: str = "auto",
+    mapping: dict[str, str] | None = None,
+    now: datetime | None = None,
+    on_disk: bool = True,
 ) -> ParsedFile:
     """One file's content; `path` gives its name and its Takeout folder, if any."""
     if not data.strip() or not data.strip(b"\xef\xbb\xbf \r\n\t"):
@@ -187,7 +221,9 @@ def load_bytes(
             f"{label} : ancien format Excel (.xls). Ouvrez-le dans Excel et enregistrez-le en .xlsx ou CSV."
         )
     if kind == "zip":
-        raise UnusableInput(f"{label} : archive .zip dans une archive .zip : décompressez-la d'abord.")
+        raise UnusableInput(
+            f"{label} : archive .zip dans une archive .zip : décompressez-la d'abord."
+        )
     if kind == "json":
         content = load_json(data, label)
         # a Takeout page on its own is an API page (its folder still names the listing)
@@ -197,7 +233,9 @@ def load_bytes(
         if shape is None:
             raise unknown_shape(label, _describe(content))
         if shape not in JSON_SHAPES:
-            raise UnusableInput(f"{label} : le format « {fmt} » attend un tableau CSV ou Excel, pas du JSON.")
+            raise UnusableInput(
+                f"{label} : le format « {fmt} » attend un tableau CSV ou Excel, pas du JSON."
+            )
         if shape == "gbp":
             _takeout_context(path, ctx, on_disk)
         parsed: ParsedFile = JSON_SHAPES[shape].parse_json(content, ctx)
@@ -212,7 +250,9 @@ def load_bytes(
     else:
         shape = fmt
     if shape not in TABLE_SHAPES:
-        raise UnusableInput(f"{label} : le format « {fmt} » attend un fichier JSON, pas un tableau.")
+        raise UnusableInput(
+            f"{label} : le format « {fmt} » attend un fichier JSON, pas un tableau."
+        )
     parsed = TABLE_SHAPES[shape].parse_table(table, ctx)
     _check_forced_shape(parsed, fmt, detect_table(table.headers), label)
     return parsed
@@ -244,7 +284,13 @@ def _describe(content: Any) -> str:
     return f"valeur {type(content).__name__}"
 
 
-def load_path(path: str | Path, *, fmt: str = "auto", mapping: dict[str, str] | None = None, now: datetime | None = None) -> list[ParsedFile]:
+def load_path(
+    path: str | Path,
+    *,
+    fmt: str = "auto",
+    mapping: dict[str, str] | None = None,
+    now: datetime | None = None,
+) -> list[ParsedFile]:
     """Every unit one PATH argument stands for: a file, a Takeout export, or a folder of files."""
     if fmt not in FORMATS:
         raise UnusableInput(f"format « {fmt} » inconnu. Formats : {', '.join(FORMATS)}.")
@@ -256,8 +302,11 @@ def load_path(path: str | Path, *, fmt: str = "auto", mapping: dict[str, str] | 
         if fmt == "takeout" or (fmt == "auto" and takeout.is_takeout(names)):
             return [takeout.parse(p, now=now)]
         files = sorted(
-            f for f in p.rglob("*")
-            if f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES and not f.name.startswith(".")
+            f
+            for f in p.rglob("*")
+            if f.is_file()
+            and f.suffix.lower() in FOLDER_SUFFIXES
+            and not f.name.startswith(".")
             and f.name != takeout.ADDITIONAL_DATA  # a Takeout location folder's metadata
         )
         if not files:
@@ -266,4 +315,12 @@ def load_path(path: str | Path, *, fmt: str = "auto", mapping: dict[str, str] | 
     return load_file(p, fmt=fmt, mapping=mapping, now=now)
 
 
-__all__ = ["FORMATS", "detect_json", "detect_table", "load_bytes", "load_file", "load_path", "location_key_from_name"]
+__all__ = [
+    "FORMATS",
+    "detect_json",
+    "detect_table",
+    "load_bytes",
+    "load_file",
+    "load_path",
+    "location_key_from_name",
+]

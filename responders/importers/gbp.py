@@ -41,7 +41,10 @@ def iter_reviews(data: Any) -> Iterator[Any]:
             for item in page["locationReviews"]:
                 review = item.get("review") if isinstance(item, dict) else None
                 if isinstance(review, dict) and "name" not in review and item.get("name"):
-                    review = {**review, "name": f"{item['name']}/reviews/{review.get('reviewId', '')}"}
+                    review = {
+                        **review,
+                        "name": f"{item['name']}/reviews/{review.get('reviewId', '')}",
+                    }
                 yield review if review is not None else item
         elif isinstance(page, dict) and isinstance(page.get("reviews"), list):
             yield from page["reviews"]
@@ -54,7 +57,9 @@ def review_to_record(obj: dict[str, Any], ctx: Context, source: str = NAME) -> N
     if not isinstance(reviewer, dict):
         raise RecordError("champ « reviewer » inattendu (objet attendu)")
     name = obj.get("name")
-    external_id = obj.get("reviewId") or (name.rsplit("/", 1)[-1] if isinstance(name, str) and "/reviews/" in name else None)
+    external_id = obj.get("reviewId") or (
+        name.rsplit("/", 1)[-1] if isinstance(name, str) and "/reviews/" in name else None
+    )
     original, translated = split_google_translation(clean_text(obj.get("comment")))
     reply = obj.get("reviewReply") or {}
     if not isinstance(reply, dict):
@@ -89,4 +94,6 @@ def review_to_record(obj: dict[str, Any], ctx: Context, source: str = NAME) -> N
 
 def parse_json(data: Any, ctx: Context) -> ParsedFile:
     parsed = ParsedFile(label=ctx.label, shape=NAME)
-    return collect(parsed, enumerate(iter_reviews(data), start=1), lambda o: review_to_record(o, ctx))
+    return collect(
+        parsed, enumerate(iter_reviews(data), start=1), lambda o: review_to_record(o, ctx)
+    )

@@ -34,26 +34,73 @@ NAME = "csv"
 # Mapping keys may use the field name or its French alias.
 FIELDS: dict[str, tuple[str, ...]] = {
     "text": (
-        "avis", "texte", "texte de l avis", "texte avis", "commentaire", "commentaires",
-        "contenu", "message", "avis client", "review", "review text", "text", "comment",
+        "avis",
+        "texte",
+        "texte de l avis",
+        "texte avis",
+        "commentaire",
+        "commentaires",
+        "contenu",
+        "message",
+        "avis client",
+        "review",
+        "review text",
+        "text",
+        "comment",
         "content",
     ),
     "rating": (
-        "note", "notes", "etoiles", "nombre d etoiles", "note sur 5", "evaluation", "rating",
-        "stars", "star rating", "score",
+        "note",
+        "notes",
+        "etoiles",
+        "nombre d etoiles",
+        "note sur 5",
+        "evaluation",
+        "rating",
+        "stars",
+        "star rating",
+        "score",
     ),
     "date": (
-        "date", "date de publication", "date publication", "date de l avis", "date avis",
-        "publie le", "publication", "cree le", "created", "created at", "published",
-        "review date", "date published",
+        "date",
+        "date de publication",
+        "date publication",
+        "date de l avis",
+        "date avis",
+        "publie le",
+        "publication",
+        "cree le",
+        "created",
+        "created at",
+        "published",
+        "review date",
+        "date published",
     ),
     "author": (
-        "auteur", "nom", "nom de l auteur", "auteur de l avis", "pseudo", "utilisateur",
-        "client", "patient", "author", "reviewer", "name", "user", "author name",
+        "auteur",
+        "nom",
+        "nom de l auteur",
+        "auteur de l avis",
+        "pseudo",
+        "utilisateur",
+        "client",
+        "patient",
+        "author",
+        "reviewer",
+        "name",
+        "user",
+        "author name",
     ),
     "reply": (
-        "reponse", "reponse du proprietaire", "reponse du cabinet", "reponse proprietaire",
-        "reponse de l etablissement", "reply", "owner reply", "response", "owner answer",
+        "reponse",
+        "reponse du proprietaire",
+        "reponse du cabinet",
+        "reponse proprietaire",
+        "reponse de l etablissement",
+        "reply",
+        "owner reply",
+        "response",
+        "owner answer",
     ),
     "reply_date": ("date de reponse", "date reponse", "reply date", "response date"),
     "id": ("id", "identifiant", "id avis", "identifiant avis", "review id", "reference"),
@@ -63,9 +110,17 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "language": ("langue", "language", "lang"),
 }
 ALIASES = {
-    "texte": "text", "avis": "text", "note": "rating", "auteur": "author", "reponse": "reply",
-    "identifiant": "id", "etablissement": "location", "lien": "url", "traduction": "translated",
-    "langue": "language", "date_reponse": "reply_date",
+    "texte": "text",
+    "avis": "text",
+    "note": "rating",
+    "auteur": "author",
+    "reponse": "reply",
+    "identifiant": "id",
+    "etablissement": "location",
+    "lien": "url",
+    "traduction": "translated",
+    "langue": "language",
+    "date_reponse": "reply_date",
 }
 
 
@@ -189,7 +244,12 @@ def parse_table(table: Table, ctx: Context) -> ParsedFile:
             f"(colonnes : {', '.join(h for h in table.headers if h) or 'aucune'}). "
             "Indiquez-les avec --mapping, par exemple : --mapping text=Avis,rating=Note,date=Date."
         )
-    dates = [row.get(columns[f]) for _, _, row in table.rows for f in ("date", "reply_date") if f in columns]
+    dates = [
+        row.get(columns[f])
+        for _, _, row in table.rows
+        for f in ("date", "reply_date")
+        if f in columns
+    ]
     dayfirst = infer_dayfirst(dates, default=True)  # a French file unless its dates say otherwise
     parsed = ParsedFile(label=ctx.label, shape=NAME)
     return collect_rows(parsed, table, lambda r: row_to_record(r, columns, ctx, dayfirst))

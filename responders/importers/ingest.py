@@ -93,7 +93,7 @@ def resolve_locations(parsed: ParsedFile, location: str | None) -> None:
         if fallback is None:
             raise UnusableInput(
                 f"{parsed.label} : ce fichier ne dit pas à quel établissement appartiennent les avis. "
-                "Relancez l'import en précisant le nom du cabinet : --location \"Cabinet du Dr Martin\"."
+                'Relancez l\'import en précisant le nom du cabinet : --location "Cabinet du Dr Martin".'
             )
         rec.location_key = fallback
 
@@ -140,7 +140,9 @@ class _Index:
         here.append(known)
         self.by_print.setdefault(known.fingerprint, []).append(known)
 
-    def match(self, rec: NormalizedReview, key: str, fingerprint: str, seen: set[int]) -> _Known | None:
+    def match(
+        self, rec: NormalizedReview, key: str, fingerprint: str, seen: set[int]
+    ) -> _Known | None:
         if rec.external_id:
             known = self.by_external.get((key, rec.external_id))
             if known is None and len(rec.external_id) >= GLOBAL_ID_LENGTH:
@@ -148,9 +150,12 @@ class _Index:
             if known is not None:
                 return known
         candidates = [
-            k for k in self.by_print_here.get((key, fingerprint), ())
+            k
+            for k in self.by_print_here.get((key, fingerprint), ())
             if not (
-                rec.external_id and k.external_id and rec.source == k.source
+                rec.external_id
+                and k.external_id
+                and rec.source == k.source
                 and rec.external_id != k.external_id  # one source, two ids: two reviews
             )
         ]
@@ -165,25 +170,47 @@ class _Index:
         return candidates[0] if candidates and rec.is_distinctive() else None
 
 
-STATE_COLUMNS = ("rating", "text_original", "text_translated", "language", "owner_reply_text", "owner_reply_at")
+STATE_COLUMNS = (
+    "rating",
+    "text_original",
+    "text_translated",
+    "language",
+    "owner_reply_text",
+    "owner_reply_at",
+)
 
 
 def _load_index(conn: Connection) -> tuple[_Index, dict[str, dict[str, Any]]]:
-    locations = {row.key: {"id": row.id, "name": row.name} for row in conn.execute(select(LOCATIONS.c.id, LOCATIONS.c.key, LOCATIONS.c.name))}
+    locations = {
+        row.key: {"id": row.id, "name": row.name}
+        for row in conn.execute(select(LOCATIONS.c.id, LOCATIONS.c.key, LOCATIONS.c.name))
+    }
     key_of = {loc["id"]: key for key, loc in locations.items()}
     index = _Index()
     query = select(
-        REVIEWS.c.id, REVIEWS.c.location_id, REVIEWS.c.external_id, REVIEWS.c.fingerprint,
-        REVIEWS.c.source, REVIEWS.c.revision_count, REVISIONS.c.digest, REVIEWS.c.fingerprint_rank,
+        REVIEWS.c.id,
+        REVIEWS.c.location_id,
+        REVIEWS.c.external_id,
+        REVIEWS.c.fingerprint,
+        REVIEWS.c.source,
+        REVIEWS.c.revision_count,
+        REVISIONS.c.digest,
+        REVIEWS.c.fingerprint_rank,
         REVIEWS.c.review_url.is_not(None).label("has_url"),
         REVIEWS.c.flag_url.is_not(None).label("has_flag"),
     ).outerjoin(REVISIONS, REVISIONS.c.id == REVIEWS.c.current_revision_id)
     for row in conn.execute(query):
         index.add(
             _Known(
-                id=row.id, key=key_of.get(row.location_id, ""), external_id=row.external_id,
-                fingerprint=row.fingerprint, source=row.source, digest=row.digest,
-                count=row.revision_count, has_url=bool(row.has_url), has_flag=bool(row.has_flag),
+                id=row.id,
+                key=key_of.get(row.location_id, ""),
+                external_id=row.external_id,
+                fingerprint=row.fingerprint,
+                source=row.source,
+                digest=row.digest,
+                count=row.revision_count,
+                has_url=bool(row.has_url),
+                has_flag=bool(row.has_flag),
                 rank=row.fingerprint_rank or 1,
             )
         )
@@ -199,19 +226,23 @@ def _load_states(conn: Connection, knowns: list[_Known]) -> None:
         known.states = set()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        query = select(
-            REVIEWS.c.id, REVISIONS.c.source_updated_at, REVISIONS.c.captured_at,
-            *(REVISIONS.c[c] for c in STATE_COLUMNS),
-        ).join(
-            REVISIONS, REVISIONS.c.id == REVIEWS.c.current_revision_id
-        ).where(REVIEWS.c.id.in_(chunk))
+        query = (
+            select(
+                REVIEWS.c.id,
+                REVISIONS.c.source_updated_at,
+                REVISIONS.c.captured_at,
+                *(REVISIONS.c[c] for c in STATE_COLUMNS),
+            )
+            .join(REVISIONS, REVISIONS.c.id == REVIEWS.c.current_revision_id)
+            .where(REVIEWS.c.id.in_(chunk))
+        )
         for row in conn.execute(query):
             known = wanted[row.id]
             known.state = {c: getattr(row, c) for c in STATE_COLUMNS}
             known.current_at = row.source_updated_at or row.captured_at
-        query = select(REVISIONS.c.review_id, REVISIONS.c.digest, REVISIONS.c.source_updated_at).where(
-            REVISIONS.c.review_id.in_(chunk)
-        )
+        query = select(
+            REVISIONS.c.review_id, REVISIONS.c.digest, REVISIONS.c.source_updated_at
+        ).where(REVISIONS.c.review_id.in_(chunk))
         for row in conn.execute(query):
             states = wanted[row.review_id].states
             assert states is not None
@@ -246,7 +277,9 @@ def inherit(rec: NormalizedReview, state: dict[str, Any]) -> None:
             rec.text_translated = state.get("text_translated")
         if rec.language is None:
             rec.language = state.get("language")
-    if rec.owner_reply_at is None and _same_text(rec.owner_reply_text, state.get("owner_reply_text")):
+    if rec.owner_reply_at is None and _same_text(
+        rec.owner_reply_text, state.get("owner_reply_text")
+    ):
         rec.owner_reply_at = state.get("owner_reply_at")
 
 
@@ -268,7 +301,13 @@ def store_file(
     `profile` is given to the listings this file creates (known ones keep their own)."""
     now = utcnow()
     conn = session.connection()
-    result = FileResult(label=parsed.label, shape=parsed.shape, read=parsed.read, rejected=len(parsed.errors), errors=list(parsed.errors))
+    result = FileResult(
+        label=parsed.label,
+        shape=parsed.shape,
+        read=parsed.read,
+        rejected=len(parsed.errors),
+        errors=list(parsed.errors),
+    )
     lock_for_import(conn)
     index, locations = _load_index(conn)
     aliases = _resolve_listings(conn, parsed, index)
@@ -285,9 +324,16 @@ def store_file(
         known = index.match(rec, key, fingerprint, seen)
         if known is None:
             known = _Known(
-                key=key, external_id=rec.external_id, fingerprint=fingerprint, source=rec.source,
-                digest=digest, count=1, state=_state_of(rec), row=_review_row(rec, fingerprint, now),
-                current_at=rec.updated_at or now, states={(digest, rec.updated_at)},
+                key=key,
+                external_id=rec.external_id,
+                fingerprint=fingerprint,
+                source=rec.source,
+                digest=digest,
+                count=1,
+                state=_state_of(rec),
+                row=_review_row(rec, fingerprint, now),
+                current_at=rec.updated_at or now,
+                states={(digest, rec.updated_at)},
             )
             known.current = _revision_row(rec, digest, 1, now)
             known.revisions.append(known.current)
@@ -342,7 +388,17 @@ def store_file(
         result.updated += 1
 
     if new_reviews or changed:
-        _write(conn, parsed, result, new_reviews, changed, unchanged - {k.id for k in changed}, locations, now, profile)
+        _write(
+            conn,
+            parsed,
+            result,
+            new_reviews,
+            changed,
+            unchanged - {k.id for k in changed},
+            locations,
+            now,
+            profile,
+        )
     _store_aliases(conn, aliases)
     for review_id, values in links.items():
         conn.execute(update(REVIEWS).where(REVIEWS.c.id == review_id).values(**values))
@@ -397,7 +453,9 @@ def _resolve_listings(conn: Connection, parsed: ParsedFile, index: _Index) -> di
     for key, records in by_key.items():
         names: list[str] = []
         for rec in records[:ALIAS_SAMPLE]:
-            names.extend(a for a in record_aliases(key, rec.raw, rec.location_name) if a not in names)
+            names.extend(
+                a for a in record_aliases(key, rec.raw, rec.location_name) if a not in names
+            )
         target_id = directory.find(names)
         target = key_of.get(target_id) if target_id is not None else None
         if target is None:
@@ -418,12 +476,18 @@ def new_listing_keys(session: Session, parsed: ParsedFile) -> set[str]:
     return {key for key in found if key not in locations}
 
 
-def _vote(records: list[NormalizedReview], key: str, index: _Index, known_keys: dict[str, int]) -> str | None:
+def _vote(
+    records: list[NormalizedReview], key: str, index: _Index, known_keys: dict[str, int]
+) -> str | None:
     """The stored listing these reviews already belong to: by Google's long review ids (a
     dictionary look-up each), else, for sources without them, by fingerprint on a sample. A
     third of the reviews at least must be known there: one look-alike review is no proof."""
     votes: dict[str, int] = {}
-    long_ids = [rec.external_id for rec in records if rec.external_id and len(rec.external_id) >= GLOBAL_ID_LENGTH]
+    long_ids = [
+        rec.external_id
+        for rec in records
+        if rec.external_id and len(rec.external_id) >= GLOBAL_ID_LENGTH
+    ]
     considered = len(long_ids)
     if long_ids:
         for external_id in long_ids:
@@ -431,7 +495,7 @@ def _vote(records: list[NormalizedReview], key: str, index: _Index, known_keys: 
             if known is not None and known.key != key and known.key in known_keys:
                 votes[known.key] = votes.get(known.key, 0) + 1
     elif index.by_print:
-        sample = records[:ALIAS_SAMPLE * 4]
+        sample = records[: ALIAS_SAMPLE * 4]
         considered = len(sample)
         for rec in sample:
             known = index.match(rec, key, rec.fingerprint(), set())
@@ -568,9 +632,15 @@ def _write(
     run_id = conn.execute(
         insert(RUNS).returning(RUNS.c.id),
         {
-            "started_at": now, "finished_at": None, "files": [parsed.label], "read": result.read,
-            "new": result.new, "updated": result.updated, "unchanged": result.unchanged,
-            "rejected": result.rejected, "errors": result.errors,
+            "started_at": now,
+            "finished_at": None,
+            "files": [parsed.label],
+            "read": result.read,
+            "new": result.new,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "rejected": result.rejected,
+            "errors": result.errors,
         },
     ).scalar_one()
 
@@ -585,7 +655,9 @@ def _write(
             ).scalar_one()
             location = locations[known.key] = {"id": location_id, "name": name or ""}
         elif name and not location["name"]:
-            conn.execute(update(LOCATIONS).where(LOCATIONS.c.id == location["id"]).values(name=name))
+            conn.execute(
+                update(LOCATIONS).where(LOCATIONS.c.id == location["id"]).values(name=name)
+            )
             location["name"] = name
         known.row["location_id"] = location["id"]
 
@@ -613,7 +685,9 @@ def _write(
     changed = [k for k in changed if k.current is not None]
     if older_only:
         conn.execute(
-            update(REVIEWS).where(REVIEWS.c.id == bindparam("p_id")).values(
+            update(REVIEWS)
+            .where(REVIEWS.c.id == bindparam("p_id"))
+            .values(
                 revision_count=bindparam("p_count"),
                 last_seen_at=bindparam("p_now", type_=UTCDateTime()),
             ),
@@ -621,23 +695,31 @@ def _write(
         )
     if changed:
         # one executemany; COALESCE keeps what the source left empty (None never erases)
-        statement = update(REVIEWS).where(REVIEWS.c.id == bindparam("p_id")).values(
-            current_revision_id=bindparam("p_revision"),
-            revision_count=bindparam("p_count"),
-            changed_at=bindparam("p_now", type_=UTCDateTime()),
-            last_seen_at=bindparam("p_now", type_=UTCDateTime()),
-            **{
-                name: func.coalesce(bindparam(f"p_{name}", type_=REVIEWS.c[name].type), REVIEWS.c[name])
-                for name in UPDATABLE
-            },
+        statement = (
+            update(REVIEWS)
+            .where(REVIEWS.c.id == bindparam("p_id"))
+            .values(
+                current_revision_id=bindparam("p_revision"),
+                revision_count=bindparam("p_count"),
+                changed_at=bindparam("p_now", type_=UTCDateTime()),
+                last_seen_at=bindparam("p_now", type_=UTCDateTime()),
+                **{
+                    name: func.coalesce(
+                        bindparam(f"p_{name}", type_=REVIEWS.c[name].type), REVIEWS.c[name]
+                    )
+                    for name in UPDATABLE
+                },
+            )
         )
         conn.execute(
             statement,
             [
                 {
-                    "p_id": known.id, "p_revision": known.current["id"],  # type: ignore[index]
+                    "p_id": known.id,
+                    "p_revision": known.current["id"],  # type: ignore[index]
                     "p_count": known.count,
-                    "p_now": now, **{f"p_{name}": known.columns.get(name) for name in UPDATABLE},
+                    "p_now": now,
+                    **{f"p_{name}": known.columns.get(name) for name in UPDATABLE},
                 }
                 for known in changed
             ],
@@ -666,4 +748,12 @@ def classify_pending(session: Session) -> int | None:
             gc.disable()
 
 
-__all__ = ["FileResult", "canonical_json", "classify_pending", "inherit", "resolve_locations", "sha256", "store_file"]
+__all__ = [
+    "FileResult",
+    "canonical_json",
+    "classify_pending",
+    "inherit",
+    "resolve_locations",
+    "sha256",
+    "store_file",
+]

@@ -31,8 +31,17 @@ from responders.importers.values import (
 NAME = "outscraper"
 REVIEW_KEYS = frozenset(
     {
-        "review_id", "author_title", "author_id", "author_link", "review_text", "review_rating",
-        "review_timestamp", "review_datetime_utc", "owner_answer", "review_link", "review_likes",
+        "review_id",
+        "author_title",
+        "author_id",
+        "author_link",
+        "review_text",
+        "review_rating",
+        "review_timestamp",
+        "review_datetime_utc",
+        "owner_answer",
+        "review_link",
+        "review_likes",
         "owner_answer_timestamp_datetime_utc",
     }
 )
@@ -114,4 +123,3 @@ def parse_table(table: Table, ctx: Context) -> ParsedFile:
     dayfirst = infer_dayfirst(dates, default=False)
     parsed = ParsedFile(label=ctx.label, shape=NAME)
     return collect_rows(parsed, table, lambda r: row_to_record(r, ctx, dayfirst))
-

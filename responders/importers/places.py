@@ -27,7 +27,14 @@ from responders.importers.values import (
 
 NAME = "places"
 REVIEW_KEYS = frozenset(
-    {"authorAttribution", "publishTime", "originalText", "flagContentUri", "relativePublishTimeDescription", "googleMapsUri"}
+    {
+        "authorAttribution",
+        "publishTime",
+        "originalText",
+        "flagContentUri",
+        "relativePublishTimeDescription",
+        "googleMapsUri",
+    }
 )
 
 
@@ -52,7 +59,9 @@ def iter_reviews(data: Any) -> Iterator[tuple[Any, str | None, str | None]]:
     yield from placed_reviews(data if isinstance(data, list) else [data], _place_of)
 
 
-def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: str | None) -> NormalizedReview:
+def review_to_record(
+    obj: dict[str, Any], ctx: Context, key: str | None, name: str | None
+) -> NormalizedReview:
     shown, shown_lang = _text(obj.get("text"))
     original, original_lang = _text(obj.get("originalText"))
     if original is None:

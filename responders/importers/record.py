@@ -64,13 +64,19 @@ class NormalizedReview:
 
     def has_strong_identity(self) -> bool:
         """Author and exact publication time known: enough to recognise the review elsewhere."""
-        return bool(self.author_display_name) and self.created_at is not None and not self.created_at_approx
+        return (
+            bool(self.author_display_name)
+            and self.created_at is not None
+            and not self.created_at_approx
+        )
 
     def is_distinctive(self) -> bool:
         """Enough to recognise the review under another listing id: a known author, or a text,
         with an exact publication time."""
-        return self.created_at is not None and not self.created_at_approx and bool(
-            self.author_display_name or self.text_original
+        return (
+            self.created_at is not None
+            and not self.created_at_approx
+            and bool(self.author_display_name or self.text_original)
         )
 
     def fingerprint(self) -> str:
@@ -83,7 +89,9 @@ class NormalizedReview:
         minute = self.created_at.isoformat()[:16] if self.created_at else ""  # YYYY-MM-DDTHH:MM
         rating = "" if self.rating is None else str(self.rating)
         if self.has_strong_identity():
-            author = " ".join(unicodedata.normalize("NFKC", self.author_display_name or "").casefold().split())
+            author = " ".join(
+                unicodedata.normalize("NFKC", self.author_display_name or "").casefold().split()
+            )
             return sha256(f"a|{author}|{minute}|{rating}")
         day = "" if self.created_at_approx else minute
         return sha256(f"t|{day}|{rating}|{_state_value(self.text_original) or ''}")

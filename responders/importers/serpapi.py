@@ -27,7 +27,18 @@ from responders.importers.values import (
 
 NAME = "serpapi"
 REVIEW_KEYS = frozenset(
-    {"review_id", "snippet", "iso_date", "iso_date_of_last_edit", "extracted_snippet", "user", "response", "link", "date", "likes"}
+    {
+        "review_id",
+        "snippet",
+        "iso_date",
+        "iso_date_of_last_edit",
+        "extracted_snippet",
+        "user",
+        "response",
+        "link",
+        "date",
+        "likes",
+    }
 )
 PAGE_KEYS = frozenset({"search_metadata", "search_parameters", "place_info", "serpapi_pagination"})
 
@@ -46,7 +57,9 @@ def iter_reviews(data: Any) -> Iterator[tuple[Any, str | None, str | None]]:
     yield from placed_reviews(data if isinstance(data, list) else [data], _place)
 
 
-def review_to_record(obj: dict[str, Any], ctx: Context, key: str | None, name: str | None) -> NormalizedReview:
+def review_to_record(
+    obj: dict[str, Any], ctx: Context, key: str | None, name: str | None
+) -> NormalizedReview:
     extracted = as_dict(obj.get("extracted_snippet"))
     original = clean_text(extracted.get("original"))
     translated = clean_text(extracted.get("translated"))

@@ -38,7 +38,9 @@ def decode(data: bytes, label: str) -> str:
         if encoding != "utf-8" or b"\x00" in data:
             raise _bad_encoding(data, label, 0) from None
     try:
-        return data.decode("cp1252")  # what French Excel writes with "CSV (séparateur : point-virgule)"
+        return data.decode(
+            "cp1252"
+        )  # what French Excel writes with "CSV (séparateur : point-virgule)"
     except UnicodeDecodeError as exc:
         raise _bad_encoding(data, label, exc.start) from None
 
@@ -143,11 +145,14 @@ def read_xlsx(data: bytes, label: str) -> Table:
                 f"{label} : feuille Excel illisible ({type(exc).__name__}). Ouvrez le classeur dans "
                 "Excel et enregistrez-le de nouveau au format .xlsx ou CSV."
             ) from None
-        table.errors.append((
-            number + 1, row_index + 1,
-            f"feuille Excel illisible à partir d'ici ({type(exc).__name__}) ; les lignes "
-            "précédentes sont importées. Enregistrez de nouveau le classeur dans Excel.",
-        ))
+        table.errors.append(
+            (
+                number + 1,
+                row_index + 1,
+                f"feuille Excel illisible à partir d'ici ({type(exc).__name__}) ; les lignes "
+                "précédentes sont importées. Enregistrez de nouveau le classeur dans Excel.",
+            )
+        )
     finally:
         workbook.close()
     if not table.headers:

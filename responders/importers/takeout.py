@@ -21,13 +21,23 @@ from responders.importers.values import clean_text, fold
 from responders.timeutil import utcnow
 
 NAME = "takeout"
-REVIEWS_PAGE = re.compile(r"(?:^|/)account-([^/]+)/location-([^/]+)/reviews[^/]*\.json$", re.IGNORECASE)
+REVIEWS_PAGE = re.compile(
+    r"(?:^|/)account-([^/]+)/location-([^/]+)/reviews[^/]*\.json$", re.IGNORECASE
+)
 MAPS_REVIEWS = re.compile(r"(?:^|/)Maps[^/]*/(?:Reviews|Avis)\.json$", re.IGNORECASE)
 ADDITIONAL_DATA = "additionalData.json"
 RESOURCE = re.compile(r"[\w.-]+(?:/[\w.-]+)+")
 # Keys that may hold the listing's name in additionalData.json, most specific first.
 NAME_KEYS = ("locationName", "businessName", "storeName", "title", "locationTitle", "name", "nom")
-NAME_LABELS = {"name", "title", "business name", "location name", "nom", "nom de l'etablissement", "nom de l etablissement"}
+NAME_LABELS = {
+    "name",
+    "title",
+    "business name",
+    "location name",
+    "nom",
+    "nom de l'etablissement",
+    "nom de l etablissement",
+}
 
 
 def maps_refusal(label: str) -> UnusableInput:
@@ -65,7 +75,9 @@ class Archive:
         try:
             return self._read(name)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-            raise UnusableInput(f"{self.path} : « {name} » illisible dans l'archive ({exc}).") from None
+            raise UnusableInput(
+                f"{self.path} : « {name} » illisible dans l'archive ({exc})."
+            ) from None
 
 
 def is_takeout(names: list[str]) -> bool:
@@ -137,9 +149,18 @@ def parse(path: Path, *, now: Any = None) -> ParsedFile:
         key = f"locations/{match.group(2)}"
         page_label = f"{label}/{page}"
         data = load_json(archive.read(page), page_label)
-        if not (isinstance(data, dict) and isinstance(data.get("reviews"), list)) and not isinstance(data, list):
-            raise UnusableInput(f"{page_label} : page d'avis inattendue (objet {{\"reviews\": [...]}} attendu).")
-        ctx = Context(label=page_label, now=now or utcnow(), location_key=key, location_name=names_by_location.get(key))
+        if not (
+            isinstance(data, dict) and isinstance(data.get("reviews"), list)
+        ) and not isinstance(data, list):
+            raise UnusableInput(
+                f'{page_label} : page d\'avis inattendue (objet {{"reviews": [...]}} attendu).'
+            )
+        ctx = Context(
+            label=page_label,
+            now=now or utcnow(),
+            location_key=key,
+            location_name=names_by_location.get(key),
+        )
         collect(
             parsed,
             enumerate(gbp.iter_reviews(data), start=1),
@@ -165,7 +186,9 @@ def _merge_accounts(parsed: ParsedFile) -> None:
             continue
         index = kept[ident]
         previous = records[index][1]
-        newer = record.updated_at and (previous.updated_at is None or record.updated_at > previous.updated_at)
+        newer = record.updated_at and (
+            previous.updated_at is None or record.updated_at > previous.updated_at
+        )
         if newer:
             records[index] = (number, record)
     parsed.records = records

@@ -74,7 +74,9 @@ def _check_rating(number: float | None, original: Any) -> int | None:
     if number is None or number != number:  # NaN from spreadsheets means an empty cell
         return None
     if not math.isfinite(number):
-        raise ValueError(f"note invalide : « {clip(str(original))} » (attendu : un entier de 1 à 5)")
+        raise ValueError(
+            f"note invalide : « {clip(str(original))} » (attendu : un entier de 1 à 5)"
+        )
     if number != int(number) or not 1 <= number <= 5:
         raise ValueError(f"note invalide : « {original} » (attendu : un entier de 1 à 5)")
     return int(number)
@@ -83,14 +85,49 @@ def _check_rating(number: float | None, original: Any) -> int | None:
 # --- dates ---------------------------------------------------------------------------------
 
 FRENCH_MONTHS = {
-    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
-    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9,
-    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+    "janvier": 1,
+    "janv": 1,
+    "fevrier": 2,
+    "fevr": 2,
+    "fev": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "juil": 7,
+    "aout": 8,
+    "septembre": 9,
+    "sept": 9,
+    "octobre": 10,
+    "oct": 10,
+    "novembre": 11,
+    "nov": 11,
+    "decembre": 12,
+    "dec": 12,
 }
 ENGLISH_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "october": 10, "november": 11, "december": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 MONTHS = {**ENGLISH_MONTHS, **FRENCH_MONTHS}
 
@@ -157,7 +194,9 @@ def parse_datetime(value: Any, *, dayfirst: bool = True) -> datetime | None:
     return parsed
 
 
-_SLASHED = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?:[ T,]+\d{1,2}[:hH]\d{2}(:\d{2})?)?")
+_SLASHED = re.compile(
+    r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?:[ T,]+\d{1,2}[:hH]\d{2}(:\d{2})?)?"
+)
 
 
 def infer_dayfirst(values: Any, default: bool) -> bool:
@@ -242,8 +281,13 @@ def _parse_text(text: str, dayfirst: bool) -> datetime | None:
 
 
 def _build(
-    year: str, month: int, day: int, hour: str | None, minute: str | None,
-    second: str | None, ampm: str | None,
+    year: str,
+    month: int,
+    day: int,
+    hour: str | None,
+    minute: str | None,
+    second: str | None,
+    ampm: str | None,
 ) -> datetime:
     y = int(year)
     if y < 100:
@@ -255,9 +299,20 @@ def _build(
 
 
 _UNIT_DAYS = {
-    "seconde": 1 / 86400, "second": 1 / 86400, "minute": 1 / 1440, "heure": 1 / 24,
-    "hour": 1 / 24, "jour": 1, "day": 1, "semaine": 7, "week": 7, "mois": 30, "month": 30,
-    "an": 365, "annee": 365, "year": 365,
+    "seconde": 1 / 86400,
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "heure": 1 / 24,
+    "hour": 1 / 24,
+    "jour": 1,
+    "day": 1,
+    "semaine": 7,
+    "week": 7,
+    "mois": 30,
+    "month": 30,
+    "an": 365,
+    "annee": 365,
+    "year": 365,
 }
 
 
@@ -325,12 +380,18 @@ def clip(text: str, size: int = 40) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-_TRANSLATED = r"\((?:Translated by Google|Traduit par Google|Traduction Google|Traduction de Google)\)"
-_ORIGINAL = r"\((?:Original|Avis d['’]origine|Texte d['’]origine|Version originale|Texte original)\)"
+_TRANSLATED = (
+    r"\((?:Translated by Google|Traduit par Google|Traduction Google|Traduction de Google)\)"
+)
+_ORIGINAL = (
+    r"\((?:Original|Avis d['’]origine|Texte d['’]origine|Version originale|Texte original)\)"
+)
 _TRANSLATED_FIRST = re.compile(
     rf"^\s*{_TRANSLATED}\s*(?P<translated>.*?)\s*{_ORIGINAL}\s*(?P<original>.*)$", re.DOTALL
 )
-_ORIGINAL_FIRST = re.compile(rf"^(?P<original>.*?)\s*{_TRANSLATED}\s*(?P<translated>.*)$", re.DOTALL)
+_ORIGINAL_FIRST = re.compile(
+    rf"^(?P<original>.*?)\s*{_TRANSLATED}\s*(?P<translated>.*)$", re.DOTALL
+)
 
 
 def split_google_translation(text: str | None) -> tuple[str | None, str | None]:

@@ -56,11 +56,18 @@ def run_digest(args: argparse.Namespace) -> int:
                 return 1
             now = utcnow()
             set_setting(session, LAST_SENT_KEY, now.isoformat())
-            session.add(AuditEvent(
-                at=now, user="résumé automatique", action=AuditAction.DIGEST_SENT,
-                detail={"recipients": len(smtp.recipients), "message_id": str(message["Message-ID"]),
-                        "subject": digest.subject},
-            ))
+            session.add(
+                AuditEvent(
+                    at=now,
+                    user="résumé automatique",
+                    action=AuditAction.DIGEST_SENT,
+                    detail={
+                        "recipients": len(smtp.recipients),
+                        "message_id": str(message["Message-ID"]),
+                        "subject": digest.subject,
+                    },
+                )
+            )
     finally:
         engine.dispose()
     _say(f"Résumé envoyé à {len(smtp.recipients)} destinataire(s) : {digest.subject}")

@@ -84,7 +84,8 @@ class Digest:
             lines.append("   Aucun nouvel avis.")
         for location, counts in sorted(self.new_by_location.items()):
             detail = ", ".join(
-                f"{n} {LABELS_FR.get(label, label)}" for label, n in sorted(counts.items(), key=lambda kv: str(kv[0]))
+                f"{n} {LABELS_FR.get(label, label)}"
+                for label, n in sorted(counts.items(), key=lambda kv: str(kv[0]))
             )
             lines.append(f"   - {location} : {sum(counts.values())} ({detail})")
         lines += ["", "2. Délais pour agir (injure, diffamation, transmis à l'avocat)"]
@@ -114,7 +115,8 @@ class Digest:
         lines += ["", "4. Réponses déjà publiées qui posent problème (secret professionnel)"]
         lines.append(
             f"   {self.flagged_replies} réponse(s) à corriger ou supprimer sur Google."
-            if self.flagged_replies else "   Aucune."
+            if self.flagged_replies
+            else "   Aucune."
         )
         lines += ["", "5. Rafales d'avis négatifs (possible campagne contre le cabinet)"]
         if not self.bursts:
@@ -125,11 +127,12 @@ class Digest:
             "",
             f"Ouvrir le tableau de bord : {self.app_url}",
             "",
-            "Ce message ne contient " + (
+            "Ce message ne contient "
+            + (
                 "des extraits d'avis que parce que le cabinet l'a choisi dans les Réglages : "
                 "ne le transférez pas."
-                if self.include_text else
-                "ni texte d'avis ni nom d'auteur : un e-mail n'est pas un canal sûr."
+                if self.include_text
+                else "ni texte d'avis ni nom d'auteur : un e-mail n'est pas un canal sûr."
             ),
             "Délais indicatifs, à valider par l'avocat ; ne pas attendre le dernier jour.",
         ]
@@ -168,9 +171,14 @@ def build_digest(
     since = until - timedelta(days=days)
     if include_text is None:
         include_text = _truthy(get_setting(session, INCLUDE_TEXT_KEY, False))
-    app_url = os.environ.get("RESPONDERS_APP_URL") or str(get_setting(session, APP_URL_KEY, DEFAULT_APP_URL))
+    app_url = os.environ.get("RESPONDERS_APP_URL") or str(
+        get_setting(session, APP_URL_KEY, DEFAULT_APP_URL)
+    )
     digest = Digest(
-        since=since, until=until, app_url=app_url, include_text=include_text,
+        since=since,
+        until=until,
+        app_url=app_url,
+        include_text=include_text,
         practice=settings.practice_name,
     )
     locations = {loc.id: loc for loc in session.exec(select(Location)).all()}
@@ -200,17 +208,27 @@ def build_digest(
         left = (due - today).days
         if 0 <= left <= HORIZONS[-1]:
             text = (revision.text_original or "") if revision else ""
-            digest.deadlines.append(DeadlineCase(
-                review_id=int(review.id or 0), location=name(review.location_id), label=review.label,
-                due=due, days_left=left, status=review.status,
-                author=review.author_display_name if include_text else None,
-                excerpt=(text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else "")) if include_text and text else None,
-            ))
+            digest.deadlines.append(
+                DeadlineCase(
+                    review_id=int(review.id or 0),
+                    location=name(review.location_id),
+                    label=review.label,
+                    due=due,
+                    days_left=left,
+                    status=review.status,
+                    author=review.author_display_name if include_text else None,
+                    excerpt=(text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""))
+                    if include_text and text
+                    else None,
+                )
+            )
     digest.deadlines.sort(key=lambda d: (d.days_left, d.review_id))
 
     latest_report: dict[int, AuditEvent] = {}
     for event in session.exec(
-        select(AuditEvent).where(col(AuditEvent.action) == AuditAction.GOOGLE_REPORT).order_by(col(AuditEvent.at))
+        select(AuditEvent)
+        .where(col(AuditEvent.action) == AuditAction.GOOGLE_REPORT)
+        .order_by(col(AuditEvent.at))
     ).all():
         if event.review_id is not None:
             latest_report[event.review_id] = event
@@ -228,10 +246,14 @@ def build_digest(
             pending[request.review_id] = f"{when_text} ({ROUTES[request.route]})"
         else:
             pending.pop(request.review_id, None)
-    reviews = {r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(list(pending)))).all()}
+    reviews = {
+        r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(list(pending)))).all()
+    }
     for review_id, when_text in sorted(pending.items()):
         reported = reviews.get(review_id)
-        digest.awaiting_google.append((review_id, name(reported.location_id) if reported else "?", when_text))
+        digest.awaiting_google.append(
+            (review_id, name(reported.location_id) if reported else "?", when_text)
+        )
 
     from responders.audit import audit_replies
     from responders.bursts import stored_bursts
@@ -242,4 +264,3 @@ def build_digest(
         1 for a in audit_replies(session, settings=settings, only_flagged=True) if not a.corrected
     )
     return digest
-

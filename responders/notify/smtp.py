@@ -60,17 +60,28 @@ class SmtpSettings:
         try:
             port = int(port_text)
         except ValueError:
-            raise SendFailed(f"Port SMTP invalide : « {port_text} » (un nombre, par ex. 587).") from None
-        recipients = [r.strip() for r in value("recipients").replace(";", ",").split(",") if r.strip()]
-        settings = cls(value("host"), port, value("user"), value("password"), value("sender"), recipients)
-        missing = [label for label, v in (
-            ("serveur SMTP (RESPONDERS_SMTP_HOST)", settings.host),
-            ("expéditeur (RESPONDERS_SMTP_FROM)", settings.sender),
-            ("destinataires (RESPONDERS_DIGEST_TO)", settings.recipients),
-        ) if not v]
+            raise SendFailed(
+                f"Port SMTP invalide : « {port_text} » (un nombre, par ex. 587)."
+            ) from None
+        recipients = [
+            r.strip() for r in value("recipients").replace(";", ",").split(",") if r.strip()
+        ]
+        settings = cls(
+            value("host"), port, value("user"), value("password"), value("sender"), recipients
+        )
+        missing = [
+            label
+            for label, v in (
+                ("serveur SMTP (RESPONDERS_SMTP_HOST)", settings.host),
+                ("expéditeur (RESPONDERS_SMTP_FROM)", settings.sender),
+                ("destinataires (RESPONDERS_DIGEST_TO)", settings.recipients),
+            )
+            if not v
+        ]
         if missing:
             raise SendFailed(
-                "Envoi impossible, réglage manquant : " + ", ".join(missing)
+                "Envoi impossible, réglage manquant : "
+                + ", ".join(missing)
                 + ". Renseignez-les dans Réglages ou dans l'environnement."
             )
         return settings
@@ -101,4 +112,6 @@ def send_message(message: EmailMessage, smtp: SmtpSettings) -> None:
             " Vérifiez le serveur, le port et le réseau."
         ) from None
     if refused:
-        raise SendFailed("Destinataire(s) refusé(s) par le serveur : " + ", ".join(sorted(refused)) + ".")
+        raise SendFailed(
+            "Destinataire(s) refusé(s) par le serveur : " + ", ".join(sorted(refused)) + "."
+        )

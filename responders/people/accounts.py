@@ -67,7 +67,9 @@ def _account(user: User) -> Account:
 def _clean_name(name: str) -> str:
     name = " ".join((name or "").split())
     if not name:
-        raise ValueError("Nom d'utilisateur vide : choisissez un nom (par exemple « claire » ou « dr.martin »).")
+        raise ValueError(
+            "Nom d'utilisateur vide : choisissez un nom (par exemple « claire » ou « dr.martin »)."
+        )
     if len(name) > 200:
         raise ValueError("Nom d'utilisateur trop long (200 caractères au plus).")
     return name
@@ -80,8 +82,14 @@ def check_password(password: str) -> str:
 
 
 def add_user(
-    session: Session, name: str, role: str, password: str | None, *, email: str | None = None,
-    demo: bool = False, by: str | None = None,
+    session: Session,
+    name: str,
+    role: str,
+    password: str | None,
+    *,
+    email: str | None = None,
+    demo: bool = False,
+    by: str | None = None,
 ) -> Account:
     """Creates an account. `password` may be None only with an `email` (identity-provider sign-in).
 
@@ -100,8 +108,14 @@ def add_user(
         raise ValueError(f"Le compte « {name} » existe déjà.")
     if email and session.exec(select(User).where(col(User.email) == email)).first() is not None:
         raise ValueError(f"L'adresse « {email} » est déjà celle d'un autre compte.")
-    user = User(name=name, role=role, password_hash=password_hash, email=email, demo=demo,
-                created_at=utcnow())
+    user = User(
+        name=name,
+        role=role,
+        password_hash=password_hash,
+        email=email,
+        demo=demo,
+        created_at=utcnow(),
+    )
     session.add(user)
     _journal(session, by or name, "user_added", {"name": name, "role": role, "demo": demo})
     session.flush()
@@ -117,7 +131,11 @@ def list_users(session: Session) -> list[dict[str, Any]]:
     """One dict per account: name, role, created_at (ISO 8601). Never the hash."""
     rows = session.exec(select(User).order_by(col(User.created_at), col(User.id))).all()
     return [
-        {"name": u.name, "role": u.role, "created_at": u.created_at.isoformat() if u.created_at else None}
+        {
+            "name": u.name,
+            "role": u.role,
+            "created_at": u.created_at.isoformat() if u.created_at else None,
+        }
         for u in rows
     ]
 
@@ -127,15 +145,20 @@ def has_accounts(session: Session) -> bool:
 
 
 def demo_accounts(session: Session) -> list[Account]:
-    return [_account(u) for u in session.exec(select(User).where(col(User.demo)).order_by(col(User.id))).all()]
+    return [
+        _account(u)
+        for u in session.exec(select(User).where(col(User.demo)).order_by(col(User.id))).all()
+    ]
 
 
 def create_demo_accounts(session: Session) -> list[Account]:
     """The documented demo accounts, only in a database without any account (else nothing)."""
     if has_accounts(session):
         return []
-    return [add_user(session, name, role, password, demo=True, by="démonstration")
-            for name, role, password in DEMO_ACCOUNTS]
+    return [
+        add_user(session, name, role, password, demo=True, by="démonstration")
+        for name, role, password in DEMO_ACCOUNTS
+    ]
 
 
 def remove_demo_accounts(session: Session, *, by: Account) -> int:
@@ -144,11 +167,15 @@ def remove_demo_accounts(session: Session, *, by: Account) -> int:
     require(by.role, "manage_users")
     own = session.exec(select(User).where(col(User.role) == "praticien", ~col(User.demo))).first()
     if own is None:
-        raise ValueError("Créez d'abord votre propre compte praticien : sans lui, plus personne ne pourrait gérer les comptes.")
+        raise ValueError(
+            "Créez d'abord votre propre compte praticien : sans lui, plus personne ne pourrait gérer les comptes."
+        )
     users = session.exec(select(User).where(col(User.demo))).all()
     for user in users:
         session.delete(user)
-        _journal(session, by.name, "user_removed", {"name": user.name, "role": user.role, "demo": True})
+        _journal(
+            session, by.name, "user_removed", {"name": user.name, "role": user.role, "demo": True}
+        )
     return len(users)
 
 
@@ -168,8 +195,9 @@ def _journal(session: Session, user: str, action: str, detail: dict[str, Any]) -
 def _recent_failures(session: Session, name: str) -> int:
     since = utcnow() - timedelta(minutes=LOCK_MINUTES)
     events = session.exec(
-        select(AuditEvent)
-        .where(col(AuditEvent.action) == "sign_in_refused", col(AuditEvent.at) >= since)
+        select(AuditEvent).where(
+            col(AuditEvent.action) == "sign_in_refused", col(AuditEvent.at) >= since
+        )
     ).all()
     wanted = name.lower()
     return sum(1 for e in events if str(e.user).lower() == wanted)
@@ -179,7 +207,9 @@ def authenticate(session: Session, name: str, password: str) -> Account | None:
     """The account when `password` matches, else None. No journal entry (see `sign_in`)."""
     user = find_user(session, name)
     try:
-        _HASHER.verify(user.password_hash if user and user.password_hash else _dummy_hash(), password or "")
+        _HASHER.verify(
+            user.password_hash if user and user.password_hash else _dummy_hash(), password or ""
+        )
     except (VerificationError, InvalidHashError):
         return None
     if user is None or not user.password_hash:
@@ -230,7 +260,9 @@ def create_first_practitioner(session: Session, name: str, password: str) -> Acc
     """The first account of a fresh install, from the dashboard's first screen. Refused once any
     account exists: after that, accounts are added by a praticien or with `responders users add`."""
     if has_accounts(session):
-        raise PermissionError("Un compte existe déjà : connectez-vous, ou demandez à un praticien d'en créer un.")
+        raise PermissionError(
+            "Un compte existe déjà : connectez-vous, ou demandez à un praticien d'en créer un."
+        )
     return add_user(session, name, "praticien", password)
 
 

@@ -29,7 +29,9 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         with session_scope(engine) as session:
             try:
-                account = add_user(session, args.name, args.role, password or None, email=args.email)
+                account = add_user(
+                    session, args.name, args.role, password or None, email=args.email
+                )
             except ValueError as exc:
                 raise UnusableInput(str(exc)) from None
     finally:
@@ -48,5 +50,8 @@ def run_list(args: argparse.Namespace) -> int:
     for row in rows:
         print(json.dumps(row, ensure_ascii=False))  # noqa: T201
     if not rows:
-        print("Aucun compte : créez le premier avec « responders users add NOM --role praticien ».", file=sys.stderr)  # noqa: T201
+        print(  # noqa: T201
+            "Aucun compte : créez le premier avec « responders users add NOM --role praticien ».",
+            file=sys.stderr,
+        )
     return 0

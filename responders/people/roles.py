@@ -27,14 +27,29 @@ ACTIONS: dict[str, str] = {
     "audit_replies": "vérifier les réponses déjà publiées",
 }
 
-_SECRETARIAT = frozenset({
-    "triage", "copy_reply", "import", "view_dashboard", "view_journal", "track_removals", "audit_replies",
-})
+_SECRETARIAT = frozenset(
+    {
+        "triage",
+        "copy_reply",
+        "import",
+        "view_dashboard",
+        "view_journal",
+        "track_removals",
+        "audit_replies",
+    }
+)
 PERMISSIONS: dict[str, frozenset[str]] = {
     "secretariat": _SECRETARIAT,
-    "praticien": _SECRETARIAT | {
-        "confirm_review_reply", "change_settings", "change_policy", "change_llm", "manage_users",
-        "view_lawyer", "download_dossier", "edit_knowledge_date",
+    "praticien": _SECRETARIAT
+    | {
+        "confirm_review_reply",
+        "change_settings",
+        "change_policy",
+        "change_llm",
+        "manage_users",
+        "view_lawyer",
+        "download_dossier",
+        "edit_knowledge_date",
     },
     "avocat": frozenset({"view_lawyer", "download_dossier"}),
 }

@@ -70,9 +70,7 @@ _WORDING = {
     ),
     "profanity": "Cet avis contient des grossièretés, contraires au règlement de Google.",
 }
-_CONTACT = re.compile(
-    r"(?:\+?\d[\d .-]{7,}\d)|(?:[\w.+-]+@[\w-]+\.[\w.]+)", re.UNICODE
-)
+_CONTACT = re.compile(r"(?:\+?\d[\d .-]{7,}\d)|(?:[\w.+-]+@[\w-]+\.[\w.]+)", re.UNICODE)
 _HATE = re.compile(
     r"\b(?:race|racis\w*|noirs?|arabes?|juifs?|musulmans?|immigr\w*|étrangers?|couleur de peau|"
     r"homo\w*|black|jews?|muslims?|immigrants?|foreigners?)\b",
@@ -102,8 +100,13 @@ def _quotes(passages: list[dict[str, Any]]) -> str:
 
 
 def suggest_route(
-    *, label: str | None, text: str | None, passages: list[dict[str, Any]] | None = None,
-    in_burst: bool = False, extortion_message: str | None = None, review_url: str | None = None,
+    *,
+    label: str | None,
+    text: str | None,
+    passages: list[dict[str, Any]] | None = None,
+    in_burst: bool = False,
+    extortion_message: str | None = None,
+    review_url: str | None = None,
 ) -> RouteSuggestion | None:
     """The first route to try for one review, or None when it is lawful criticism or praise."""
     passages = passages or []
@@ -111,7 +114,8 @@ def suggest_route(
     where = f"\nAdresse de l'avis : {review_url}" if review_url else ""
     if extortion_message and extortion_message.strip():
         return RouteSuggestion(
-            "extortion", None,
+            "extortion",
+            None,
             "Un message demande une contrepartie contre le retrait ou l'absence d'avis négatif.",
             "L'auteur de cet avis, ou une personne agissant avec lui, menace l'établissement d'avis "
             "négatifs ou propose de retirer un avis contre une contrepartie. Le message reçu est "
@@ -119,13 +123,15 @@ def suggest_route(
         )
     if in_burst:
         return RouteSuggestion(
-            "google_flag", "fake_engagement",
+            "google_flag",
+            "fake_engagement",
             "L'avis fait partie d'une rafale d'avis négatifs inhabituelle pour cet établissement.",
             _WORDING["fake_engagement"] + where,
         )
     if label == "defamation":
         return RouteSuggestion(
-            "legal_notice", None,
+            "legal_notice",
+            None,
             "L'avis impute un fait précis portant atteinte à l'honneur : voie légale (DSA, art. 16), "
             "notification pré-remplie dans le dossier de l'avocat.",
             "Voir la notification pré-remplie du dossier de l'avocat (passages cités, fondement, "
@@ -134,21 +140,31 @@ def suggest_route(
     if label == "insult":
         category = "hate" if _HATE.search(body) else "harassment"
         return RouteSuggestion(
-            "google_flag", category,
+            "google_flag",
+            category,
             "Propos injurieux : le règlement de Google suffit, sans procédure judiciaire.",
             _WORDING[category] + ("\nPassages : " + _quotes(passages) if passages else "") + where,
         )
     if _CONTACT.search(body):
         return RouteSuggestion(
-            "google_flag", "personal_information",
-            "L'avis publie des coordonnées.", _WORDING["personal_information"] + where,
+            "google_flag",
+            "personal_information",
+            "L'avis publie des coordonnées.",
+            _WORDING["personal_information"] + where,
         )
     return None
 
 
 def record_submission(
-    session: Session, review_id: int, *, route: str, user: str, category: str | None = None,
-    reference: str = "", text: str = "", submitted_on: date | None = None,
+    session: Session,
+    review_id: int,
+    *,
+    route: str,
+    user: str,
+    category: str | None = None,
+    reference: str = "",
+    text: str = "",
+    submitted_on: date | None = None,
 ) -> RemovalRequest:
     """A person filed the request with Google: journaled with their name."""
     if route not in ROUTES:
@@ -159,22 +175,42 @@ def record_submission(
         raise ValueError("Indiquez qui a déposé la demande : l'action est inscrite au journal.")
     now = utcnow()
     request = RemovalRequest(
-        review_id=review_id, route=route, category=category, reference=reference.strip(),
-        text=text, submitted_on=submitted_on or now.date(), submitted_by=user.strip(),
-        decision="pending", created_at=now,
+        review_id=review_id,
+        route=route,
+        category=category,
+        reference=reference.strip(),
+        text=text,
+        submitted_on=submitted_on or now.date(),
+        submitted_by=user.strip(),
+        decision="pending",
+        created_at=now,
     )
     session.add(request)
     session.flush()
-    session.add(AuditEvent(
-        at=now, user=user.strip(), action=AuditAction.REMOVAL_SUBMITTED, review_id=review_id,
-        detail={"route": route, "category": category, "reference": reference.strip(),
-                "request_id": request.id},
-    ))
+    session.add(
+        AuditEvent(
+            at=now,
+            user=user.strip(),
+            action=AuditAction.REMOVAL_SUBMITTED,
+            review_id=review_id,
+            detail={
+                "route": route,
+                "category": category,
+                "reference": reference.strip(),
+                "request_id": request.id,
+            },
+        )
+    )
     return request
 
 
 def record_decision(
-    session: Session, request_id: int, *, decision: str, user: str, decided_on: date | None = None,
+    session: Session,
+    request_id: int,
+    *,
+    decision: str,
+    user: str,
+    decided_on: date | None = None,
 ) -> RemovalRequest:
     if decision not in DECISIONS_FR or decision == "pending":
         raise ValueError("Décision attendue : « removed » (retiré) ou « refused » (refusé).")
@@ -188,11 +224,20 @@ def record_decision(
     request.decided_on = decided_on or now.date()
     request.decision_by = user.strip()
     session.add(request)
-    session.add(AuditEvent(
-        at=now, user=user.strip(), action=AuditAction.REMOVAL_DECISION, review_id=request.review_id,
-        detail={"request_id": request.id, "route": request.route, "decision": decision,
-                "decided_on": request.decided_on.isoformat()},
-    ))
+    session.add(
+        AuditEvent(
+            at=now,
+            user=user.strip(),
+            action=AuditAction.REMOVAL_DECISION,
+            review_id=request.review_id,
+            detail={
+                "request_id": request.id,
+                "route": request.route,
+                "decision": decision,
+                "decided_on": request.decided_on.isoformat(),
+            },
+        )
+    )
     session.flush()
     return request
 
@@ -225,14 +270,16 @@ def next_step(request: RemovalRequest, today: date | None = None) -> NextStep:
             "legal_notice",
             "Refus au titre du règlement de Google : si l'avis est illicite, demande de retrait pour "
             "contenu illicite (DSA, art. 16), ou réclamation interne (DSA, art. 20).",
-            add_months(decided, COMPLAINT_MONTHS), (add_months(decided, COMPLAINT_MONTHS) - today).days,
+            add_months(decided, COMPLAINT_MONTHS),
+            (add_months(decided, COMPLAINT_MONTHS) - today).days,
         )
     if request.route in ("legal_notice", "extortion"):
         due = add_months(decided, COMPLAINT_MONTHS)
         return NextStep(
             "internal_complaint",
             "Refus : réclamation interne contre la décision (DSA, art. 20) dans les six mois.",
-            due, (due - today).days,
+            due,
+            (due - today).days,
         )
     if request.route == "internal_complaint":
         return NextStep(

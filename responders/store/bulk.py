@@ -29,7 +29,9 @@ def _sqlite_converter(column: Any) -> Callable[[Any], Any] | None:
             text = rendered.get(value)
             if text is None:
                 # the text SQLAlchemy's SQLite DateTime writes, from UTC as UTCDateTime does
-                text = rendered[value] = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+                text = rendered[value] = (
+                    value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+                )
             return text
 
         return as_text
@@ -54,10 +56,7 @@ def bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
         conn.exec_driver_sql("PRAGMA cache_size=-65536")
     names = list(rows[0])
     converters = [(name, _sqlite_converter(table.c[name])) for name in names]
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(names)}) "
-        f"VALUES ({', '.join('?' for _ in names)})"
-    )
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     columns = []
     for name, convert in converters:
         values = [row[name] for row in rows]
@@ -72,7 +71,9 @@ def allocate_ids(conn: Connection, table: Any, count: int) -> list[int]:
         return []
     if conn.dialect.name == "postgresql":
         rows = conn.execute(
-            text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"),
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"
+            ),
             {"table": table.name, "count": count},
         )
         return sorted(int(row[0]) for row in rows)

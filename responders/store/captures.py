@@ -44,7 +44,9 @@ def media_type_of(data: bytes) -> str | None:
 def clean_filename(name: str | None, media_type: str) -> str:
     """A plain file name: no folder, no control character, at most 120 characters."""
     base = re.split(r"[\\/]", name or "")[-1]
-    base = "".join(c for c in unicodedata.normalize("NFC", base) if unicodedata.category(c)[0] != "C")
+    base = "".join(
+        c for c in unicodedata.normalize("NFC", base) if unicodedata.category(c)[0] != "C"
+    )
     base = _UNSAFE.sub("_", base).strip(" ._")[:120]
     if not base:
         extension = {"image/webp": "webp"}.get(media_type) or next(
@@ -83,27 +85,46 @@ def add_capture(
         )
     media_type = media_type_of(data)
     if media_type is None:
-        raise ValueError(f"Ce fichier n'est pas une image ou un PDF : joignez un fichier {ACCEPTED}.")
+        raise ValueError(
+            f"Ce fichier n'est pas une image ou un PDF : joignez un fichier {ACCEPTED}."
+        )
     digest = hashlib.sha256(data).hexdigest()
     name = clean_filename(filename, media_type)
     now = utcnow()
     capture = ReviewCapture(
-        review_id=review_id, filename=name, media_type=media_type, size=len(data),
-        sha256=digest, data=data, added_at=now, added_by=user or "",
+        review_id=review_id,
+        filename=name,
+        media_type=media_type,
+        size=len(data),
+        sha256=digest,
+        data=data,
+        added_at=now,
+        added_by=user or "",
     )
     session.add(capture)
-    session.add(AuditEvent(
-        at=now, user=user or "", action=CAPTURE_ADDED, review_id=review_id,
-        detail={"filename": name, "sha256": digest, "size": len(data)},
-    ))
+    session.add(
+        AuditEvent(
+            at=now,
+            user=user or "",
+            action=CAPTURE_ADDED,
+            review_id=review_id,
+            detail={"filename": name, "sha256": digest, "size": len(data)},
+        )
+    )
     session.flush()
     assert capture.id is not None
     return CaptureInfo(capture.id, review_id, name, media_type, len(data), digest, now, user or "")
 
 
 _INFO_COLUMNS = (
-    ReviewCapture.id, ReviewCapture.review_id, ReviewCapture.filename, ReviewCapture.media_type,
-    ReviewCapture.size, ReviewCapture.sha256, ReviewCapture.added_at, ReviewCapture.added_by,
+    ReviewCapture.id,
+    ReviewCapture.review_id,
+    ReviewCapture.filename,
+    ReviewCapture.media_type,
+    ReviewCapture.size,
+    ReviewCapture.sha256,
+    ReviewCapture.added_at,
+    ReviewCapture.added_by,
 )
 
 

@@ -30,7 +30,9 @@ def default_database_path() -> Path:
 
 
 def database_url(url: str | None = None) -> str:
-    return url or os.environ.get("RESPONDERS_DATABASE_URL") or f"sqlite:///{default_database_path()}"
+    return (
+        url or os.environ.get("RESPONDERS_DATABASE_URL") or f"sqlite:///{default_database_path()}"
+    )
 
 
 def describe(url: str) -> str:
@@ -64,7 +66,9 @@ def database_failure(exc: BaseException, url: str | None = None) -> str | None:
             "mettez responders à jour, ou indiquez la base du cabinet (--db)."
         )
     if "permission denied" in message:
-        return f"{what} refuse l'accès à cet utilisateur : vérifiez ses droits (lecture et écriture)."
+        return (
+            f"{what} refuse l'accès à cet utilisateur : vérifiez ses droits (lecture et écriture)."
+        )
     return None
 
 
@@ -110,7 +114,8 @@ def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
             engine.dispose()
             reason = database_failure(exc, url)
             raise UnusableInput(
-                reason or f"la base {describe(url)} est inaccessible ({getattr(exc, 'orig', None) or exc})."
+                reason
+                or f"la base {describe(url)} est inaccessible ({getattr(exc, 'orig', None) or exc})."
             ) from None
         except UnusableInput:
             engine.dispose()

@@ -85,7 +85,9 @@ class ImportRun(SQLModel, table=True):
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
-    errors: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    errors: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
 
 
 class Review(SQLModel, table=True):
@@ -99,7 +101,9 @@ class Review(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("location_id", "external_id", name="uq_review_location_external"),
         Index("ix_reviews_fingerprint", "location_id", "fingerprint"),
-        Index("uq_review_fingerprint", "location_id", "fingerprint", "fingerprint_rank", unique=True),
+        Index(
+            "uq_review_fingerprint", "location_id", "fingerprint", "fingerprint_rank", unique=True
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     location_id: int = Field(foreign_key="locations.id", index=True)
@@ -161,7 +165,9 @@ class Classification(SQLModel, table=True):
     revision_id: int = Field(foreign_key="review_revisions.id", index=True)
     label: Label = _word(Label, 20)
     confidence: float = 0.0
-    passages: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    passages: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
     engine: str = Field(max_length=20)
     version: str = Field(max_length=40)
     created_at: datetime | None = _dt()

@@ -110,7 +110,7 @@ def load_signatories(session: Session) -> dict[str, Signatory]:
     """Each listing's own signatory, by listing key (only the listings that have one)."""
     stored = get_setting(session, SIGNATORIES_KEY, {})
     out = {}
-    for key, value in (stored.items() if isinstance(stored, dict) else ()):
+    for key, value in stored.items() if isinstance(stored, dict) else ():
         if isinstance(value, dict):
             signatory = Signatory(str(value.get("name") or ""), str(value.get("email") or ""))
             if signatory:

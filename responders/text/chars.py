@@ -22,7 +22,9 @@ _LEET_CHARS = re.compile(r"[013457@$]")
 # Letters typed one by one with separators: "b o u c h e r", "c.o.n.n.a.r.d", "p-o-u-r-r-i".
 # Three letters only when dotted or starred ("c.o.n", "c*o*n"): spaced or hyphenated triples
 # are ordinary text ("y a t", "a-t-il").
-_SPACED = re.compile(r"(?<![a-z0-9'])[a-z](?:(?:[ .\-_*/]{1,2}[a-z]){3,}|(?:[.*_]{1,2}[a-z]){2})(?![a-z0-9'])")
+_SPACED = re.compile(
+    r"(?<![a-z0-9'])[a-z](?:(?:[ .\-_*/]{1,2}[a-z]){3,}|(?:[.*_]{1,2}[a-z]){2})(?![a-z0-9'])"
+)
 _SEPARATOR = re.compile(r"[ .\-_*/]")
 
 
@@ -85,7 +87,16 @@ def _leet(text: str) -> str:
 
 
 # ASCII folds one character to one character; only other characters go through _fold_char.
-_ASCII = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, "`": "'", "\t": " ", "\r": " ", "\v": " ", "\f": " "})
+_ASCII = str.maketrans(
+    {
+        **{chr(c): chr(c + 32) for c in range(65, 91)},
+        "`": "'",
+        "\t": " ",
+        "\r": " ",
+        "\v": " ",
+        "\f": " ",
+    }
+)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -111,9 +122,11 @@ def normalize(original: str) -> Normalized:
         glued_origin: list[int] = []
         last = 0
         for match in _SPACED.finditer(text):
-            letters = [i for i in range(match.start(), match.end()) if not _SEPARATOR.match(text[i])]
-            glued.append(text[last:match.start()])
-            glued_origin.extend(origin[last:match.start()])
+            letters = [
+                i for i in range(match.start(), match.end()) if not _SEPARATOR.match(text[i])
+            ]
+            glued.append(text[last : match.start()])
+            glued_origin.extend(origin[last : match.start()])
             glued.append("".join(text[i] for i in letters))
             glued_origin.extend(origin[i] for i in letters)
             last = match.end()

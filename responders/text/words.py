@@ -16,10 +16,16 @@ from responders.text.fold import CONFUSABLES
 
 # The shared look-alike table (Cyrillic/Greek letters, ligatures, typography).
 _CONFUSABLES = CONFUSABLES
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
+_LEET_L = str.maketrans(
+    {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
 # Tokens that legitimately mix digits and letters: times, ordinals, units, tooth numbers.
-_ALNUM_OK = re.compile(r"^\d+(?:h\d*|e|er|ere|eme|emes|nd|nde|min|mn|ans?|mois|kg|g|mg|ml|cm|mm|km|m|s|j)?$|^(?:h|n|no)\d+$")
+_ALNUM_OK = re.compile(
+    r"^\d+(?:h\d*|e|er|ere|eme|emes|nd|nde|min|mn|ans?|mois|kg|g|mg|ml|cm|mm|km|m|s|j)?$|^(?:h|n|no)\d+$"
+)
 _TOKEN = re.compile(r"[@$]?[a-z0-9]+(?:[@$]+[a-z0-9]+)*[@$]?")
 # Characters that glue pieces of one word together without a space (im-plant, c.a.r.i.e).
 _GLUE = frozenset("-._*/+|~")
@@ -110,7 +116,17 @@ class Token:
 class Normalized:
     """Folded text with an offset map, and its word tokens with original offsets."""
 
-    __slots__ = ("original", "folded", "_src", "_src_end", "tokens", "clean", "_clean_tok", "_known", "_correct")
+    __slots__ = (
+        "original",
+        "folded",
+        "_src",
+        "_src_end",
+        "tokens",
+        "clean",
+        "_clean_tok",
+        "_known",
+        "_correct",
+    )
 
     def __init__(self, original: str, correct: Callable[[str], str] | None = None) -> None:
         self.original = original
@@ -182,7 +198,9 @@ class Normalized:
         matches = list(_TOKEN.finditer(folded))
         for n, m in enumerate(matches):
             nxt = matches[n + 1].start() if n + 1 < len(matches) else len(folded)
-            out.append((m.group(), m.start(), m.end(), folded[prev_end:m.start()], folded[m.end():nxt]))
+            out.append(
+                (m.group(), m.start(), m.end(), folded[prev_end : m.start()], folded[m.end() : nxt])
+            )
             prev_end = m.end()
         return out
 
@@ -195,7 +213,11 @@ class Normalized:
         for k in range(len(raw) - 1, -1, -1):
             if len(raw[k][0]) == 1 and raw[k][0].isalpha():
                 nxt = k + 1
-                run_end[k] = run_end[nxt] if nxt < len(raw) and run_end[nxt] > nxt and _short_gap(raw[nxt][3]) else nxt
+                run_end[k] = (
+                    run_end[nxt]
+                    if nxt < len(raw) and run_end[nxt] > nxt and _short_gap(raw[nxt][3])
+                    else nxt
+                )
         i = 0
         while i < len(raw):
             # Spaced-out single letters: « d é t a r t r a g e », « c.a.r.i.e ».
@@ -218,9 +240,12 @@ class Normalized:
                     and rank is not None
                     and raw[i][0] in ("a", "y")
                     and self._known("".join(r[0] for r in raw[i:j]))
-                    and not getattr(self._correct, "is_rule_word", lambda w: False)("".join(r[0] for r in raw[i:j]))
+                    and not getattr(self._correct, "is_rule_word", lambda w: False)(
+                        "".join(r[0] for r in raw[i:j])
+                    )
                     and self._known("".join(r[0] for r in raw[i + 1 : j]))
-                    and rank("".join(r[0] for r in raw[i + 1 : j])) < rank("".join(r[0] for r in raw[i:j]))
+                    and rank("".join(r[0] for r in raw[i + 1 : j]))
+                    < rank("".join(r[0] for r in raw[i:j]))
                 ):
                     # « a t o u t fait » is « a tout fait », not « atout fait »
                     merged.append((raw[i][0], raw[i][1], raw[i][2]))
@@ -246,7 +271,11 @@ class Normalized:
                 i = end
                 continue
             # A word cut by a hyphen or a dot: « dos-sier », « ridi-cule », « excel.lente ».
-            if self._known is not None and i + 1 < len(raw) and raw[i + 1][3] in ("-", ".", "_", "*", "·", "/"):
+            if (
+                self._known is not None
+                and i + 1 < len(raw)
+                and raw[i + 1][3] in ("-", ".", "_", "*", "·", "/")
+            ):
                 joined = raw[i][0] + raw[i + 1][0]
                 if len(joined) >= 6 and joined.isalpha() and self._known(joined):
                     merged.append((joined, raw[i][1], raw[i + 1][2]))
@@ -257,7 +286,10 @@ class Normalized:
         tokens = []
         for text, fs, fe in merged:
             # An e-mail address keeps its « @ » (info@clinique.ca is no « infoaclinique »).
-            email = "@" in text and re.match(r"[a-z0-9.-]*\.[a-z]{2,}", self.folded[fe : fe + 80]) is not None
+            email = (
+                "@" in text
+                and re.match(r"[a-z0-9.-]*\.[a-z]{2,}", self.folded[fe : fe + 80]) is not None
+            )
             variants = (text,) if email else leet_variants(text)
             raw_word = variants[0]
             decoded = raw_word
@@ -265,13 +297,17 @@ class Normalized:
             if self._known is not None and _RUN3.search(self.original[start:end].lower()):
                 # A letter held down (« vosss », « commeee », « cetttte »): read it once or twice,
                 # whichever makes the more common word.
-                once = leet(_TRIPLE.sub(r"\1", "".join(_fold_char(ch) for ch in self.original[start:end])))
+                once = leet(
+                    _TRIPLE.sub(r"\1", "".join(_fold_char(ch) for ch in self.original[start:end]))
+                )
                 rank = getattr(self._correct, "rank", None)
                 options = [w for w in (decoded, once) if self._known(w)]
                 if options and rank is not None:
                     decoded = raw_word = min(options, key=rank)
             if self._correct is not None and not email:
-                decoded = self._correct(decoded)  # « vottre » -> « votre », « plinte » -> « plainte »
+                decoded = self._correct(
+                    decoded
+                )  # « vottre » -> « votre », « plinte » -> « plainte »
             others = tuple(key(v) for v in variants[1:])
             tokens.append(Token(decoded, key(decoded), start, end, others, raw_word))
         return tokens
@@ -279,7 +315,7 @@ class Normalized:
     def glued(self, n: int) -> bool:
         """True when token n and token n+1 are joined by a glue character without spaces."""
         a, b = self.tokens[n], self.tokens[n + 1]
-        between = self.original[a.end:b.start]
+        between = self.original[a.end : b.start]
         if not between:
             return True
         folded = "".join(_fold_char(c) if not c.isascii() else c for c in between)
@@ -301,7 +337,10 @@ def edit1(a: str, b: str) -> bool:
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
         )
     if abs(len(a) - len(b)) != 1:
         return False

@@ -55,10 +55,13 @@ def guard_reply(session: Session, review_id: int, text: str) -> GuardResult:
         raise LookupError(f"Avis {review_id} introuvable.")
     revision = (
         session.get(ReviewRevision, review.current_revision_id)
-        if review.current_revision_id is not None else None
+        if review.current_revision_id is not None
+        else None
     )
     location = session.get(Location, review.location_id)
-    profile = (location.profile if location is not None else None) or PracticeSettings.load(session).profile
+    profile = (location.profile if location is not None else None) or PracticeSettings.load(
+        session
+    ).profile
     # read through the module, so a test can stand in for the guard
     return guard_module.check(
         text,
@@ -69,7 +72,12 @@ def guard_reply(session: Session, review_id: int, text: str) -> GuardResult:
 
 
 def copy_reply(
-    session: Session, review_id: int, text: str, *, user: str, template_id: str | None = None,
+    session: Session,
+    review_id: int,
+    text: str,
+    *,
+    user: str,
+    template_id: str | None = None,
     mark_answered: bool = True,
 ) -> CopyOutcome:
     """The only way a reply leaves the dashboard. The guard runs here, on this exact text (with
@@ -89,41 +97,79 @@ def copy_reply(
     findings = [f.to_dict() for f in result.findings] if result is not None else []
     confirmed = verdict == Verdict.REVIEW and is_confirmed(session, review_id, text)
     if verdict != Verdict.PASS and not confirmed:
-        event = record_event(session, user=user, action=AuditAction.COPY_REFUSED, review_id=review_id, detail={
-            "sha256": digest, "verdict": verdict, "template_id": template_id,
-            "findings": [
-                {"rule": f.get("rule"), "pattern": f.get("pattern"), "severity": f.get("severity"),
-                 "explanation": f.get("explanation")}
-                for f in findings if f.get("severity") != Severity.WARN
-            ],
-        })
+        event = record_event(
+            session,
+            user=user,
+            action=AuditAction.COPY_REFUSED,
+            review_id=review_id,
+            detail={
+                "sha256": digest,
+                "verdict": verdict,
+                "template_id": template_id,
+                "findings": [
+                    {
+                        "rule": f.get("rule"),
+                        "pattern": f.get("pattern"),
+                        "severity": f.get("severity"),
+                        "explanation": f.get("explanation"),
+                    }
+                    for f in findings
+                    if f.get("severity") != Severity.WARN
+                ],
+            },
+        )
         session.flush()
         message = (
             "Cette réponse doit d'abord être relue et confirmée par un praticien : le contrôle ne "
             "peut pas garantir qu'elle ne révèle rien."
-            if verdict == Verdict.REVIEW else
-            "Copie refusée : cette réponse révèle ou risque de révéler des informations protégées. "
+            if verdict == Verdict.REVIEW
+            else "Copie refusée : cette réponse révèle ou risque de révéler des informations protégées. "
             "Modifiez-la ou choisissez une autre réponse type."
-            if findings else "Copie refusée : la réponse est vide."
+            if findings
+            else "Copie refusée : la réponse est vide."
         )
         return CopyOutcome(False, verdict, text, digest, event.id, findings, message=message)
     assert result is not None
-    event = record_event(session, user=user, action=AuditAction.REPLY_COPIED, review_id=review_id, text=text,
-                         detail={"sha256": digest, "verdict": verdict, "confirmed": confirmed,
-                                 "guard": result.to_dict(), "template_id": template_id})
+    event = record_event(
+        session,
+        user=user,
+        action=AuditAction.REPLY_COPIED,
+        review_id=review_id,
+        text=text,
+        detail={
+            "sha256": digest,
+            "verdict": verdict,
+            "confirmed": confirmed,
+            "guard": result.to_dict(),
+            "template_id": template_id,
+        },
+    )
     answered = False
     if mark_answered and review.status != Status.ANSWERED:
         set_status(session, review_id, Status.ANSWERED, user=user, detail={"via": "copie"})
         answered = True
     session.flush()
     return CopyOutcome(
-        True, verdict, text, digest, event.id, findings, google_link(review.review_url), answered,
+        True,
+        verdict,
+        text,
+        digest,
+        event.id,
+        findings,
+        google_link(review.review_url),
+        answered,
         "Réponse copiée : collez-la sur Google.",
     )
 
 
-def set_status(session: Session, review_id: int, status: str, *, user: str,
-               detail: dict[str, Any] | None = None) -> None:
+def set_status(
+    session: Session,
+    review_id: int,
+    status: str,
+    *,
+    user: str,
+    detail: dict[str, Any] | None = None,
+) -> None:
     """A new status for a review; sending it to the lawyer is journaled as such too."""
     try:
         new = Status(status)
@@ -139,25 +185,45 @@ def set_status(session: Session, review_id: int, status: str, *, user: str,
     if new == Status.LAWYER:
         review.for_lawyer = True
     session.add(review)
-    record_event(session, user=user, action=AuditAction.STATUS, review_id=review_id,
-                 detail={"from": previous, "to": new, **extra, **(detail or {})})
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.STATUS,
+        review_id=review_id,
+        detail={"from": previous, "to": new, **extra, **(detail or {})},
+    )
     if new == Status.LAWYER:
         # the dossier reads this event (and its optional target) for the review
         target = (detail or {}).get("target")
-        record_event(session, user=user, action=AuditAction.SEND_TO_LAWYER, review_id=review_id,
-                     detail={"target": target} if target else {})
+        record_event(
+            session,
+            user=user,
+            action=AuditAction.SEND_TO_LAWYER,
+            review_id=review_id,
+            detail={"target": target} if target else {},
+        )
 
 
-def send_to_lawyer(session: Session, review_id: int, *, user: str, target: str | None = None) -> None:
+def send_to_lawyer(
+    session: Session, review_id: int, *, user: str, target: str | None = None
+) -> None:
     """Transmits a review to the lawyer; `target` names who is aimed at, when staff know it."""
-    set_status(session, review_id, Status.LAWYER, user=user, detail={"target": target} if target else None)
+    set_status(
+        session, review_id, Status.LAWYER, user=user, detail={"target": target} if target else None
+    )
 
 
-def record_google_report(session: Session, review_id: int, *, user: str, reference: str = "",
-                         outcome: str = "") -> None:
+def record_google_report(
+    session: Session, review_id: int, *, user: str, reference: str = "", outcome: str = ""
+) -> None:
     set_status(session, review_id, Status.REPORTED, user=user)
-    record_event(session, user=user, action=AuditAction.GOOGLE_REPORT, review_id=review_id,
-                 detail={"date": utcnow().isoformat(), "reference": reference, "outcome": outcome})
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.GOOGLE_REPORT,
+        review_id=review_id,
+        detail={"date": utcnow().isoformat(), "reference": reference, "outcome": outcome},
+    )
 
 
 def finish_triage(
@@ -169,15 +235,22 @@ def finish_triage(
     leftovers = triage_leftovers(session, profile=profile)
     at = at or utcnow()
     set_setting(session, LAST_TRIAGE_KEY, at.isoformat())
-    record_event(session, user=user, action=AuditAction.TRIAGE_FINISHED, detail={
-        "at": at.isoformat(),
-        "kept": [o.review_id for o in leftovers if o.stays],
-        "left": [o.review_id for o in leftovers if not o.stays],
-    })
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.TRIAGE_FINISHED,
+        detail={
+            "at": at.isoformat(),
+            "kept": [o.review_id for o in leftovers if o.stays],
+            "left": [o.review_id for o in leftovers if not o.stays],
+        },
+    )
     return at
 
 
-def set_knowledge_date(session: Session, review_id: int, day: date, *, user: str, reason: str = "") -> None:
+def set_knowledge_date(
+    session: Session, review_id: int, day: date, *, user: str, reason: str = ""
+) -> None:
     """Québec's one-year clock starts when the practitioner learned of the review. Until this is
     set it counts from publication (the conservative reading); staff set the real date later."""
     set_knowledge_dates(session, [review_id], day, user=user, reason=reason)
@@ -195,7 +268,9 @@ def set_knowledge_dates(
         review = session.get(Review, review_id)
         if review is None:
             raise LookupError(f"Avis {review_id} introuvable.")
-        published = local_date(review.created_at, RULES["QC"].timezone) if review.created_at else None
+        published = (
+            local_date(review.created_at, RULES["QC"].timezone) if review.created_at else None
+        )
         if published is not None and day < published:
             raise ValueError(
                 f"Avis {review_id} : la date de connaissance ({day:%d/%m/%Y}) précède la "
@@ -206,14 +281,23 @@ def set_knowledge_dates(
         previous = review.knowledge_date
         review.knowledge_date = datetime.combine(day, time(12, 0), tzinfo=UTC)
         session.add(review)
-        record_event(session, user=user, action=AuditAction.KNOWLEDGE_DATE, review_id=review.id, detail={
-            "from": previous.date().isoformat() if previous else None, "to": day.isoformat(),
-            "reason": reason.strip(),
-        })
+        record_event(
+            session,
+            user=user,
+            action=AuditAction.KNOWLEDGE_DATE,
+            review_id=review.id,
+            detail={
+                "from": previous.date().isoformat() if previous else None,
+                "to": day.isoformat(),
+                "reason": reason.strip(),
+            },
+        )
     return len(reviews)
 
 
-def set_location_profile(session: Session, location_id: int, profile: str | None, *, user: str) -> None:
+def set_location_profile(
+    session: Session, location_id: int, profile: str | None, *, user: str
+) -> None:
     """A listing's own profile (a group may hold French and Québec practices); None follows
     the practice-wide profile."""
     if profile is not None:
@@ -224,33 +308,53 @@ def set_location_profile(session: Session, location_id: int, profile: str | None
     previous = location.profile
     location.profile = profile
     session.add(location)
-    record_event(session, user=user, action=AuditAction.SETTINGS, detail={
-        "section": "établissement", "location": location.key, "from": previous, "to": profile,
-    })
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.SETTINGS,
+        detail={
+            "section": "établissement",
+            "location": location.key,
+            "from": previous,
+            "to": profile,
+        },
+    )
 
 
 def save_practice_settings(session: Session, settings: PracticeSettings, *, user: str) -> None:
     settings.save(session)
-    record_event(session, user=user, action=AuditAction.SETTINGS,
-                 detail={"section": "cabinet", "profile": settings.profile})
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.SETTINGS,
+        detail={"section": "cabinet", "profile": settings.profile},
+    )
 
 
 def save_reply_policy(session: Session, choices: Mapping[str, str], *, user: str) -> dict[str, str]:
     """Stores the practice's overrides (empty choices restore the defaults), journaled."""
     clean = policy.save_policy_overrides(session, {k: v for k, v in choices.items() if v})
-    record_event(session, user=user, action=AuditAction.SETTINGS,
-                 detail={"section": "politique", "overrides": dict(choices)})
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.SETTINGS,
+        detail={"section": "politique", "overrides": dict(choices)},
+    )
     return clean
 
 
-def bulk_set_status(session: Session, review_ids: Iterable[int], status: str, *, user: str) -> list[int]:
+def bulk_set_status(
+    session: Session, review_ids: Iterable[int], status: str, *, user: str
+) -> list[int]:
     """One status for several reviews, one audit event per review. Returns the ids changed."""
     try:
         status = Status(status)
     except ValueError:
         raise ValueError(f"Statut inconnu : {status}") from None
     ids = list(dict.fromkeys(int(i) for i in review_ids))
-    found = set(session.exec(select(Review.id).where(col(Review.id).in_(ids))).all()) if ids else set()
+    found = (
+        set(session.exec(select(Review.id).where(col(Review.id).in_(ids))).all()) if ids else set()
+    )
     missing = [i for i in ids if i not in found]
     if missing:
         raise LookupError(f"Avis introuvable(s) : {', '.join(map(str, missing))}.")
@@ -268,11 +372,15 @@ def bulk_set_status(session: Session, review_ids: Iterable[int], status: str, *,
 def _last_undoable(session: Session, review_id: int) -> AuditEvent | None:
     undone = {
         int(e.detail.get("event_id", 0))
-        for e in session.exec(select(AuditEvent).where(
-            AuditEvent.review_id == review_id, AuditEvent.action == AuditAction.STATUS_UNDONE))
+        for e in session.exec(
+            select(AuditEvent).where(
+                AuditEvent.review_id == review_id, AuditEvent.action == AuditAction.STATUS_UNDONE
+            )
+        )
     }
     events = session.exec(
-        select(AuditEvent).where(AuditEvent.review_id == review_id, AuditEvent.action == AuditAction.STATUS)
+        select(AuditEvent)
+        .where(AuditEvent.review_id == review_id, AuditEvent.action == AuditAction.STATUS)
         .order_by(col(AuditEvent.id).desc())
     )
     for event in events:
@@ -300,6 +408,11 @@ def undo_status(session: Session, review_id: int, *, user: str) -> str:
     if after == Status.LAWYER:
         review.for_lawyer = bool(event.detail.get("for_lawyer_before", False))
     session.add(review)
-    record_event(session, user=user, action=AuditAction.STATUS_UNDONE, review_id=review_id,
-                 detail={"event_id": event.id, "from": after, "to": before})
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.STATUS_UNDONE,
+        review_id=review_id,
+        detail={"event_id": event.id, "from": after, "to": before},
+    )
     return str(before)

@@ -35,7 +35,11 @@ def guard_context(session: Session, review_id: int) -> tuple[str | None, str | N
     review = session.get(Review, review_id)
     if review is None:
         raise LookupError(f"Avis {review_id} introuvable.")
-    revision = session.get(ReviewRevision, review.current_revision_id) if review.current_revision_id else None
+    revision = (
+        session.get(ReviewRevision, review.current_revision_id)
+        if review.current_revision_id
+        else None
+    )
     location = session.get(Location, review.location_id)
     profile = (location.profile if location else None) or PracticeSettings.load(session).profile
     author = None if review.is_anonymous else review.author_display_name
@@ -54,19 +58,33 @@ def confirm_review_reply(session: Session, review_id: int, text: str, user: Acco
     result = check_reply(session, review_id, text)
     verdict = verdict_of(result)
     if verdict == "block":
-        raise PermissionError("Cette réponse est bloquée par le contrôle : elle ne peut pas être confirmée.")
+        raise PermissionError(
+            "Cette réponse est bloquée par le contrôle : elle ne peut pas être confirmée."
+        )
     if verdict != "review":
         raise ValueError("Cette réponse a passé le contrôle : elle n'a pas besoin de confirmation.")
     findings = [f.to_dict() for f in getattr(result, "findings", [])]
-    return record_event(session, user=user.name, action=CONFIRMED, review_id=review_id, text=text, detail={
-        "sha256": text_digest(text), "verdict": verdict, "role": user.role, "findings": findings,
-    })
+    return record_event(
+        session,
+        user=user.name,
+        action=CONFIRMED,
+        review_id=review_id,
+        text=text,
+        detail={
+            "sha256": text_digest(text),
+            "verdict": verdict,
+            "role": user.role,
+            "findings": findings,
+        },
+    )
 
 
 def is_confirmed(session: Session, review_id: int, text: str) -> bool:
     """True when a praticien confirmed exactly this text for this review."""
     digest = text_digest(text)
     events = session.exec(
-        select(AuditEvent).where(col(AuditEvent.action) == CONFIRMED, col(AuditEvent.review_id) == review_id)
+        select(AuditEvent).where(
+            col(AuditEvent.action) == CONFIRMED, col(AuditEvent.review_id) == review_id
+        )
     ).all()
     return any(isinstance(e.detail, dict) and e.detail.get("sha256") == digest for e in events)

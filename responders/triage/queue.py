@@ -18,7 +18,11 @@ from responders.timeutil import as_utc
 from responders.vocabulary import DONE_STATUSES, LABEL_FR, LEGAL_LABELS, STATUS_FR, Label, Status
 
 LABEL_RANK: dict[str | None, int] = {
-    Label.DEFAMATION: 0, Label.INSULT: 1, Label.CRITICISM: 2, Label.PRAISE: 3, None: 4,
+    Label.DEFAMATION: 0,
+    Label.INSULT: 1,
+    Label.CRITICISM: 2,
+    Label.PRAISE: 3,
+    None: 4,
 }
 # A review the classifier could not clear (« à vérifier ») is sorted with the legal cases,
 # after the defamations and insults, by the same deadline.
@@ -96,14 +100,18 @@ def _filtered(session: Session, filters: QueueFilters, columns: list[Any]):  # t
     if filters.until:
         query = query.where(col(Review.created_at) <= filters.until)
     if filters.search.strip() or filters.without_text is not None:
-        query = query.outerjoin(ReviewRevision, col(ReviewRevision.id) == col(Review.current_revision_id))
+        query = query.outerjoin(
+            ReviewRevision, col(ReviewRevision.id) == col(Review.current_revision_id)
+        )
         body = func.coalesce(col(ReviewRevision.text_original), "")
         for word in filters.search.split():
             pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            query = query.where(or_(
-                body.ilike(pattern, escape="\\"),
-                func.coalesce(col(Review.author_display_name), "").ilike(pattern, escape="\\"),
-            ))
+            query = query.where(
+                or_(
+                    body.ilike(pattern, escape="\\"),
+                    func.coalesce(col(Review.author_display_name), "").ilike(pattern, escape="\\"),
+                )
+            )
         if filters.without_text is True:
             query = query.where(func.trim(body) == "")
         elif filters.without_text is False:
@@ -121,7 +129,11 @@ def _filtered(session: Session, filters: QueueFilters, columns: list[Any]):  # t
 
 
 def queue_page(
-    session: Session, filters: QueueFilters, *, jurisdiction: str = "FR", offset: int = 0,
+    session: Session,
+    filters: QueueFilters,
+    *,
+    jurisdiction: str = "FR",
+    offset: int = 0,
     limit: int = 10,
 ) -> QueuePage:
     """One page of the queue, most urgent first, and the queue's length.
@@ -131,10 +143,10 @@ def queue_page(
     unclassified reviews, newest first. Deadlines are computed in Python, so only
     for the few legal candidates; the long tail is ordered and paginated by the database.
     """
-    total = session.execute(
-        _filtered(session, filters, [func.count(col(Review.id))])
-    ).scalar_one()
-    legal = _filtered(session, filters, [Review]).where(or_(col(Review.label).in_(LEGAL_LABELS), col(Review.needs_check)))
+    total = session.execute(_filtered(session, filters, [func.count(col(Review.id))])).scalar_one()
+    legal = _filtered(session, filters, [Review]).where(
+        or_(col(Review.label).in_(LEGAL_LABELS), col(Review.needs_check))
+    )
     # a group can hold French and Québec listings: each follows its own jurisdiction
     profiles = _location_profiles(session)
     default = _profile_for(jurisdiction)
@@ -143,13 +155,21 @@ def queue_page(
         # open deadlines nearest first, then unknown ones, then those already past
         urgency = review_deadline(review, profiles.get(review.location_id) or default).sort_key()
         created = review.created_at
-        rank = LABEL_RANK[review.label] if review.label in LEGAL_LABELS or not review.needs_check else CHECK_RANK
+        rank = (
+            LABEL_RANK[review.label]
+            if review.label in LEGAL_LABELS or not review.needs_check
+            else CHECK_RANK
+        )
         candidates.append((rank, urgency, -(created.timestamp() if created else 0), review.id))
     candidates.sort()
-    ids = [c[-1] for c in candidates[offset: offset + limit]]
+    ids = [c[-1] for c in candidates[offset : offset + limit]]
     if len(ids) < limit:
         rest_offset = max(0, offset - len(candidates))
-        order = case((col(Review.label) == Label.CRITICISM, 2), (col(Review.label) == Label.PRAISE, 3), else_=4)
+        order = case(
+            (col(Review.label) == Label.CRITICISM, 2),
+            (col(Review.label) == Label.PRAISE, 3),
+            else_=4,
+        )
         rest = (
             _filtered(session, filters, [Review.id])
             .where(or_(col(Review.label).is_(None), col(Review.label).not_in(LEGAL_LABELS)))
@@ -165,7 +185,9 @@ def queue_page(
 def _location_profiles(session: Session) -> dict[int, str]:
     return {
         int(loc_id): profile
-        for loc_id, profile in session.execute(select(col(Location.id), col(Location.profile))).all()
+        for loc_id, profile in session.execute(
+            select(col(Location.id), col(Location.profile))
+        ).all()
         if profile
     }
 
@@ -174,7 +196,6 @@ def queue_ids(session: Session, filters: QueueFilters) -> list[int]:
     """Every review the filters select (for bulk actions), in id order."""
     query = _filtered(session, filters, [col(Review.id)]).order_by(col(Review.id))
     return [int(i) for i in session.execute(query).scalars().all()]
-
 
 
 def _profile_for(jurisdiction: str) -> str:
@@ -194,7 +215,9 @@ def _kept_after_triage() -> Any:
     return kept & col(Review.status).not_in(DONE_STATUSES)
 
 
-def load_items(session: Session, review_ids: list[int], profile: str = "fr-dentiste") -> list[TriageItem]:
+def load_items(
+    session: Session, review_ids: list[int], profile: str = "fr-dentiste"
+) -> list[TriageItem]:
     """Full details for one page of the queue, in the order given."""
     if not review_ids:
         return []
@@ -274,7 +297,11 @@ def triage_leftovers(session: Session, *, profile: str = "fr-dentiste") -> list[
     leave behind. Legal candidates (deadline running), reviews flagged « à vérifier » and those
     put « à revoir » stay in the queue; the others leave it and are listed so that someone
     confirms it. Staying ones come first, nearest deadline first."""
-    query = _filtered(session, QueueFilters(), [Review, col(Location.name), col(Location.key), col(Location.profile)])
+    query = _filtered(
+        session,
+        QueueFilters(),
+        [Review, col(Location.name), col(Location.key), col(Location.profile)],
+    )
     query = query.join(Location, col(Location.id) == col(Review.location_id))
     out = []
     for review, name, key, location_profile in session.execute(query).all():
@@ -292,22 +319,33 @@ def triage_leftovers(session: Session, *, profile: str = "fr-dentiste") -> list[
         if review.status == Status.TO_REVIEW:
             reasons.append("marqué « à revoir »")
         stays = bool(reasons)
-        out.append(Leftover(
-            review_id=int(review.id), location=name or key, label=review.label, status=review.status,
-            due=deadline.next_due if legal else None, days_left=left, stays=stays,
-            reason=", ".join(reasons) if reasons else "aucune action en attente",
-        ))
+        out.append(
+            Leftover(
+                review_id=int(review.id),
+                location=name or key,
+                label=review.label,
+                status=review.status,
+                due=deadline.next_due if legal else None,
+                days_left=left,
+                stays=stays,
+                reason=", ".join(reasons) if reasons else "aucune action en attente",
+            )
+        )
     # open deadlines nearest first, then unknown ones, then those already past (as the queue)
-    out.sort(key=lambda o: (
-        not o.stays,
-        0 if o.days_left is not None and o.days_left >= 0 else 1 if o.days_left is None else 2,
-        o.days_left if o.days_left is not None else 0,
-        o.review_id,
-    ))
+    out.sort(
+        key=lambda o: (
+            not o.stays,
+            0 if o.days_left is not None and o.days_left >= 0 else 1 if o.days_left is None else 2,
+            o.days_left if o.days_left is not None else 0,
+            o.review_id,
+        )
+    )
     return out
 
 
-def period_bounds(period: Any, profile: str | None = None) -> tuple[datetime | None, datetime | None]:
+def period_bounds(
+    period: Any, profile: str | None = None
+) -> tuple[datetime | None, datetime | None]:
     """Turns a date_input value (nothing, one date or a pair) into aware UTC bounds; the days
     are the practice's own days when `profile` is given (midnight in Paris or Montréal)."""
     from datetime import UTC, time
@@ -320,7 +358,11 @@ def period_bounds(period: Any, profile: str | None = None) -> tuple[datetime | N
     if not dates:
         return None, None
     since = datetime.combine(dates[0], time.min, tzinfo=zone).astimezone(UTC)
-    until = datetime.combine(dates[-1], time.max, tzinfo=zone).astimezone(UTC) if len(dates) > 1 else None
+    until = (
+        datetime.combine(dates[-1], time.max, tzinfo=zone).astimezone(UTC)
+        if len(dates) > 1
+        else None
+    )
     return since, until
 
 
@@ -357,7 +399,9 @@ def check_line(item: TriageItem) -> str:
     """« À vérifier : … » when the classifier could not clear the review; else ""."""
     if not item.check:
         return ""
-    reason = (item.check_reason or "le moteur n'a pas pu écarter une imputation ou une injure").strip()
+    reason = (
+        item.check_reason or "le moteur n'a pas pu écarter une imputation ou une injure"
+    ).strip()
     return f"À vérifier : {reason[0].lower() + reason[1:] if reason else reason}"
 
 

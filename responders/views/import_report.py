@@ -16,14 +16,21 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
         f"Avis inchangés : {summary.get('unchanged', 0)}",
         f"Avis rejetés : {summary.get('rejected', 0)}",
     ] + (
-        [f"Versions plus anciennes que celle déjà connue (conservées, la plus récente reste affichée) : {summary['older']}"]
-        if summary.get("older") else []
+        [
+            f"Versions plus anciennes que celle déjà connue (conservées, la plus récente reste affichée) : {summary['older']}"
+        ]
+        if summary.get("older")
+        else []
     )
 
 
 def errors_frame(summary: dict[str, Any]) -> pd.DataFrame:
     rows = [
-        {"Fichier": e.get("file", ""), "Enregistrement": e.get("record"), "Raison": e.get("reason", "")}
+        {
+            "Fichier": e.get("file", ""),
+            "Enregistrement": e.get("record"),
+            "Raison": e.get("reason", ""),
+        }
         for e in summary.get("errors", [])
     ]
     return pd.DataFrame(rows, columns=["Fichier", "Enregistrement", "Raison"])

@@ -36,16 +36,35 @@ ACTIONS_FR: dict[str, str] = {
 }
 # Actions that were refused (by the guard, a role or a password): shown so people see attempts too.
 REFUSED_ACTIONS = frozenset({"copy_refused", "sign_in_refused", "action_refused"})
-COLUMNS = ["Date (UTC)", "Personne", "Action", "Ce qui s'est passé", "Avis", "Lien", "Sur Google", "Texte"]
+COLUMNS = [
+    "Date (UTC)",
+    "Personne",
+    "Action",
+    "Ce qui s'est passé",
+    "Avis",
+    "Lien",
+    "Sur Google",
+    "Texte",
+]
 STATUSES_FR = {
-    "nouveau": "Nouveau", "a_revoir": "À revoir", "repondu": "Répondu",
-    "ne_pas_repondre": "Ne pas répondre", "avocat": "Transmis à l'avocat",
+    "nouveau": "Nouveau",
+    "a_revoir": "À revoir",
+    "repondu": "Répondu",
+    "ne_pas_repondre": "Ne pas répondre",
+    "avocat": "Transmis à l'avocat",
     "signale": "Signalé à Google",
 }
 ROLES_FR = {"secretariat": "secrétariat", "praticien": "praticien", "avocat": "avocat"}
-SECTIONS_FR = {"cabinet": "Réglages du cabinet", "politique": "Politique de réponse",
-               "établissement": "Profil d'un établissement"}
-VERDICTS_FR = {"pass": "contrôle réussi", "review": "à vérifier", "block": "bloquée par le contrôle"}
+SECTIONS_FR = {
+    "cabinet": "Réglages du cabinet",
+    "politique": "Politique de réponse",
+    "établissement": "Profil d'un établissement",
+}
+VERDICTS_FR = {
+    "pass": "contrôle réussi",
+    "review": "à vérifier",
+    "block": "bloquée par le contrôle",
+}
 
 
 def _text(value: Any, empty: str = "non renseigné") -> str:
@@ -74,13 +93,18 @@ def _verdict(detail: dict[str, Any]) -> str | None:
 
 def _copied(d: dict[str, Any]) -> str:
     verdict = _verdict(d)
-    return "La réponse a été copiée pour être publiée sur Google" + (f" ({verdict})." if verdict else ".")
+    return "La réponse a été copiée pour être publiée sur Google" + (
+        f" ({verdict})." if verdict else "."
+    )
 
 
 def _copy_refused(d: dict[str, Any]) -> str:
     verdict = _verdict(d)
-    reasons = [str(f.get("explanation")) for f in (d.get("findings") or d.get("guard", {}).get("findings") or [])
-               if isinstance(f, dict) and f.get("explanation")]
+    reasons = [
+        str(f.get("explanation"))
+        for f in (d.get("findings") or d.get("guard", {}).get("findings") or [])
+        if isinstance(f, dict) and f.get("explanation")
+    ]
     sentence = "La copie a été refusée"
     sentence += f" ({verdict})" if verdict else ""
     return sentence + (" : " + " ; ".join(reasons[:3]) + "." if reasons else ".")
@@ -111,8 +135,10 @@ def _settings(d: dict[str, Any]) -> str:
 def _llm(d: dict[str, Any]) -> str:
     parts = []
     if d.get("from_url") != d.get("to_url"):
-        parts.append(f"adresse du modèle changée : {_text(d.get('from_url'), 'aucune')} devient "
-                     f"{_text(d.get('to_url'), 'aucune')}")
+        parts.append(
+            f"adresse du modèle changée : {_text(d.get('from_url'), 'aucune')} devient "
+            f"{_text(d.get('to_url'), 'aucune')}"
+        )
     if d.get("model"):
         parts.append(f"modèle « {d['model']} »")
     if d.get("engine"):
@@ -120,31 +146,53 @@ def _llm(d: dict[str, Any]) -> str:
     if d.get("key_bound") is True:
         parts.append("clé d'API saisie à nouveau pour cette adresse")
     elif d.get("key_bound") is False and d.get("from_url") != d.get("to_url"):
-        parts.append("la clé d'API ne sera pas envoyée à cette adresse tant qu'elle n'aura pas été saisie à nouveau")
+        parts.append(
+            "la clé d'API ne sera pas envoyée à cette adresse tant qu'elle n'aura pas été saisie à nouveau"
+        )
     if d.get("tested"):
         parts.append("connexion testée : " + ("réussie" if d.get("test_ok") else "échec"))
-    return ("Modèle de langage : " + " ; ".join(parts) + ".") if parts else "Réglages du modèle de langage enregistrés."
+    return (
+        ("Modèle de langage : " + " ; ".join(parts) + ".")
+        if parts
+        else "Réglages du modèle de langage enregistrés."
+    )
 
 
 SENTENCES: dict[str, Callable[[dict[str, Any]], str]] = {
     "reply_copied": _copied,
     "copy_refused": _copy_refused,
-    "review_confirmed": lambda d: "Le praticien a relu et confirmé la réponse « à vérifier » : elle peut être copiée.",
+    "review_confirmed": lambda d: (
+        "Le praticien a relu et confirmé la réponse « à vérifier » : elle peut être copiée."
+    ),
     "status": _status,
-    "google_report": lambda d: "Avis signalé à Google" + (
-        f" (référence {d['reference']})." if d.get("reference") else "."),
-    "triage_finished": lambda d: "Triage de la semaine terminé : les prochains avis à traiter seront les nouveaux.",
+    "google_report": lambda d: (
+        "Avis signalé à Google" + (f" (référence {d['reference']})." if d.get("reference") else ".")
+    ),
+    "triage_finished": lambda d: (
+        "Triage de la semaine terminé : les prochains avis à traiter seront les nouveaux."
+    ),
     "send_to_lawyer": lambda d: "Avis transmis à l'avocat.",
     "settings": _settings,
     "llm_settings": _llm,
-    "knowledge_date": lambda d: f"Date de connaissance corrigée : {_day(d.get('from'))} devient {_day(d.get('to'))}.",
-    "sign_in": lambda d: "Connexion" + (" par le fournisseur d'identité." if d.get("method") == "oidc" else "."),
-    "sign_in_refused": lambda d: "Connexion refusée : " + (
-        "trop de tentatives, compte bloqué pour un quart d'heure." if d.get("reason") == "locked"
-        else "nom ou mot de passe incorrect."),
+    "knowledge_date": lambda d: (
+        f"Date de connaissance corrigée : {_day(d.get('from'))} devient {_day(d.get('to'))}."
+    ),
+    "sign_in": lambda d: (
+        "Connexion" + (" par le fournisseur d'identité." if d.get("method") == "oidc" else ".")
+    ),
+    "sign_in_refused": lambda d: (
+        "Connexion refusée : "
+        + (
+            "trop de tentatives, compte bloqué pour un quart d'heure."
+            if d.get("reason") == "locked"
+            else "nom ou mot de passe incorrect."
+        )
+    ),
     "sign_out": lambda d: "Déconnexion.",
-    "user_added": lambda d: f"Compte « {_text(d.get('name'))} » créé ({ROLES_FR.get(str(d.get('role')), 'rôle inconnu')})"
-    + (", compte de démonstration." if d.get("demo") else "."),
+    "user_added": lambda d: (
+        f"Compte « {_text(d.get('name'))} » créé ({ROLES_FR.get(str(d.get('role')), 'rôle inconnu')})"
+        + (", compte de démonstration." if d.get("demo") else ".")
+    ),
     "user_removed": lambda d: f"Compte « {_text(d.get('name'))} » supprimé.",
     "password_changed": lambda d: f"Mot de passe du compte « {_text(d.get('name'))} » changé.",
     "action_refused": lambda d: f"Action refusée : {_text(d.get('reason'), 'rôle insuffisant')}.",
@@ -166,8 +214,15 @@ def _review_labels(session: Session, review_ids: set[int]) -> dict[int, tuple[st
     if not review_ids:
         return {}
     rows = session.execute(
-        sa_select(col(Review.id), col(Review.author_display_name), col(Review.is_anonymous), col(Review.rating),
-               col(Review.created_at), col(Location.name), col(Review.review_url))
+        sa_select(
+            col(Review.id),
+            col(Review.author_display_name),
+            col(Review.is_anonymous),
+            col(Review.rating),
+            col(Review.created_at),
+            col(Location.name),
+            col(Review.review_url),
+        )
         .join(Location, col(Location.id) == col(Review.location_id))
         .where(col(Review.id).in_(review_ids))
     ).all()
@@ -195,34 +250,46 @@ def events_frame(session: Session, limit: int = 5000) -> pd.DataFrame:
     reviews = _review_labels(session, {e.review_id for e in events if e.review_id is not None})
     rows = []
     for e in events:
-        label, google = reviews.get(e.review_id, ("", None)) if e.review_id is not None else ("", None)
-        rows.append({
-            "Date (UTC)": pd.Timestamp(e.at) if e.at else pd.NaT,
-            "Personne": e.user or "personne non identifiée",
-            "Action": ACTIONS_FR.get(e.action, e.action),
-            "Ce qui s'est passé": sentence(e.action, e.detail),
-            "Avis": label,
-            "Lien": review_link(e.review_id) if e.review_id is not None else None,
-            "Sur Google": google or None,
-            "Texte": e.text or "",
-        })
+        label, google = (
+            reviews.get(e.review_id, ("", None)) if e.review_id is not None else ("", None)
+        )
+        rows.append(
+            {
+                "Date (UTC)": pd.Timestamp(e.at) if e.at else pd.NaT,
+                "Personne": e.user or "personne non identifiée",
+                "Action": ACTIONS_FR.get(e.action, e.action),
+                "Ce qui s'est passé": sentence(e.action, e.detail),
+                "Avis": label,
+                "Lien": review_link(e.review_id) if e.review_id is not None else None,
+                "Sur Google": google or None,
+                "Texte": e.text or "",
+            }
+        )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["Date (UTC)"] = pd.to_datetime(frame["Date (UTC)"], utc=True)
     return frame
 
 
 def filter_events(
-    frame: pd.DataFrame, *, actions: Sequence[str] = (), users: Sequence[str] = (),
-    since: date | None = None, until: date | None = None,
+    frame: pd.DataFrame,
+    *,
+    actions: Sequence[str] = (),
+    users: Sequence[str] = (),
+    since: date | None = None,
+    until: date | None = None,
 ) -> pd.DataFrame:
     if actions:
         frame = frame[frame["Action"].isin(actions)]
     if users:
         frame = frame[frame["Personne"].isin(users)]
     if since is not None:
-        frame = frame[frame["Date (UTC)"] >= pd.Timestamp(datetime.combine(since, time.min, tzinfo=UTC))]
+        frame = frame[
+            frame["Date (UTC)"] >= pd.Timestamp(datetime.combine(since, time.min, tzinfo=UTC))
+        ]
     if until is not None:
-        frame = frame[frame["Date (UTC)"] <= pd.Timestamp(datetime.combine(until, time.max, tzinfo=UTC))]
+        frame = frame[
+            frame["Date (UTC)"] <= pd.Timestamp(datetime.combine(until, time.max, tzinfo=UTC))
+        ]
     return frame
 
 
@@ -230,7 +297,9 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     from responders.export.tables import neutralise
 
     out = frame.copy()
-    out["Date (UTC)"] = out["Date (UTC)"].map(lambda t: "" if pd.isna(t) else t.strftime("%d/%m/%Y %H:%M:%S"))
+    out["Date (UTC)"] = out["Date (UTC)"].map(
+        lambda t: "" if pd.isna(t) else t.strftime("%d/%m/%Y %H:%M:%S")
+    )
     out = out.fillna("")
     safe = out.map(lambda v: neutralise(v) if isinstance(v, str) else v)
     return bytes(safe.to_csv(index=False, sep=";").encode("utf-8-sig"))

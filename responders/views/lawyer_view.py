@@ -14,8 +14,16 @@ from responders.store.settings import PracticeSettings
 from responders.timeutil import utcnow
 
 COLUMNS = [
-    "Rang", "Échéance", "Jours restants", "Catégorie", "Établissement", "Publié le", "Modifié",
-    "Statut", "Transmis", "Captures",
+    "Rang",
+    "Échéance",
+    "Jours restants",
+    "Catégorie",
+    "Établissement",
+    "Publié le",
+    "Modifié",
+    "Statut",
+    "Transmis",
+    "Captures",
 ]
 
 
@@ -25,18 +33,22 @@ def countdown_frame(dossier: Dossier) -> pd.DataFrame:
         deadline = entry.deadline
         due = deadline.next_due
         left = deadline.next_days_left
-        rows.append({
-            "Rang": entry.rank,
-            "Échéance": due.strftime("%d/%m/%Y") if due else "à établir",
-            "Jours restants": "dépassé" if left is not None and left < 0 else ("—" if left is None else str(left)),
-            "Catégorie": entry.label_fr,
-            "Établissement": entry.location_name,
-            "Publié le": entry.created_at.strftime("%d/%m/%Y") if entry.created_at else "",
-            "Modifié": "oui" if deadline.edited else "non",
-            "Statut": entry.status_fr,
-            "Transmis": "oui" if entry.transmitted else "non",
-            "Captures": len(entry.captures),
-        })
+        rows.append(
+            {
+                "Rang": entry.rank,
+                "Échéance": due.strftime("%d/%m/%Y") if due else "à établir",
+                "Jours restants": "dépassé"
+                if left is not None and left < 0
+                else ("—" if left is None else str(left)),
+                "Catégorie": entry.label_fr,
+                "Établissement": entry.location_name,
+                "Publié le": entry.created_at.strftime("%d/%m/%Y") if entry.created_at else "",
+                "Modifié": "oui" if deadline.edited else "non",
+                "Statut": entry.status_fr,
+                "Transmis": "oui" if entry.transmitted else "non",
+                "Captures": len(entry.captures),
+            }
+        )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -61,9 +73,13 @@ def prepare_dossier_file(
     dossier = build_dossier(session, profile=settings.profile, settings=settings, scope=scope)  # type: ignore[arg-type]
     stem = "dossier-avocat-transmis" if scope == "transmitted" else "dossier-avocat-candidats"
     return PreparedFile(
-        scope=scope, fmt=fmt, data=dossier_bytes(dossier, fmt),
-        file_name=f"{stem}-{dossier.today:%Y-%m-%d}.{fmt}", mime=MEDIA_TYPES[fmt],
-        count=len(dossier.entries), built_at=utcnow(),
+        scope=scope,
+        fmt=fmt,
+        data=dossier_bytes(dossier, fmt),
+        file_name=f"{stem}-{dossier.today:%Y-%m-%d}.{fmt}",
+        mime=MEDIA_TYPES[fmt],
+        count=len(dossier.entries),
+        built_at=utcnow(),
     )
 
 

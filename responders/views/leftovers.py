@@ -6,8 +6,16 @@ import pandas as pd
 
 from responders.triage.queue import Leftover
 
-LEFTOVER_COLUMNS = ["Avis", "Établissement", "Catégorie", "Statut", "Délai pour agir", "Jours restants",
-                    "Après le triage", "Pourquoi"]
+LEFTOVER_COLUMNS = [
+    "Avis",
+    "Établissement",
+    "Catégorie",
+    "Statut",
+    "Délai pour agir",
+    "Jours restants",
+    "Après le triage",
+    "Pourquoi",
+]
 
 
 def leftovers_frame(leftovers: list[Leftover]) -> pd.DataFrame:

@@ -40,7 +40,9 @@ def segments(text: str, spans: Iterable[dict[str, Any]]) -> list[tuple[str, dict
     return pieces
 
 
-def highlighted_html(text: str, spans: Iterable[dict[str, Any]], kind_key: str = "qualification") -> str:
+def highlighted_html(
+    text: str, spans: Iterable[dict[str, Any]], kind_key: str = "qualification"
+) -> str:
     """HTML for `text` with spans highlighted; the text itself is always escaped."""
     out = ['<div style="white-space:pre-wrap;font-family:inherit;line-height:1.5">']
     for piece, span in segments(text, spans):

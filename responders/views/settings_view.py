@@ -18,7 +18,11 @@ from responders.store.settings import get_setting, set_setting
 
 ENGINE_KEY = "classify_engine"
 SETTING_KEY_LLM = "llm"  # responders.llm.SETTING_KEY, read here without importing LangChain
-ENGINE_LABELS = {"rules": "Règles (hors ligne)", "llm": "Modèle de langage", "auto": "Les deux combinés"}
+ENGINE_LABELS = {
+    "rules": "Règles (hors ligne)",
+    "llm": "Modèle de langage",
+    "auto": "Les deux combinés",
+}
 
 
 def locations_frame(locations: Sequence[Location]) -> pd.DataFrame:
@@ -130,11 +134,21 @@ def _journal(session: Session, user: str, detail: dict[str, object]) -> None:
     from responders.triage.journal import record_event
     from responders.vocabulary import AuditAction
 
-    record_event(session, user=user, action=AuditAction.SETTINGS, detail={"section": LLM_SECTION, **detail})
+    record_event(
+        session, user=user, action=AuditAction.SETTINGS, detail={"section": LLM_SECTION, **detail}
+    )
 
 
-def check_llm(session: Session, *, base_url: str, model: str, api_key: str | None = None,
-             typed_key: str | None = None, user: str = "", by: Account | None = None) -> tuple[bool, str]:
+def check_llm(
+    session: Session,
+    *,
+    base_url: str,
+    model: str,
+    api_key: str | None = None,
+    typed_key: str | None = None,
+    user: str = "",
+    by: Account | None = None,
+) -> tuple[bool, str]:
     """« Tester la connexion »: asks the endpoint for one token. Never switches the model on
     and changes no setting: a success only records that this endpoint and model answered,
     which « Enregistrer » then requires before the model can be chosen. Journaled."""
@@ -156,21 +170,45 @@ def check_llm(session: Session, *, base_url: str, model: str, api_key: str | Non
         probe = replace(llm.with_api_key(api_key), key_binding=key_binding(session, os.environ))
     ok, message = check_connection(probe)
     if ok:
-        set_setting(session, TESTED_KEY, {
-            "base_url": llm.base_url, "model": llm.model, "at": utcnow().isoformat(), "user": user,
-        })
-    _journal(session, user, {"test": "réussi" if ok else "échoué", "base_url": llm.base_url, "model": llm.model})
+        set_setting(
+            session,
+            TESTED_KEY,
+            {
+                "base_url": llm.base_url,
+                "model": llm.model,
+                "at": utcnow().isoformat(),
+                "user": user,
+            },
+        )
+    _journal(
+        session,
+        user,
+        {"test": "réussi" if ok else "échoué", "base_url": llm.base_url, "model": llm.model},
+    )
     return ok, message + ("" if ok else " Le modèle de langage n'a pas été activé.")
 
 
 def tested_ok(session: Session, base_url: str, model: str) -> bool:
     tested = get_setting(session, TESTED_KEY, {})
-    return isinstance(tested, dict) and tested.get("base_url") == base_url.strip() and tested.get("model") == model.strip()
+    return (
+        isinstance(tested, dict)
+        and tested.get("base_url") == base_url.strip()
+        and tested.get("model") == model.strip()
+    )
 
 
-def save_llm(session: Session, *, engine: str, base_url: str, model: str, user: str = "",
-             by: Account | None = None, api_key: str | None = None, typed_key: str | None = None,
-             privacy_assessed: bool = False) -> tuple[bool, str]:
+def save_llm(
+    session: Session,
+    *,
+    engine: str,
+    base_url: str,
+    model: str,
+    user: str = "",
+    by: Account | None = None,
+    api_key: str | None = None,
+    typed_key: str | None = None,
+    privacy_assessed: bool = False,
+) -> tuple[bool, str]:
     """Stores the engine choice and the endpoint (never the key). Only a praticien may do it
     (PermissionError otherwise). Choosing a language model (`llm` or `auto`: review text is then
     sent to the endpoint) needs a successful test of this very endpoint and model and, when a
@@ -217,11 +255,14 @@ def save_llm(session: Session, *, engine: str, base_url: str, model: str, user: 
             key_bound = False
         message = (
             "Réglages du modèle enregistrés (la clé n'est jamais enregistrée)."
-            if engine != "rules" else "Moteur enregistré : règles hors ligne (aucun texte n'est envoyé)."
+            if engine != "rules"
+            else "Moteur enregistré : règles hors ligne (aucun texte n'est envoyé)."
         )
         if key_bound is False and api_key:
-            message += (" La clé d'API de l'environnement ou des secrets ne sera pas envoyée à cette "
-                        "nouvelle adresse tant qu'un praticien ne l'aura pas saisie à nouveau.")
+            message += (
+                " La clé d'API de l'environnement ou des secrets ne sera pas envoyée à cette "
+                "nouvelle adresse tant qu'un praticien ne l'aura pas saisie à nouveau."
+            )
     after = _destination(session)
     if after != before or key_bound is not None:
         detail: dict[str, object] = {"from": before, "to": after}

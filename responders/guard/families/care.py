@@ -37,10 +37,14 @@ def _care(name: str, category: str, what: str, example: str) -> Rule:
     )
 
 
-CONDITION = _care("care_condition", "condition", "maladie ou état de santé", "carie, diabète, abcès")
+CONDITION = _care(
+    "care_condition", "condition", "maladie ou état de santé", "carie, diabète, abcès"
+)
 SYMPTOM = _care("care_symptom", "symptom", "symptôme", "douleur, saignement, fièvre")
 ACT = _care("care_act", "act", "acte ou traitement", "détartrage, extraction, traitement de canal")
-MATERIAL = _care("care_material", "material", "matériel ou dispositif", "couronne, implant, prothèse")
+MATERIAL = _care(
+    "care_material", "material", "matériel ou dispositif", "couronne, implant, prothèse"
+)
 DRUG = _care("care_drug", "drug", "médicament", "antibiotique, anesthésie, Doliprane")
 EXAM = _care("care_exam", "exam", "examen ou résultat", "radio, prise de sang, diagnostic")
 BODY = _care("care_body", "body", "partie du corps", "dent, gencive, mâchoire")
@@ -54,8 +58,14 @@ TOOTH_NUMBER = Rule(
         "« {text} » désigne une dent précise : c'est une information de santé. Retirez-la."
     ),
     raw_patterns=(
-        Pattern("tooth_named_number", r"(?:dents?|molaires?|premolaires?|incisives?|canines?|sagesse)\s*(?:n\s?[°o]\.?\s*|#\s*|numero\s*|no\.?\s*)?(?:[1-4][1-8]|[5-8][1-5])(?:\s*(?:et|,|-|a)\s*(?:[1-4][1-8]|[5-8][1-5]))*"),
-        Pattern("tooth_number_alone", r"(?:la|les|sur la|de la|a la)\s+(?:[1-4][1-8])(?:\s*(?:et|,|-)\s*[1-4][1-8])*(?!\s*(?:h\b|heures?|min|ans|jours|mois|rue|avenue|boulevard|%|€|\$|eur|e\b|eme|er\b|place|personnes|minutes))"),
+        Pattern(
+            "tooth_named_number",
+            r"(?:dents?|molaires?|premolaires?|incisives?|canines?|sagesse)\s*(?:n\s?[°o]\.?\s*|#\s*|numero\s*|no\.?\s*)?(?:[1-4][1-8]|[5-8][1-5])(?:\s*(?:et|,|-|a)\s*(?:[1-4][1-8]|[5-8][1-5]))*",
+        ),
+        Pattern(
+            "tooth_number_alone",
+            r"(?:la|les|sur la|de la|a la)\s+(?:[1-4][1-8])(?:\s*(?:et|,|-)\s*[1-4][1-8])*(?!\s*(?:h\b|heures?|min|ans|jours|mois|rue|avenue|boulevard|%|€|\$|eur|e\b|eme|er\b|place|personnes|minutes))",
+        ),
         Pattern("tooth_hash_number", r"(?:dent|molaire|premolaire|incisive|canine)\s*#\s*\d{1,2}"),
     ),
 )
@@ -146,4 +156,15 @@ CLINICAL_FORM = Rule(
     invalidate=generic_mention,
 )
 
-RULES = (CONDITION, SYMPTOM, ACT, MATERIAL, DRUG, EXAM, BODY, TOOTH_NUMBER, HEALTH_PHRASE, CLINICAL_FORM)
+RULES = (
+    CONDITION,
+    SYMPTOM,
+    ACT,
+    MATERIAL,
+    DRUG,
+    EXAM,
+    BODY,
+    TOOTH_NUMBER,
+    HEALTH_PHRASE,
+    CLINICAL_FORM,
+)

@@ -157,7 +157,9 @@ def _review_items(ctx: Context) -> list[Span]:
             and tok.key not in _generic_keys()
         ):
             words.add(tok.key)  # rare word: a name, a place, a precise detail
-        elif raw[:1].isupper() and text.isalpha() and len(text) >= 3 and rank.get(text, 10**9) > 3000:
+        elif (
+            raw[:1].isupper() and text.isalpha() and len(text) >= 3 and rank.get(text, 10**9) > 3000
+        ):
             before = review.original[: tok.start].rstrip()
             if before and before[-1] not in ".!?\n:":
                 words.add(tok.key)  # a capitalized word inside a sentence: likely a name
@@ -180,7 +182,9 @@ def _review_items(ctx: Context) -> list[Span]:
         if tok.text in relatives or (tok.key in words and tok.text not in lex.never):
             out.append((tok.start, tok.end))
     for number in _NUMBER.finditer(norm.folded):
-        if number.group() in numbers and not _HOUR_BEFORE.search(norm.folded, max(0, number.start() - 4), number.start()):
+        if number.group() in numbers and not _HOUR_BEFORE.search(
+            norm.folded, max(0, number.start() - 4), number.start()
+        ):
             out.append(norm.span(number.start(), number.end()))
     # Two words in a row taken from the review (« stationnement payant », « salle 3 »).
     pairs = {

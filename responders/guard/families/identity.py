@@ -13,8 +13,25 @@ _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 # A weekday read as a date, not as a habit (« le jeudi », « tous les samedis » are opening hours).
 _DAY = rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})"
 _TITLES = (
-    "dr", "dre", "docteur", "docteure", "doc", "pr", "professeur", "professeure", "mme", "madame",
-    "m", "monsieur", "mlle", "mademoiselle", "me", "maitre", "mr", "mrs", "ms",
+    "dr",
+    "dre",
+    "docteur",
+    "docteure",
+    "doc",
+    "pr",
+    "professeur",
+    "professeure",
+    "mme",
+    "madame",
+    "m",
+    "monsieur",
+    "mlle",
+    "mademoiselle",
+    "me",
+    "maitre",
+    "mr",
+    "mrs",
+    "ms",
 )
 # Words that may follow a title without being a name (« Madame, Monsieur », « le docteur qui »).
 _NOT_A_NAME = frozenset(
@@ -53,24 +70,35 @@ def _titled_names(ctx: Context) -> list[Span]:
         if word in _ROLES:
             # A role names someone only when a capitalized word follows (« la secrétaire Julie »).
             nxt = tokens[i + 1]
-            raw = ctx.reply[nxt.start:nxt.end]
-            gap = ctx.reply[tok.end:nxt.start]
-            if raw[:1].isupper() and gap in (" ", "\u00a0") and nxt.text not in _NOT_A_NAME and len(nxt.text) >= 3:
+            raw = ctx.reply[nxt.start : nxt.end]
+            gap = ctx.reply[tok.end : nxt.start]
+            if (
+                raw[:1].isupper()
+                and gap in (" ", "\u00a0")
+                and nxt.text not in _NOT_A_NAME
+                and len(nxt.text) >= 3
+            ):
                 out.append((tok.start, nxt.end))
             continue
         if word not in _TITLES:
             continue
         # « m » and « me » are titles only when written « M. » / « Me » with a capital.
-        raw = ctx.reply[tok.start:tok.end]
+        raw = ctx.reply[tok.start : tok.end]
         if tok.text in ("m", "me", "doc", "pr", "mr", "ms") and not raw[:1].isupper():
             continue
-        if tok.text == "m" and ctx.reply[tok.end:tok.end + 1] != ".":
+        if tok.text == "m" and ctx.reply[tok.end : tok.end + 1] != ".":
             continue
         nxt = tokens[i + 1]
-        gap = ctx.reply[tok.end:nxt.start]
+        gap = ctx.reply[tok.end : nxt.start]
         initial = ctx.reply[nxt.start : nxt.end]
-        is_initial = len(initial) == 1 and initial.isupper() and ctx.reply[nxt.end : nxt.end + 1] == "."
-        if len(gap) > 3 or any(c in gap for c in ",;:!?\n") or (nxt.text in _NOT_A_NAME and not is_initial):
+        is_initial = (
+            len(initial) == 1 and initial.isupper() and ctx.reply[nxt.end : nxt.end + 1] == "."
+        )
+        if (
+            len(gap) > 3
+            or any(c in gap for c in ",;:!?\n")
+            or (nxt.text in _NOT_A_NAME and not is_initial)
+        ):
             continue
         if nxt.text.isdigit():
             continue
@@ -80,8 +108,12 @@ def _titled_names(ctx: Context) -> list[Span]:
         # A compound or double name: « Dr Jean-Pierre Gagnon ».
         if i + 2 < len(tokens):
             third = tokens[i + 2]
-            raw3 = ctx.reply[third.start:third.end]
-            if raw3[:1].isupper() and len(ctx.reply[nxt.end:third.start]) <= 2 and third.text not in _NOT_A_NAME:
+            raw3 = ctx.reply[third.start : third.end]
+            if (
+                raw3[:1].isupper()
+                and len(ctx.reply[nxt.end : third.start]) <= 2
+                and third.text not in _NOT_A_NAME
+            ):
                 end = third.end
         out.append((tok.start, end))
     return out
@@ -93,7 +125,9 @@ def _rank_of(word: str) -> int:
     return _rank().get(word, 10**9)
 
 
-_GREETING_WORDS = frozenset("bonjour bonsoir salut allo hello cher chere chers cheres coucou".split())
+_GREETING_WORDS = frozenset(
+    "bonjour bonsoir salut allo hello cher chere chers cheres coucou".split()
+)
 
 
 def _greeting_names(ctx: Context) -> list[Span]:
@@ -153,7 +187,9 @@ def _capitalized_unknown(ctx: Context) -> list[Span]:
 
     general = get_lexicon().general
     out = []
-    for m in re.finditer(r"(?<=[a-zà-ÿ,;] )([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2,}(?:-[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]+)?)", ctx.reply):
+    for m in re.finditer(
+        r"(?<=[a-zà-ÿ,;] )([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2,}(?:-[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]+)?)", ctx.reply
+    ):
         folded = _fold(m.group(1))
         if folded in general or folded in _NOT_A_NAME or folded in _KNOWN_PROPER:
             continue
@@ -189,19 +225,46 @@ DATETIME = Rule(
     ),
     patterns=(
         # the same weekdays on the words, for « l u n d i » and other spelled-out forms
-        Pattern("weekday_words", rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})(?! (?:au|et|ou) )|(?:avant )?hier|ce matin"),
+        Pattern(
+            "weekday_words",
+            rf"(?<!le )(?<!les )(?<!chaque )(?<!tous les )(?<!du )(?<!au )(?:{_DAYS})(?! (?:au|et|ou) )|(?:avant )?hier|ce matin",
+        ),
     ),
     raw_patterns=(
-        Pattern("numeric_date", r"(?<!\d[/.-])\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?\d{2,4})?(?![/.\-]?\s?\d)"),
-        Pattern("day_and_month", rf"(?:le |du |au |ce |depuis le )?\d{{1,2}}(?:er|e)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?"),
-        Pattern("month", rf"(?:en |au mois d'|au mois de |debut |fin |mi-)(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+(?:dernier|passe|\d{{4}})"),
-        Pattern("weekday_qualified", rf"(?:ce |un |dernier |depuis )?{_DAY}(?:\s+(?:dernier|passe|matin|soir|apres-midi|apres midi|\d{{1,2}}(?:er)?))"),
+        Pattern(
+            "numeric_date",
+            r"(?<!\d[/.-])\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?\d{2,4})?(?![/.\-]?\s?\d)",
+        ),
+        Pattern(
+            "day_and_month",
+            rf"(?:le |du |au |ce |depuis le )?\d{{1,2}}(?:er|e)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?",
+        ),
+        Pattern(
+            "month",
+            rf"(?:en |au mois d'|au mois de |debut |fin |mi-)(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+(?:dernier|passe|\d{{4}})",
+        ),
+        Pattern(
+            "weekday_qualified",
+            rf"(?:ce |un |dernier |depuis )?{_DAY}(?:\s+(?:dernier|passe|matin|soir|apres-midi|apres midi|\d{{1,2}}(?:er)?))",
+        ),
         Pattern("this_weekday", rf"(?:ce |cet |un )(?:{_DAYS})"),
-        Pattern("clock_time", r"\d{1,2}\s?(?:h|heures?)\s?\d{0,2}(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}"),
-        Pattern("relative_day", r"(?:avant-)?hier(?: soir| matin| apres-midi)?|ce matin|cet apres-midi|ce (?:jour|soir|matin)-la|ce jour-meme|cette (?:journee|fois|semaine)-la|la semaine (?:derniere|passee)|le mois (?:dernier|passe)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)"),
+        Pattern(
+            "clock_time",
+            r"\d{1,2}\s?(?:h|heures?)\s?\d{0,2}(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}",
+        ),
+        Pattern(
+            "relative_day",
+            r"(?:avant-)?hier(?: soir| matin| apres-midi)?|ce matin|cet apres-midi|ce (?:jour|soir|matin)-la|ce jour-meme|cette (?:journee|fois|semaine)-la|la semaine (?:derniere|passee)|le mois (?:dernier|passe)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)",
+        ),
         Pattern("of_weekday", rf"(?:de|du|d'un|d'une|ce) (?:{_DAYS})(?! au)"),
-        Pattern("day_around", r"le jour (?:meme|d apres|suivant)|le lendemain|la veille|le surlendemain|l avant-veille"),
-        Pattern("time_ago", r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs) (?:jours?|semaines?|mois|ans|annees)"),
+        Pattern(
+            "day_around",
+            r"le jour (?:meme|d apres|suivant)|le lendemain|la veille|le surlendemain|l avant-veille",
+        ),
+        Pattern(
+            "time_ago",
+            r"il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs) (?:jours?|semaines?|mois|ans|annees)",
+        ),
         Pattern("weekday", rf"{_DAY}(?!s)(?! (?:au|et|ou) )"),
     ),
     exclusions=(
@@ -290,15 +353,29 @@ MONEY = Rule(
     exclusions=(
         r"(?:nos|les|des) (?:tarifs|honoraires|prix|recus(?: (?:pour|d) assurances?)?|factures|modalites de (?:paiement|reglement|remboursement)|moyens de paiement) (?:sont|restent|demeurent|peuvent etre) (?:affiches|disponibles|publics|consultables|indiques|accessibles|remis|delivres|fournis|emis|envoyes)|a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
         # The topic named only to decline it: « aucune question de facturation n'est traitée ici ».
-        Pattern("topic_declined", r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:(?:generales?|administratives?|pratiques?|courantes?|d ordre (?:general|administratif|financier|pratique))(?: (?:ou|et) (?:generales?|administratives?|pratiques?|financieres?))? )?(?:(?:ou|et) )?(?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?"
-        + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED),
+        Pattern(
+            "topic_declined",
+            r"(?:aucune |les |toute |toutes les |des |cette |ces )?questions? (?:(?:generales?|administratives?|pratiques?|courantes?|d ordre (?:general|administratif|financier|pratique))(?: (?:ou|et) (?:generales?|administratives?|pratiques?|financieres?))? )?(?:(?:ou|et) )?(?:de|d|relatives? (?:a|aux)|concernant|portant sur|sur|liees? (?:a|aux)) (?:la |l |les )?"
+            + _TOPIC
+            + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?"
+            + _TOPIC
+            + r")*"
+            + _NOT_RAISED,
+        ),
         # A department or a field named in general: « le service de facturation »,
         # « pour tout ce qui concerne la facturation », « en matière de remboursement ».
-        Pattern("topic_in_general", r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?"
-        r"|(?:pour |concernant )?(?:toute|toutes les|les|des) (?:demandes?|demarches?|informations?|renseignements?|modalites|moyens|conditions) (?:generales? |pratiques? )?(?:de|d|sur|concernant|relatives? (?:a|aux)|liees? (?:a|aux)) (?:la |l |les )?"
-        r"|(?:questions?|demarches?|demandes?|formalites) (?:administratives?|d ordre (?:administratif|financier|pratique)|pratiques?|financieres?)(?: [a-z]+){0,2}? (?:(?:comme|y compris|notamment|telles? que|par exemple|dont|a savoir) )?(?:la |l |les )?"
-        r"|(?:renseigne|renseignent|renseignera|renseigneront|repond|repondent|repondra|repondront|informe|informent|informera|oriente|orientent|orientera)(?: [a-z]+){0,3}? (?:sur|concernant|au sujet (?:de|des|du)) (?:la |l |les )?)"
-        + _TOPIC + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?" + _TOPIC + r")*" + _NOT_RAISED),
+        Pattern(
+            "topic_in_general",
+            r"(?:(?:le |notre |au |du )?(?:service|secretariat|bureau|pole|equipe|guichet) (?:de |d |de la |des )|en matiere d(?:e|e la|es)? |pour tout ce qui (?:concerne|touche a|releve de|a trait a) (?:la |l |les )?"
+            r"|(?:pour |concernant )?(?:toute|toutes les|les|des) (?:demandes?|demarches?|informations?|renseignements?|modalites|moyens|conditions) (?:generales? |pratiques? )?(?:de|d|sur|concernant|relatives? (?:a|aux)|liees? (?:a|aux)) (?:la |l |les )?"
+            r"|(?:questions?|demarches?|demandes?|formalites) (?:administratives?|d ordre (?:administratif|financier|pratique)|pratiques?|financieres?)(?: [a-z]+){0,2}? (?:(?:comme|y compris|notamment|telles? que|par exemple|dont|a savoir) )?(?:la |l |les )?"
+            r"|(?:renseigne|renseignent|renseignera|renseigneront|repond|repondent|repondra|repondront|informe|informent|informera|oriente|orientent|orientera)(?: [a-z]+){0,3}? (?:sur|concernant|au sujet (?:de|des|du)) (?:la |l |les )?)"
+            + _TOPIC
+            + r"(?: (?:ou |et |par )?(?:de |d |a |aux )?(?:la |l |les )?"
+            + _TOPIC
+            + r")*"
+            + _NOT_RAISED,
+        ),
     ),
 )
 
@@ -318,7 +395,10 @@ PERSONAL_DATA = Rule(
     exclusions=(
         r"votre adresse (?:courriel|electronique|e mail|mail)|vos coordonnees (?:restent|demeurent|ne sont)",
         # Asking for a way to call back is no disclosure: « laissez-nous vos coordonnées ».
-        Pattern("ask_contact", r"(?:laisse[rz]?|laissant|donne[rz]?|indique[rz]?|envoye[rz]?|communique[rz]?|transmet(?:tre|tez)|precise[rz]?) (?:nous )?(?:vos|votre) [a-z]+(?: [a-z]+)?"),
+        Pattern(
+            "ask_contact",
+            r"(?:laisse[rz]?|laissant|donne[rz]?|indique[rz]?|envoye[rz]?|communique[rz]?|transmet(?:tre|tez)|precise[rz]?) (?:nous )?(?:vos|votre) [a-z]+(?: [a-z]+)?",
+        ),
     ),
 )
 

@@ -35,7 +35,9 @@ SITUATION = Rule(
     ),
     patterns=(
         # shared history
-        r"(?:toutes |depuis )?ces (?:annees|longues annees) (?:passees )?(?:a|avec|ensemble|de fidelite|de confiance)|depuis le temps (?:que|qu) (?:nous|on|vous)|(?:ca|cela) fait (?:plus de |pres de |bientot )?" + _NUM + r" (?:ans|annees|mois) (?:que|qu)|depuis (?:l ouverture|le debut|nos debuts|des lustres)(?! (?:du|de la|de l|de notre|des|d un|d une|de ce|de cette) )|(?:vous etes|vous etiez|on vous connait|nous vous connaissons) (?:avec nous|des notres|ici) depuis",
+        r"(?:toutes |depuis )?ces (?:annees|longues annees) (?:passees )?(?:a|avec|ensemble|de fidelite|de confiance)|depuis le temps (?:que|qu) (?:nous|on|vous)|(?:ca|cela) fait (?:plus de |pres de |bientot )?"
+        + _NUM
+        + r" (?:ans|annees|mois) (?:que|qu)|depuis (?:l ouverture|le debut|nos debuts|des lustres)(?! (?:du|de la|de l|de notre|des|d un|d une|de ce|de cette) )|(?:vous etes|vous etiez|on vous connait|nous vous connaissons) (?:avec nous|des notres|ici) depuis",
         r"(?:over|for|after) (?:all these|so many|all those) years|catching up with you|(?:known|know) (?:each other|you) (?:for|since)|(?:been|with us) since (?:we opened|the beginning|day one)",
         # a change of practitioner
         r"(?:suivie?s?|soignee?s?|traitee?s?|continuer|poursuivre|voir) (?:desormais |dorenavant |a l avenir |plutot )?(?:avec|par) (?:l autre|une autre|un autre|notre autre|la nouvelle|le nouveau) (?:praticienne?|dentiste|medecin|docteure?|hygieniste|specialiste)|(?:l autre|une autre|un autre) (?:praticienne?|dentiste|medecin|docteure?|hygieniste) (?:du cabinet|de l equipe|de la clinique)",
@@ -43,7 +45,9 @@ SITUATION = Rule(
         # waiting list, slots, rescheduling
         r"liste d attente|(?:plage|place|creneau|disponibilite) (?:horaire )?(?:se libere|se liberera|se libérera)|(?:push|pushed|bump|bumped|move|moved|reschedule|rescheduled|rebook|rebooked) you (?:back|up|twice|again|to)|recedul[a-z]*|(?:reporte|deplace|annule) (?:deux|trois|plusieurs) fois",
         # how long someone waited, with whom they came
-        r"(?:(?:" + _NUM + r") (?:minutes?|heures?|hours?)|une heure et demie|une demi heure|half an hour|an hour and a half) (?:de retard|d attente|a attendre|late|to wait|of waiting|waiting|past (?:a|the|your) (?:booked|scheduled) time)",
+        r"(?:(?:"
+        + _NUM
+        + r") (?:minutes?|heures?|hours?)|une heure et demie|une demi heure|half an hour|an hour and a half) (?:de retard|d attente|a attendre|late|to wait|of waiting|waiting|past (?:a|the|your) (?:booked|scheduled) time)",
         r"(?:avec|with) (?:un|une|votre|your|a|an|ton|ta) (?:jeune |petit |petite |tout petit |toute petite )?(?:enfant|bebe|bambin|nourrisson|fille|fils|child|baby|toddler|infant|kid|son|daughter)(?: en bas age)?",
     ),
 )

@@ -62,7 +62,10 @@ OFFER = Rule(
     exclusions=(
         r"(?:numero|appel|ligne|service) (?:gratuit|sans frais)|sans frais|(?:stationnement|parking|wifi|wi fi|acces|stationnements) (?:est |reste |sont )?gratuits?",
         # Offering to talk in private is the reply the policy asks for, not a commercial offer.
-        Pattern("private_talk_offer", r"(?:nous (?:vous )?|vous )?(?:proposons|offrons|proposer|offrir|propose|offre) (?:volontiers |bien volontiers |donc |plutot |simplement |a nouveau |de nouveau )?(?:un |une |des |la |le |l )?(?:possibilite|occasion|moment|temps|espace)? ?(?:d |de )?(?:echanges?|echanger|entretiens?|rencontres?|rencontrer|discussions?|discuter|appels?|appeler|conversations?|dialogues?|contacts?|ecoute|reponses?|rappels? (?:telephonique|par (?:le|la|notre|l))|suivi (?:de|du) (?:votre |la |cette )?(?:demande|reclamation|plainte|message|courriel)|rendez vous (?:telephonique|avec (?:la|le|notre|l))|en parler|en discuter|nous (?:contacter|joindre|appeler|ecrire|parler|rencontrer)|parler)"),
+        Pattern(
+            "private_talk_offer",
+            r"(?:nous (?:vous )?|vous )?(?:proposons|offrons|proposer|offrir|propose|offre) (?:volontiers |bien volontiers |donc |plutot |simplement |a nouveau |de nouveau )?(?:un |une |des |la |le |l )?(?:possibilite|occasion|moment|temps|espace)? ?(?:d |de )?(?:echanges?|echanger|entretiens?|rencontres?|rencontrer|discussions?|discuter|appels?|appeler|conversations?|dialogues?|contacts?|ecoute|reponses?|rappels? (?:telephonique|par (?:le|la|notre|l))|suivi (?:de|du) (?:votre |la |cette )?(?:demande|reclamation|plainte|message|courriel)|rendez vous (?:telephonique|avec (?:la|le|notre|l))|en parler|en discuter|nous (?:contacter|joindre|appeler|ecrire|parler|rencontrer)|parler)",
+        ),
     ),
 )
 
@@ -148,6 +151,7 @@ TESTIMONIAL = Rule(
     exclusions=context.PROMOTION,
 )
 
+
 def _in_email(reply: str, span: tuple[int, int]) -> bool:
     """An e-mail address is a contact (see identity_contact), not a link."""
     start = span[0]
@@ -166,13 +170,25 @@ LINK = Rule(
         "pointer vers une page qui n'est pas la vôtre)."
     ),
     patterns=(
-        Pattern("social_and_channels", r"whatsapp|messenger|wechat|telegram|(?:texto|sms|textez nous) au|faq|foire aux questions|notre blogue?|nos articles|nos videos|nos conseils|suive?z nous|abonne?z vous|rejoigne?z nous|notre (?:page|compte|chaine|profil|blog|infolettre|site)|nos reseaux(?: sociaux)?|instagram|facebook|tiktok|youtube|linkedin|twitter|pinterest|snapchat|pages jaunes|notre site (?:web|internet)"),
+        Pattern(
+            "social_and_channels",
+            r"whatsapp|messenger|wechat|telegram|(?:texto|sms|textez nous) au|faq|foire aux questions|notre blogue?|nos articles|nos videos|nos conseils|suive?z nous|abonne?z vous|rejoigne?z nous|notre (?:page|compte|chaine|profil|blog|infolettre|site)|nos reseaux(?: sociaux)?|instagram|facebook|tiktok|youtube|linkedin|twitter|pinterest|snapchat|pages jaunes|notre site (?:web|internet)",
+        ),
     ),
     raw_patterns=(
         Pattern("url", r"https?://\S+|www\s?\.\s?\S+(?:\s?\.\s?[a-z]{2,})?"),
-        Pattern("www_spaced", r"www[\s._-]{0,3}[a-z0-9-]{1,63}(?:[\s._-]{1,3}[a-z0-9]{1,63}){0,6}[\s._-]{1,3}(?:com|fr|ca|net|org|quebec|info)\b|(?:point|dot) (?:com|fr|ca|net|org|quebec)\b"),
-        Pattern("dot_spelled", r"[a-z0-9-]{2,}\s*(?:\[\s*(?:\.|dot|point)\s*\]|\(\s*(?:\.|dot|point)\s*\)|\{\s*(?:\.|dot|point)\s*\}|\s(?:dot|point)\s|\s\.\s)\s*(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu)\b"),
-        Pattern("domain", r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S{0,200})?(?![a-z0-9@])"),
+        Pattern(
+            "www_spaced",
+            r"www[\s._-]{0,3}[a-z0-9-]{1,63}(?:[\s._-]{1,3}[a-z0-9]{1,63}){0,6}[\s._-]{1,3}(?:com|fr|ca|net|org|quebec|info)\b|(?:point|dot) (?:com|fr|ca|net|org|quebec)\b",
+        ),
+        Pattern(
+            "dot_spelled",
+            r"[a-z0-9-]{2,}\s*(?:\[\s*(?:\.|dot|point)\s*\]|\(\s*(?:\.|dot|point)\s*\)|\{\s*(?:\.|dot|point)\s*\}|\s(?:dot|point)\s|\s\.\s)\s*(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu)\b",
+        ),
+        Pattern(
+            "domain",
+            r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:com|fr|ca|net|org|info|quebec|io|be|ch|eu|biz|co|me|site|sante|dental|clinic)(?:/\S{0,200})?(?![a-z0-9@])",
+        ),
     ),
     invalidate=lambda ctx, span: _in_email(ctx.reply, span),
 )

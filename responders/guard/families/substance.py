@@ -31,12 +31,15 @@ ACCOUNT = Rule(
     ),
     patterns=(
         # The imperfect tense tells a past scene (« la molaire ne pouvait pas être sauvée »).
-        Pattern("imperfect_scene", r"(?<!si )(?<!comme si )(?:c |il |elle |ils |elles |on |ce qui |cela |ca |qui |tout |rien |ce |la |le |les |l |vous |nous |je |j )?"
-        r"(?:etait|etaient|avait|avaient|pouvait|pouvaient|devait|devaient|fallait|semblait|semblaient|"
-        r"allait|allaient|faisait|faisaient|aviez|etiez|pouviez|deviez|avions|etions|pouvions|devions|"
-        r"s agissait|se trouvait|se passait|arrivait|venait|restait|manquait|voulait|pensait|croyait|savait|"
-        r"disait|prenait|mettait|attendait|souffrait|saignait|genait|refusait|demandait|expliquait|presentait|"
-        r"necessitait|exigeait|empechait|permettait|imposait|justifiait|depassait|durait|concernait|touchait)"),
+        Pattern(
+            "imperfect_scene",
+            r"(?<!si )(?<!comme si )(?:c |il |elle |ils |elles |on |ce qui |cela |ca |qui |tout |rien |ce |la |le |les |l |vous |nous |je |j )?"
+            r"(?:etait|etaient|avait|avaient|pouvait|pouvaient|devait|devaient|fallait|semblait|semblaient|"
+            r"allait|allaient|faisait|faisaient|aviez|etiez|pouviez|deviez|avions|etions|pouvions|devions|"
+            r"s agissait|se trouvait|se passait|arrivait|venait|restait|manquait|voulait|pensait|croyait|savait|"
+            r"disait|prenait|mettait|attendait|souffrait|saignait|genait|refusait|demandait|expliquait|presentait|"
+            r"necessitait|exigeait|empechait|permettait|imposait|justifiait|depassait|durait|concernait|touchait)",
+        ),
         r"c est (?:la regle|le reglement|la procedure|le protocole|la politique|normal|comme ca|ainsi)|(?:telle|ainsi) est la (?:regle|procedure)|ce sont les regles",
         r"(?:du|pu|a du|avons du|ai du|avait du) (?:refaire|recommencer|reprendre|repeter|retoucher|corriger|ajuster|modifier|changer|remplacer|reporter|annuler|ecourter|arreter|interrompre)|parce qu|a cause (?:de|du|des|d)|s explique|s expliquent|(?:en raison|du fait) d(?:e|u|es)? (?!(?:la |du |des |notre |nos )?(?:secret|confidentialite|vie privee|respect|regles|obligations|loi|deontologie|code))|etant donne",
         r"(?:est|etait|reste|sont|etaient|sera|seront|demeure) (?:tout a fait |parfaitement |assez |tres |bien |malheureusement )?(?:normale?s?|habituele?s?|frequente?s?|courante?s?|attendue?s?|inevitables?|necessaires?|indispensables?|benigne?s?|sans gravite|rassurante?s?|inquietante?s?|previsibles?)(?! que nous)",

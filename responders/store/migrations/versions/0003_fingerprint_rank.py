@@ -19,7 +19,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("reviews") as batch:
-        batch.add_column(sa.Column("fingerprint_rank", sa.Integer(), nullable=False, server_default="1"))
+        batch.add_column(
+            sa.Column("fingerprint_rank", sa.Integer(), nullable=False, server_default="1")
+        )
     # existing databases: rank look-alikes by age (a window function: SQLite 3.25+, PostgreSQL)
     op.execute(
         """
@@ -33,7 +35,10 @@ def upgrade() -> None:
     )
     # a unique index, not a constraint: SQLite adds it without rebuilding the table
     op.create_index(
-        "uq_review_fingerprint", "reviews", ["location_id", "fingerprint", "fingerprint_rank"], unique=True
+        "uq_review_fingerprint",
+        "reviews",
+        ["location_id", "fingerprint", "fingerprint_rank"],
+        unique=True,
     )
 
 

@@ -21,9 +21,14 @@ depends_on = None
 def upgrade() -> None:
     # plain ADD COLUMN on both SQLite and PostgreSQL: no table rebuild, foreign keys untouched
     false = sa.text("false") if op.get_bind().dialect.name == "postgresql" else sa.text("0")
-    op.add_column("classifications", sa.Column("needs_check", sa.Boolean(), nullable=False, server_default=false))
+    op.add_column(
+        "classifications",
+        sa.Column("needs_check", sa.Boolean(), nullable=False, server_default=false),
+    )
     op.add_column("classifications", sa.Column("check_reason", sa.Text(), nullable=True))
-    op.add_column("reviews", sa.Column("needs_check", sa.Boolean(), nullable=False, server_default=false))
+    op.add_column(
+        "reviews", sa.Column("needs_check", sa.Boolean(), nullable=False, server_default=false)
+    )
     op.create_index("ix_reviews_needs_check", "reviews", ["needs_check"])
 
 
