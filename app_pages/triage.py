@@ -275,6 +275,8 @@ for item in items:
             st.error(md_escape(queue.check_line(item)))
         if item.deadline:
             st.warning(queue.deadline_line(item))
+        if item.removal:
+            st.info(item.removal)
         plain(f"Auteur : {item.author}")
         if item.text:
             st.html(highlighted_html(item.text, item.passages))

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from responders.deadlines import add_months
 from responders.store.models import AuditEvent, RemovalRequest
-from responders.timeutil import as_utc, utcnow
+from responders.timeutil import utcnow
 from responders.vocabulary import AuditAction
 
 ROUTES = {
@@ -259,7 +259,7 @@ class NextStep:
 
 def next_step(request: RemovalRequest, today: date | None = None) -> NextStep:
     """Where the case stands and what the person does next, with its deadline when the law sets one."""
-    today = today or (as_utc(utcnow()) or datetime.now()).date()
+    today = today or utcnow().date()
     if request.decision == "pending":
         return NextStep(None, f"{ROUTES[request.route]} : en attente de la décision de Google.")
     if request.decision == "removed":

@@ -70,6 +70,8 @@ class TriageItem:
     days_left: int | None = None
     deadline_note: str = ""
     profile: str = "fr-dentiste"
+    # where a removal request filed with Google stands, and what comes next ("" when none)
+    removal: str = ""
 
 
 def last_triage_at(session: Session) -> datetime | None:
@@ -263,6 +265,12 @@ def load_items(
             by_id[review.id].deadline = deadline.next_due
             by_id[review.id].days_left = deadline.next_days_left
             by_id[review.id].deadline_note = deadline.note
+    from responders.removal import ROUTES, next_step, requests_for
+
+    for request in requests_for(session, list(by_id)):  # the newest request of each review wins
+        step = next_step(request)
+        due = f" Dernier jour : {step.due:%d/%m/%Y}." if step.due else ""
+        by_id[request.review_id].removal = f"Retrait — {ROUTES[request.route]} : {step.label}{due}"
     return [by_id[i] for i in review_ids if i in by_id]
 
 

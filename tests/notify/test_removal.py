@@ -79,3 +79,25 @@ def test_pending_requests_appear_in_the_digest_until_decided(engine, seeded):
         session.commit()
         assert f"avis n° {seeded.ids['insult_qc']} (" not in build_digest(session, now=NOW).body().split("3.")[1].split("4.")[0]
         assert len(requests_for(session, [seeded.ids["insult_qc"]])) == 1
+
+
+def test_the_card_and_the_dossier_show_where_the_request_stands(engine, seeded, monkeypatch):
+    from responders.export import build_dossier
+    from responders.triage import queue
+
+    monkeypatch.setenv("RESPONDERS_NOW", NOW.isoformat())
+    review_id = seeded.ids["defamation_fr"]
+    with Session(engine) as session:
+        request = record_submission(session, review_id, route="legal_notice", user="Dr Martin",
+                                    reference="4-77", submitted_on=date(2026, 11, 2))
+        record_decision(session, request.id, decision="refused", user="Dr Martin", decided_on=date(2026, 11, 20))
+        from responders.store.models import Review
+
+        session.get(Review, review_id).for_lawyer = True  # a dossier candidate whatever its label source
+        session.commit()
+        [item] = queue.load_items(session, [review_id])
+        entry = next(e for e in build_dossier(session, profile="fr-dentiste").entries if e.review_id == review_id)
+    assert item.removal.startswith("Retrait — Demande de retrait pour contenu illicite (DSA, art. 16)")
+    assert "réclamation interne" in item.removal and "20/05/2027" in item.removal
+    labels = [a.label for a in entry.actions]
+    assert "demande de retrait déposée" in labels and "décision sur la demande de retrait" in labels

@@ -1,0 +1,74 @@
+"""Real Chromium: a practitioner finds the published reply that breaches secrecy, marks it
+corrected, and records a removal request filed with Google."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from responders.importers.demo import load_demo
+from responders.store.engine import make_engine
+from responders.store.models import AuditEvent, RemovalRequest
+from tests.browser.streamlit_server import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    USER_WAIT_MS,
+    go,
+    running_server,
+    sign_in,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo(tmp_path):
+    url = f"sqlite:///{tmp_path / 'published.db'}"
+    engine = make_engine(url)
+    load_demo(engine)
+    with running_server(url) as address:
+        yield address, engine
+    engine.dispose()
+
+
+def test_published_reply_audit_and_a_removal_request(demo):
+    from playwright.sync_api import expect, sync_playwright
+
+    address, engine = demo
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        page.set_default_timeout(USER_WAIT_MS)
+        expect.set_options(timeout=USER_WAIT_MS)
+        try:
+            sign_in(page, address, "praticien", "demo-praticien")
+            # the dashboard counts the published reply to correct
+            go(page, "Tableau de bord")
+            expect(page.get_by_text("Réponses publiées à corriger")).to_be_visible()
+
+            go(page, "Réponses déjà publiées")
+            expect(page.get_by_text("Merci Julien").first).to_be_visible()
+            expect(page.get_by_text("Révèle une information protégée").first).to_be_visible()
+            page.get_by_role("button", name="Marquer « corrigée »").first.click()
+            wait_idle(page)
+            expect(page.get_by_text("Aucune réponse publiée ne pose problème.")).to_be_visible()
+            page.screenshot(path=str(ARTIFACTS / "published-1.png"), full_page=True)
+
+            go(page, "Retraits")
+            expect(page.get_by_text("Voie proposée").first).to_be_visible()
+            form = page.locator('[data-testid="stForm"]').first
+            form.get_by_label("Référence donnée par Google").fill("G-2026-17")
+            form.get_by_role("button", name="Enregistrer la demande déposée").click()
+            wait_idle(page)
+            expect(page.get_by_text("en attente de Google").first).to_be_visible()
+            page.screenshot(path=str(ARTIFACTS / "removal-1.png"), full_page=True)
+        finally:
+            browser.close()
+    with Session(engine) as session:
+        corrected = session.exec(select(AuditEvent).where(AuditEvent.action == "reply_corrected")).all()
+        requests = session.exec(select(RemovalRequest)).all()
+    assert [e.user for e in corrected] == ["praticien"]
+    assert [(r.reference, r.submitted_by, r.decision) for r in requests] == [("G-2026-17", "praticien", "pending")]
