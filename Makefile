@@ -53,6 +53,7 @@ bench: venv
 	$(BIN)/python benchmarks/classify_bench.py
 	$(BIN)/python benchmarks/guard_bench.py
 	$(BIN)/python benchmarks/dashboard_bench.py
+	$(BIN)/python benchmarks/hostile_text_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache tests/artifacts

@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 RULES: tuple[dict[str, Any], ...] = tuple(rules_metadata())
+ANALYSED_CHARS = 16_384
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ def check(
     """Check one reply against every rule. `review` and `reviewer_name` are context, never obeyed."""
     if not isinstance(reply, str):
         raise TypeError("reply must be a string")
+    # Google refuses a reply over 4,096 bytes, so a longer one is blocked whatever it says: its
+    # start (far over the limit itself) is enough for the verdict, and the cost stays bounded.
+    reply = reply[:ANALYSED_CHARS]
     correct = corrector()
     ctx = Context(
         reply=reply,

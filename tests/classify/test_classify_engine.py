@@ -336,3 +336,17 @@ def test_practice_replies_are_never_flagged() -> None:
     flagged = [r for r in replies if classify(r, None).label in ("insult", "defamation")]
     assert len(replies) >= 100
     assert len(flagged) <= len(replies) // 100, flagged[:10]
+
+
+def test_a_review_far_longer_than_google_allows_is_read_in_part_and_sent_to_a_person():
+    from responders.classify import MAX_ANALYSED_CHARS, classify
+
+    head = "Le dentiste facture à la CPAM des soins jamais faits. "
+    text = "Accueil correct. " * (MAX_ANALYSED_CHARS // 17 + 10) + head
+    result = classify(text)
+    assert len(text) > MAX_ANALYSED_CHARS
+    # the accusation lies beyond what was read: the label cannot see it, the check says so
+    assert result.check and "premiers ont été analysés" in (result.check_reason or "")
+    assert all(text[p.start:p.end] == p.text for p in result.passages)
+    short = classify(head)
+    assert short.label == "defamation"

@@ -132,3 +132,13 @@ def test_named_patterns_report_their_name() -> None:
 def test_pattern_names_are_unique_within_a_rule() -> None:
     for rule in DEFAULT_RULES:
         assert len(set(rule.pattern_names)) == len(rule.pattern_names), rule.name
+
+
+def test_a_reply_far_over_googles_limit_is_blocked_in_bounded_time() -> None:
+    from responders.guard import ANALYSED_CHARS
+
+    reply = "Merci pour votre message. " * 40_000
+    result = check(reply)
+    assert len(reply) > ANALYSED_CHARS
+    assert result.verdict == "block" and "length_limit" in {f.rule for f in result.blocking}
+    assert all(reply[f.start:f.end] == f.text for f in result.findings)
