@@ -277,6 +277,8 @@ for item in items:
             st.warning(queue.deadline_line(item))
         if item.removal:
             st.info(item.removal)
+        if item.burst:
+            st.warning(md_escape(item.burst) + " Voir la page « Retraits » pour le signalement à Google.")
         plain(f"Auteur : {item.author}")
         if item.text:
             st.html(highlighted_html(item.text, item.passages))

@@ -93,7 +93,11 @@ def _author_key(author: str | None) -> str | None:
     return key or None
 
 
-def detect_bursts(points: Iterable[ReviewPoint]) -> list[Burst]:
+def detect_bursts(
+    points: Iterable[ReviewPoint], spans: dict[int, timedelta] | None = None
+) -> list[Burst]:
+    """Bursts among `points`. `spans` gives each listing's whole history length when `points`
+    hold only its low ratings (the baseline is low ratings per window over that history)."""
     by_location: dict[int, list[ReviewPoint]] = defaultdict(list)
     for point in points:
         by_location[point.location_id].append(point)
@@ -112,7 +116,10 @@ def detect_bursts(points: Iterable[ReviewPoint]) -> list[Burst]:
         low = [p for p in items if p.rating is not None and p.rating <= LOW_RATING]
         if len(low) < MIN_BURST:
             continue
-        span = max(items[-1].created_at - items[0].created_at, WINDOW)
+        known = spans.get(loc) if spans is not None else None
+        span = max(
+            known if known is not None else items[-1].created_at - items[0].created_at, WINDOW
+        )
         baseline = len(low) / (span / WINDOW)
         i = 0
         j = 0
@@ -303,15 +310,26 @@ def evaluate(history: SyntheticHistory) -> dict[str, float]:
 
 
 def stored_bursts(session, since: datetime | None = None) -> list[Burst]:  # type: ignore[no-untyped-def]
-    """Bursts among the stored reviews (all listings of the group, for shared authors)."""
+    """Bursts among the stored reviews (all listings of the group, for shared authors). Only the
+    low ratings are read, with each listing's history length from one aggregate query."""
+    from sqlalchemy import func
     from sqlmodel import col, select
 
     from responders.store.models import Review, ReviewRevision
 
+    spans = {
+        int(loc): (last - first)
+        for loc, first, last in session.exec(
+            select(Review.location_id, func.min(Review.created_at), func.max(Review.created_at))
+            .where(col(Review.created_at).is_not(None))
+            .group_by(Review.location_id)
+        ).all()
+        if first is not None and last is not None
+    }
     rows = session.exec(
         select(Review, ReviewRevision.text_original)
         .outerjoin(ReviewRevision, col(ReviewRevision.id) == col(Review.current_revision_id))
-        .where(col(Review.created_at).is_not(None))
+        .where(col(Review.created_at).is_not(None), col(Review.rating) <= LOW_RATING)
     ).all()
     points = [
         ReviewPoint(
@@ -319,10 +337,15 @@ def stored_bursts(session, since: datetime | None = None) -> list[Burst]:  # typ
         )
         for r, text in rows
     ]
-    found = detect_bursts(points)
+    found = detect_bursts(points, spans)
     if since is not None:
         found = [b for b in found if b.end >= since]
     return found
+
+
+def bursts_by_review(session) -> dict[int, Burst]:  # type: ignore[no-untyped-def]
+    """The burst each stored review belongs to, if any."""
+    return {review_id: burst for burst in stored_bursts(session) for review_id in burst.review_ids}
 
 
 def run_eval(args) -> int:  # type: ignore[no-untyped-def]

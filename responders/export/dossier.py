@@ -250,6 +250,8 @@ class DossierEntry:
     actions: list[ActionEvidence]
     notice: str = ""
     reviewer_profile_url: str | None = None
+    # the review belongs to a burst of low ratings (possible campaign): the detector's reason
+    burst: str | None = None
     # the listing's own signatory; None when the practice-wide notifier signs
     signatory: Signatory | None = None
     transmitted: bool = False
@@ -321,6 +323,7 @@ class DossierEntry:
             "status_fr": self.status_fr,
             "for_lawyer": self.for_lawyer,
             "transmitted": self.transmitted,
+            "burst": self.burst,
             "label": self.label,
             "label_fr": self.label_fr,
             "confidence": self.confidence,
@@ -555,6 +558,9 @@ def build_dossier(
     )
     signatories = load_signatories(session)
     attached = captures_of(session, [r.id for r in reviews if r.id is not None])
+    from responders.bursts import bursts_by_review
+
+    bursts = bursts_by_review(session)
     classifications = current_classifications(session, [r.id for r in reviews if r.id is not None])
     ids = [r.id for r in reviews]
     locations = {loc.id: loc for loc in session.exec(select(Location)).all()}
@@ -639,6 +645,7 @@ def build_dossier(
                 ],
                 actions=actions,
                 reviewer_profile_url=profile_link(r.raw for r in revs),
+                burst=bursts[review.id].reason if review.id in bursts else None,
                 signatory=signatories.get(location.key) if location else None,
                 transmitted=(
                     review.for_lawyer

@@ -59,6 +59,7 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("Auteur (nom affiché)", lambda e: e.author_display_name or "", 20),
     Column("Auteur anonyme", lambda e: yes_no(e.is_anonymous), 8),
     Column("Profil Google de l'auteur", lambda e: e.reviewer_profile_url or "", 30),
+    Column("Rafale d'avis négatifs", lambda e: e.burst or "", 30),
     Column("Note (étoiles)", lambda e: e.rating, 7),
     Column("Publié le (UTC)", lambda e: e.created_at, 17),
     Column("Modifié le (UTC)", lambda e: e.updated_at, 17),

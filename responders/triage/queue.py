@@ -72,6 +72,8 @@ class TriageItem:
     profile: str = "fr-dentiste"
     # where a removal request filed with Google stands, and what comes next ("" when none)
     removal: str = ""
+    # the burst of low ratings this review belongs to (possible campaign), "" when none
+    burst: str = ""
 
 
 def last_triage_at(session: Session) -> datetime | None:
@@ -265,7 +267,12 @@ def load_items(
             by_id[review.id].deadline = deadline.next_due
             by_id[review.id].days_left = deadline.next_days_left
             by_id[review.id].deadline_note = deadline.note
+    from responders.bursts import bursts_by_review
     from responders.removal import ROUTES, next_step, requests_for
+
+    for review_id, burst in bursts_by_review(session).items():
+        if review_id in by_id:
+            by_id[review_id].burst = "Rafale d'avis négatifs : " + burst.reason
 
     for request in requests_for(session, list(by_id)):  # the newest request of each review wins
         step = next_step(request)

@@ -62,3 +62,34 @@ def test_eval_command_prints_french_figures(capsys):
     assert main(["eval", "bursts", "--histories", "2"]) == 0
     out = capsys.readouterr().out
     assert "Rappel (campagnes trouvées)" in out and "Précision (rafales justes)" in out
+
+
+def test_the_card_and_the_dossier_name_the_burst(engine, monkeypatch):
+    from sqlmodel import Session
+
+    from responders.export import build_dossier
+    from responders.store.models import Location, Review
+    from responders.triage import queue
+    from tests.factories import make_review
+
+    monkeypatch.setenv("RESPONDERS_NOW", "2026-06-01T12:00:00+00:00")
+    with Session(engine) as session:
+        location = Location(key="loc", name="Cabinet")
+        session.add(location)
+        session.flush()
+        # two years of ordinary reviews, then six 1-star reviews within two days
+        for i in range(200):
+            make_review(session, location, f"calm{i}", f"Avis ordinaire {i}", rating=5 if i % 6 else 2,
+                        created_at=T0 + timedelta(days=3 * i))
+        ids = [
+            make_review(session, location, f"bomb{k}", "" if k % 2 else "Arnaque, fuyez !", rating=1,
+                        created_at=T0 + timedelta(days=400, hours=6 * k)).id
+            for k in range(6)
+        ]
+        session.get(Review, ids[0]).for_lawyer = True
+        session.commit()
+        [item] = queue.load_items(session, [ids[0]])
+        entry = next(e for e in build_dossier(session, profile="fr-dentiste").entries if e.review_id == ids[0])
+    assert item.burst.startswith("Rafale d'avis négatifs : 6 avis à 1 ou 2 étoiles en moins de 72 heures")
+    assert entry.burst and "sans texte" in entry.burst
+    assert entry.to_dict()["burst"] == entry.burst
