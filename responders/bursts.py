@@ -322,7 +322,7 @@ def stored_bursts(session, since: datetime | None = None) -> list[Burst]:  # typ
         for loc, first, last in session.exec(
             select(Review.location_id, func.min(Review.created_at), func.max(Review.created_at))
             .where(col(Review.created_at).is_not(None))
-            .group_by(Review.location_id)
+            .group_by(col(Review.location_id))
         ).all()
         if first is not None and last is not None
     }

@@ -369,7 +369,6 @@ def _entry(pdf: _Pdf, entry: DossierEntry, settings: object = None) -> None:
         ("Identifiant Google", entry.google_id or "inconnu"),
         ("Auteur (nom affiché)", entry.author),
         ("Profil Google de l'auteur", entry.reviewer_profile_url or "non fourni par la source"),
-        ("Rafale d'avis négatifs", entry.burst or "aucune détectée"),
         ("Note", f"{entry.rating}/5" if entry.rating else "—"),
         ("Statut", entry.status_fr + (" — transmis à l'avocat" if entry.transmitted else "")),
         ("Publié le (UTC)", _date(entry.created_at)),
@@ -388,6 +387,8 @@ def _entry(pdf: _Pdf, entry: DossierEntry, settings: object = None) -> None:
                 f"date limite {_date(d.alternative_due)} ({_days(d.alternative_days_left)})",
             )
         )
+    if entry.burst:
+        pairs.append(("Rafale d'avis négatifs", entry.burst))
     pairs.append(("Remarque", d.note))
     pdf.fields(pairs)
 

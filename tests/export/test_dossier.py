@@ -152,7 +152,7 @@ def test_dossier_holds_nothing_from_outside_the_review_and_the_practice_actions(
     assert entry_keys == {
         "rank", "review_id", "google_id", "location", "review_url", "flag_url", "reviewer", "rating",
         "created_at", "updated_at", "edited", "first_seen_at", "last_seen_at", "status", "status_fr",
-        "for_lawyer", "transmitted", "label", "label_fr", "confidence", "classification", "text_original",
+        "for_lawyer", "transmitted", "burst", "label", "label_fr", "confidence", "classification", "text_original",
         "text_translated", "language", "passages", "target", "profile", "jurisdiction", "jurisdiction_fr",
         "law", "signatory", "deadline", "revisions", "captures", "actions", "google_notice",
     }
