@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from responders.classify import gating, lexicon, structure
@@ -25,9 +26,10 @@ from responders.classify.rules import (
 from responders.classify.segment import sentences
 from responders.evidence import Passage
 from responders.text.chars import Normalized, normalize
+from responders.text.linear import LinearModel
 from responders.vocabulary import Label, Qualification
 
-ENGINE_VERSION = "rules-3"
+ENGINE_VERSION = "rules-4"
 SEVERITY: dict[str, int] = {
     Label.PRAISE: 0,
     Label.CRITICISM: 1,
@@ -235,8 +237,13 @@ def _criticism_passage(doc: Normalized, sentence: _Sentence) -> Passage:
 
 
 def classify_text(
-    text: str, rating: int | None = None, rules: tuple[Rule, ...] = DEFAULT_RULES
+    text: str,
+    rating: int | None = None,
+    rules: tuple[Rule, ...] = DEFAULT_RULES,
+    *,
+    learned: bool = True,
 ) -> ClassificationResult:
+    """Rules, then (with `learned`) the learned model's doubts; see `_learned_check`."""
     rating = rating if isinstance(rating, int) and 1 <= rating <= 5 else None
     if not text or not text.strip():
         return _from_rating(rating)
@@ -289,7 +296,8 @@ def classify_text(
             sentence.negative += 0.8
             sentence.score -= 0.8
     result = _decide(doc, table, rating)
-    return _with_check(doc, table, found, result)
+    result = _with_check(doc, table, found, result)
+    return _learned_check(doc, table, result) if learned else result
 
 
 def _imputation_passage(doc: Normalized, sentence: _Sentence) -> tuple[Passage, float]:
@@ -355,6 +363,43 @@ def _with_check(
         True,
         reason,
     )
+
+
+@cache
+def check_model() -> LinearModel:
+    return LinearModel.load("responders.classify", "check_model.json")
+
+
+# Sentences this long are quoted by their start: the reason is read on a card.
+_QUOTE_CHARS = 160
+
+
+def _learned_check(
+    doc: Normalized, table: list[_Sentence], result: ClassificationResult
+) -> ClassificationResult:
+    """A lawful label the learned model doubts is « à vérifier »; the label never changes.
+
+    The rules name the accusations and the contempt they recognise; a stranger phrases them in
+    other words. A linear model trained on reviews labelled by several independent authors
+    scores the whole review; above its threshold a person must look, and the reason quotes the
+    sentence it finds most like an insult or a defamation. It does not relabel: on lawful
+    look-alikes built on the same vocabulary (« l'aiguille était neuve », « médecin hautain,
+    à fuir ») it is wrong too often for a label a lawyer reads.
+    """
+    if result.check or SEVERITY[result.label] >= SEVERITY["insult"]:
+        return result
+    model = check_model()
+    if model.score(doc.original) < model.threshold:
+        return result
+    best = max(table, key=lambda t: model.score(doc.text[t.span[0] : t.span[1]]))
+    quoted = _quote(doc, *best.span).strip()
+    if len(quoted) > _QUOTE_CHARS:
+        quoted = quoted[:_QUOTE_CHARS].rstrip() + "…"
+    reason = (
+        f"formulation proche d'injures ou de diffamations déjà qualifiées, surtout « {quoted} » "
+        "(modèle appris sur des avis étiquetés) : injure ou diffamation possible"
+    )
+    return replace(result, check=True, check_reason=reason)
 
 
 def _decide(doc: Normalized, table: list[_Sentence], rating: int | None) -> ClassificationResult:

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from responders.classify import classify
+from responders.classify import classify, classify_text
 from responders.classify.accusation import find as find_accusations
 from responders.classify.accusation import shapes
 from responders.classify.segment import sentences
@@ -119,8 +119,11 @@ LAWFUL = [
 
 
 @pytest.mark.parametrize(("text", "rating"), LAWFUL)
-def test_lawful_look_alikes_are_neither_flagged_nor_checked(text: str, rating: int | None) -> None:
-    result = classify(text, rating)
+def test_lawful_look_alikes_are_neither_flagged_nor_checked_by_the_rules(
+    text: str, rating: int | None
+) -> None:
+    # the rules layer alone: the learned model may still ask for a look (see test_learned_check)
+    result = classify_text(text, rating, learned=False)
     assert result.label in ("praise", "criticism"), [(p.rule, p.text) for p in result.passages]
     assert not result.check, result.check_reason
 
@@ -275,5 +278,5 @@ def test_stars_given_to_the_health_system_are_not_the_practice(text: str) -> Non
     ],
 )
 def test_contempt_outside_the_lists_is_at_least_checked(text: str, flagged: bool) -> None:
-    result = classify(text, None)
+    result = classify_text(text, None, learned=False)
     assert (result.label == "insult" or result.check) is flagged, result
