@@ -15,8 +15,20 @@ from responders.removal.routes import (
     requests_for,
     suggest_route,
 )
+from responders.removal.tracking import (
+    NEAR_DAYS,
+    AwaitingGoogle,
+    RemovalOverview,
+    StepDue,
+    removal_overview,
+)
 
 __all__ = [
+    "NEAR_DAYS",
+    "AwaitingGoogle",
+    "RemovalOverview",
+    "StepDue",
+    "removal_overview",
     "CATEGORIES",
     "DECISIONS_FR",
     "ROUTES",

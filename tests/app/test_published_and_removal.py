@@ -46,6 +46,34 @@ def test_dashboard_counts_replies_to_correct(demo_db):
     assert "Rafales d'avis négatifs" in metrics
 
 
+def test_dashboard_counts_removals_awaiting_google_and_next_steps_due(demo_db, monkeypatch):
+    from datetime import date
+
+    from responders.removal import record_decision, record_submission
+    from responders.store.models import Review
+
+    monkeypatch.setenv("RESPONDERS_NOW", "2026-11-23T07:00:00+00:00")
+    at = page("tableau_de_bord")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Retraits en attente de Google"] == "0"
+    assert metrics["Recours à déposer sous 30 jours"] == "0"
+    with Session(demo_db) as session:
+        first, second, third = session.exec(select(Review.id).order_by(col(Review.id)).limit(3)).all()
+        record_submission(session, first, route="google_flag", category="harassment", user="Amélie",
+                          submitted_on=date(2026, 11, 20))
+        record_submission(session, second, route="extortion", user="Amélie", submitted_on=date(2026, 11, 21))
+        # refused on 1 June: the internal complaint is due on 1 December, 8 days after the pinned day
+        refused = record_submission(session, third, route="legal_notice", user="Dr Martin",
+                                    submitted_on=date(2026, 5, 20))
+        record_decision(session, refused.id, decision="refused", user="Dr Martin", decided_on=date(2026, 6, 1))
+        session.commit()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Retraits en attente de Google"] == "2"
+    assert metrics["Recours à déposer sous 30 jours"] == "1"
+
+
 def test_a_submission_is_recorded_then_its_decision(demo_db):
     at = page("retraits")
     assert any("Voie proposée" in t.value for t in at.text)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-
-import socket
 
 import pytest
 from sqlmodel import Session

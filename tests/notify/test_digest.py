@@ -5,7 +5,6 @@ from __future__ import annotations
 import email
 from email import policy
 
-import pytest
 from sqlmodel import Session, col, select
 
 from responders.cli.handlers import main
