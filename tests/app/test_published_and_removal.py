@@ -91,3 +91,49 @@ def test_a_submission_is_recorded_then_its_decision(demo_db):
         request = session.exec(select(RemovalRequest)).one()
     assert request.decision == "refused"
     assert any("réclamation interne" in t.value.lower() for t in at.text)
+
+
+def test_retraits_bundles_every_review_of_a_burst_and_of_a_blackmail_message(app_db, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from responders.store.models import Location
+    from tests.factories import make_review
+
+    monkeypatch.setenv("RESPONDERS_NOW", "2026-06-01T12:00:00+00:00")
+    t0 = datetime(2024, 1, 5, 9, tzinfo=UTC)
+    with Session(app_db) as session:
+        location = Location(key="loc", name="Cabinet des Lilas")
+        session.add(location)
+        session.flush()
+        for i in range(200):
+            make_review(session, location, f"calm{i}", f"Avis ordinaire {i}", rating=5 if i % 6 else 2,
+                        created_at=t0 + timedelta(days=3 * i))
+        bomb = [make_review(session, location, f"bomb{k}", "Arnaque, fuyez !", rating=1,
+                            author_display_name=f"**Compte {k}**", created_at=t0 + timedelta(days=620, hours=6 * k)).id
+                for k in range(5)]
+        session.commit()
+    at = page("retraits")
+    [burst_code] = [c.value for c in at.code if "Avis concernés" in c.value]
+    assert "Avis concernés (5)" in burst_code and all(f"review=bomb{k}" in burst_code for k in range(5))
+    assert "« **Compte 0** »" in burst_code  # as stored, in a code block: no Markdown
+    # the blackmail message received, concerning three of them
+    at.text_area(key="extortion-message").input("Payez 300 € ou dix autres avis à une étoile suivront.")
+    at.multiselect(key="extortion-reviews").set_value(bomb[:3])
+    at.button(key="FormSubmitter:extortion-form-Enregistrer le message").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    [case_code] = [c.value for c in at.code if "Payez 300 €" in c.value]
+    assert "Avis concernés (3)" in case_code and all(f"review=bomb{k}" in case_code for k in range(3))
+    assert "review=bomb3" not in case_code
+    # filing the extortion report records a request for each of the three reviews
+    case_form = next(b for b in at.button if b.key and b.key.startswith("FormSubmitter:bundle-case-"))
+    ref = next(t for t in at.text_input if t.key and t.key.startswith("bundle-ref-case-"))
+    ref.input("EXT-1")
+    case_form.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    with Session(app_db) as session:
+        requests = session.exec(select(RemovalRequest)).all()
+        recorded = session.exec(select(AuditEvent).where(col(AuditEvent.action) == "extortion_recorded")).all()
+    assert sorted(r.review_id for r in requests) == sorted(bomb[:3])
+    assert {(r.route, r.reference, r.submitted_by) for r in requests} == {("extortion", "EXT-1", "Dr Martin")}
+    assert len(recorded) == 3 and {e.user for e in recorded} == {"Dr Martin"}
+    assert any(t.value.startswith("Signalement groupé déposé le 01/06/2026 par Dr Martin") for t in at.text)

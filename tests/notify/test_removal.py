@@ -9,6 +9,8 @@ from sqlmodel import Session, col, select
 
 from responders.notify import build_digest
 from responders.removal import (
+    Bundle,
+    BundledReview,
     next_step,
     record_decision,
     record_submission,
@@ -33,11 +35,15 @@ def test_route_follows_what_is_wrong_with_the_review():
                                review_url="https://www.google.com/maps/reviews/x")
     assert defamation.route == "legal_notice" and "DSA, art. 16" in defamation.route_fr
     assert "https://www.google.com/maps/reviews/x" in defamation.text
-    burst = suggest_route(label="criticism", text="Nul", in_burst=True)
-    assert burst.category == "fake_engagement"
-    extortion = suggest_route(label="criticism", text="Nul",
-                              extortion_message="Payez 200 euros ou je laisse 10 avis à une étoile")
+    # a review of a campaign is reported with the others: the bundle gives the route and the text
+    reviews = tuple(BundledReview(i, "Cabinet", f"https://www.google.com/maps/reviews/{i}", None, 1, None)
+                    for i in (7, 8))
+    burst = suggest_route(label="insult", text="Nul", bundle=Bundle("google_flag", "fake_engagement", reviews))
+    assert burst.category == "fake_engagement" and "reviews/7" in burst.text and "reviews/8" in burst.text
+    extortion = suggest_route(label="criticism", text="Nul", bundle=Bundle(
+        "extortion", None, reviews, "Payez 200 euros ou je laisse 10 avis à une étoile"))
     assert extortion.route == "extortion" and "Payez 200 euros" in extortion.text
+    assert "Avis concernés (2)" in extortion.text
     contact = suggest_route(label="criticism", text="Appelez-la au 06 12 34 56 78, elle ment.")
     assert contact.category == "personal_information"
 
