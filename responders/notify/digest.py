@@ -108,7 +108,7 @@ class Digest:
                 if self.include_text and case.excerpt:
                     lines.append(f"       extrait : « {case.excerpt} »")
         lines += ["", "3. Signalements à Google en attente de décision"]
-        if not self.awaiting_google:
+        if not self.awaiting_google and not self.removal_due:
             lines.append("   Aucun.")
         for review_id, location, since in self.awaiting_google:
             lines.append(f"   - avis n° {review_id} ({location}), signalé le {since}")

@@ -93,15 +93,15 @@ def test_a_submission_is_recorded_then_its_decision(demo_db):
     assert any("réclamation interne" in t.value.lower() for t in at.text)
 
 
-def test_retraits_bundles_every_review_of_a_burst_and_of_a_blackmail_message(app_db, monkeypatch):
+def _campaign(engine) -> list[int]:
+    """Two years of ordinary reviews, then five 1-star reviews within a day: a burst."""
     from datetime import UTC, datetime, timedelta
 
     from responders.store.models import Location
     from tests.factories import make_review
 
-    monkeypatch.setenv("RESPONDERS_NOW", "2026-06-01T12:00:00+00:00")
     t0 = datetime(2024, 1, 5, 9, tzinfo=UTC)
-    with Session(app_db) as session:
+    with Session(engine) as session:
         location = Location(key="loc", name="Cabinet des Lilas")
         session.add(location)
         session.flush()
@@ -112,6 +112,12 @@ def test_retraits_bundles_every_review_of_a_burst_and_of_a_blackmail_message(app
                             author_display_name=f"**Compte {k}**", created_at=t0 + timedelta(days=620, hours=6 * k)).id
                 for k in range(5)]
         session.commit()
+    return bomb
+
+
+def test_retraits_bundles_every_review_of_a_burst_and_of_a_blackmail_message(app_db, monkeypatch):
+    monkeypatch.setenv("RESPONDERS_NOW", "2026-06-01T12:00:00+00:00")
+    bomb = _campaign(app_db)
     at = page("retraits")
     [burst_code] = [c.value for c in at.code if "Avis concernés" in c.value]
     assert "Avis concernés (5)" in burst_code and all(f"review=bomb{k}" in burst_code for k in range(5))
@@ -137,3 +143,15 @@ def test_retraits_bundles_every_review_of_a_burst_and_of_a_blackmail_message(app
     assert {(r.route, r.reference, r.submitted_by) for r in requests} == {("extortion", "EXT-1", "Dr Martin")}
     assert len(recorded) == 3 and {e.user for e in recorded} == {"Dr Martin"}
     assert any(t.value.startswith("Signalement groupé déposé le 01/06/2026 par Dr Martin") for t in at.text)
+
+
+def test_the_triage_card_offers_the_grouped_report_of_its_burst(app_db, monkeypatch):
+    monkeypatch.setenv("RESPONDERS_NOW", "2026-06-01T12:00:00+00:00")
+    _campaign(app_db)
+    at = page("triage")
+    at.text_input(key="filter-search").input("Compte 3").run()
+    assert not at.exception, [e.value for e in at.exception]
+    [expander] = [e for e in at.expander if e.label.startswith("Signalement groupé proposé")]
+    assert expander.label.endswith("· 5 avis")
+    [code] = [c.value for c in expander.code]
+    assert "Avis concernés (5)" in code and all(f"review=bomb{k}" in code for k in range(5))
