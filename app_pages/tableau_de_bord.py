@@ -7,6 +7,9 @@ import streamlit as st
 from sqlmodel import select
 
 from app_pages.common import db_session, require_page
+from responders.audit import audit_replies
+from responders.bursts import stored_bursts
+from responders.removal import NEAR_DAYS, removal_overview
 from responders.store.models import Location
 from responders.views import stats
 
@@ -24,20 +27,24 @@ if frame.empty:
 
 summary = stats.reply_summary(frame)
 with db_session() as session:
-    from responders.audit import audit_replies
-    from responders.bursts import stored_bursts
-
     flagged_replies = sum(1 for a in audit_replies(session, only_flagged=True) if not a.corrected)
     bursts = stored_bursts(session)
-cols = st.columns(5)
+    removals = removal_overview(session)  # the digest's query: the two always agree
+cols = st.columns(3)
 cols[0].metric("Avis", f"{len(frame)}")
 rated = frame["rating"].dropna()
 cols[1].metric("Note moyenne", f"{rated.mean():.2f} ★" if len(rated) else "—")
 cols[2].metric("Taux de réponse", f"{frame['replied_at'].notna().mean() * 100:.0f} %")
-cols[3].metric("Réponses publiées à corriger", f"{flagged_replies}",
+cols = st.columns(4)
+cols[0].metric("Réponses publiées à corriger", f"{flagged_replies}",
                help="Réponses déjà publiées sur Google qui révèlent une information protégée : page « Réponses déjà publiées ».")
-cols[4].metric("Rafales d'avis négatifs", f"{len(bursts)}",
+cols[1].metric("Rafales d'avis négatifs", f"{len(bursts)}",
                help="Séries inhabituelles d'avis à 1 ou 2 étoiles : page « Retraits ».")
+cols[2].metric("Retraits en attente de Google", f"{len(removals.awaiting)}",
+               help="Demandes de retrait déposées auprès de Google, sans décision enregistrée : page « Retraits ».")
+cols[3].metric(f"Recours à déposer sous {NEAR_DAYS} jours", f"{len(removals.due_soon)}",
+               help="Google a refusé le retrait et le délai de l'étape suivante (réclamation interne, DSA art. 20) "
+                    "approche : page « Retraits ».")
 
 st.subheader("Note moyenne par mois")
 months, month_order = stats.long_for_chart(stats.rating_over_time(frame), stats.month_label,

@@ -279,6 +279,10 @@ for item in items:
             st.info(item.removal)
         if item.burst:
             st.warning(md_escape(item.burst) + " Voir la page « Retraits » pour le signalement à Google.")
+        if item.bundle:
+            # the text holds reviewers' names and the blackmail message: shown as code, never Markdown
+            with st.expander(md_escape(item.bundle_title)):
+                st.code(item.bundle, language=None, wrap_lines=True)
         plain(f"Auteur : {item.author}")
         if item.text:
             st.html(highlighted_html(item.text, item.passages))

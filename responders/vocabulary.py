@@ -118,6 +118,7 @@ class AuditAction(StrEnum):
     PASSWORD_CHANGED = "password_changed"
     ACTION_REFUSED = "action_refused"
     STATUS_UNDONE = "status_undone"
+    EXTORTION_RECORDED = "extortion_recorded"
 
     @property
     def fr(self) -> str:
@@ -149,6 +150,7 @@ AUDIT_ACTION_FR: dict[str, str] = {
     AuditAction.PASSWORD_CHANGED: "Mot de passe changé",
     AuditAction.ACTION_REFUSED: "Action refusée",
     AuditAction.STATUS_UNDONE: "Changement de statut annulé",
+    AuditAction.EXTORTION_RECORDED: "Message de chantage enregistré",
 }
 
 

@@ -493,10 +493,16 @@ def _actions(events: list[AuditEvent]) -> tuple[list[ActionEvidence], str | None
         }
         if event.action == AuditAction.SEND_TO_LAWYER and detail.get("target"):
             target = str(detail["target"])
-        # only replies carry a text the practice wrote for the public
+        # only replies carry a text the practice wrote for the public; a blackmail message
+        # recorded by staff is itself the evidence the lawyer needs
         text = (
             event.text
-            if event.action in (AuditAction.REPLY_COPIED, AuditAction.REPLY_PUBLISHED)
+            if event.action
+            in (
+                AuditAction.REPLY_COPIED,
+                AuditAction.REPLY_PUBLISHED,
+                AuditAction.EXTORTION_RECORDED,
+            )
             else None
         )
         actions.append(

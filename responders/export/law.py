@@ -221,6 +221,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.CAPTURE_ADDED: "capture jointe",
     AuditAction.REMOVAL_SUBMITTED: "demande de retrait déposée",
     AuditAction.REMOVAL_DECISION: "décision sur la demande de retrait",
+    AuditAction.EXTORTION_RECORDED: "message de chantage enregistré",
 }
 
 # Only these keys of an audit event's detail go into the dossier: free-form notes could
@@ -233,6 +234,7 @@ ACTION_DETAIL_KEYS: dict[str, tuple[str, ...]] = {
     AuditAction.CAPTURE_ADDED: ("filename", "sha256"),
     AuditAction.REMOVAL_SUBMITTED: ("route", "category", "reference"),
     AuditAction.REMOVAL_DECISION: ("route", "decision", "decided_on"),
+    AuditAction.EXTORTION_RECORDED: ("received_on",),
 }
 
 DETAIL_LABELS = {
@@ -247,4 +249,5 @@ DETAIL_LABELS = {
     "target": "cible",
     "filename": "fichier",
     "sha256": "SHA-256",
+    "received_on": "reçu le",
 }

@@ -18,10 +18,9 @@ from sqlmodel import Session, col, select
 
 from responders.deadlines import RULES, local_date, review_deadline
 from responders.profiles import get_profile
-from responders.store.models import AuditEvent, Location, Review, ReviewRevision
+from responders.store.models import Location, Review, ReviewRevision
 from responders.store.settings import PracticeSettings, get_setting
 from responders.timeutil import as_utc, utcnow
-from responders.vocabulary import AuditAction
 
 LABELS_FR = {
     "praise": "éloge",
@@ -57,6 +56,7 @@ class Digest:
     new_by_location: dict[str, Counter[str | None]] = field(default_factory=dict)
     deadlines: list[DeadlineCase] = field(default_factory=list)
     awaiting_google: list[tuple[int, str, str]] = field(default_factory=list)
+    removal_due: list[tuple[int, str, str]] = field(default_factory=list)  # (review, place, step)
     flagged_replies: int = 0
     bursts: list[tuple[str, str]] = field(default_factory=list)  # (establishment, French reason)
     app_url: str = DEFAULT_APP_URL
@@ -108,10 +108,14 @@ class Digest:
                 if self.include_text and case.excerpt:
                     lines.append(f"       extrait : « {case.excerpt} »")
         lines += ["", "3. Signalements à Google en attente de décision"]
-        if not self.awaiting_google:
+        if not self.awaiting_google and not self.removal_due:
             lines.append("   Aucun.")
         for review_id, location, since in self.awaiting_google:
             lines.append(f"   - avis n° {review_id} ({location}), signalé le {since}")
+        if self.removal_due:
+            lines.append(f"   Refus de Google : recours à déposer sous {HORIZONS[-1]} jours :")
+        for review_id, location, step in self.removal_due:
+            lines.append(f"   - avis n° {review_id} ({location}) : {step}")
         lines += ["", "4. Réponses déjà publiées qui posent problème (secret professionnel)"]
         lines.append(
             f"   {self.flagged_replies} réponse(s) à corriger ou supprimer sur Google."
@@ -224,35 +228,30 @@ def build_digest(
             )
     digest.deadlines.sort(key=lambda d: (d.days_left, d.review_id))
 
-    latest_report: dict[int, AuditEvent] = {}
-    for event in session.exec(
-        select(AuditEvent)
-        .where(col(AuditEvent.action) == AuditAction.GOOGLE_REPORT)
-        .order_by(col(AuditEvent.at))
-    ).all():
-        if event.review_id is not None:
-            latest_report[event.review_id] = event
-    from responders.removal import ROUTES, requests_for
+    # the same query as the dashboard's counts, so the two never disagree
+    from responders.removal.tracking import removal_overview
 
-    pending: dict[int, str] = {}
-    for review_id, event in sorted(latest_report.items()):
-        if str(event.detail.get("outcome") or "").strip():
-            continue
-        when = as_utc(event.at)
-        pending[review_id] = f"{when:%d/%m/%Y}" if when else "?"
-    for request in requests_for(session):
-        if request.decision == "pending":
-            when_text = f"{request.submitted_on:%d/%m/%Y}" if request.submitted_on else "?"
-            pending[request.review_id] = f"{when_text} ({ROUTES[request.route]})"
-        else:
-            pending.pop(request.review_id, None)
+    overview = removal_overview(session, today=until.date())
+    involved = [a.review_id for a in overview.awaiting] + [d.review_id for d in overview.due_soon]
     reviews = {
-        r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(list(pending)))).all()
+        r.id: r for r in session.exec(select(Review).where(col(Review.id).in_(involved))).all()
     }
-    for review_id, when_text in sorted(pending.items()):
+
+    def where(review_id: int) -> str:
         reported = reviews.get(review_id)
+        return name(reported.location_id) if reported else "?"
+
+    for awaiting in overview.awaiting:
         digest.awaiting_google.append(
-            (review_id, name(reported.location_id) if reported else "?", when_text)
+            (awaiting.review_id, where(awaiting.review_id), awaiting.since_fr)
+        )
+    for step in overview.due_soon:
+        digest.removal_due.append(
+            (
+                step.review_id,
+                where(step.review_id),
+                f"{step.label} Dernier jour : {step.due:%d/%m/%Y} ({step.days_left} jour(s)).",
+            )
         )
 
     from responders.audit import audit_replies

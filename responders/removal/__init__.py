@@ -4,6 +4,16 @@ The product drafts and tracks; it never submits anything itself: a person files 
 with Google, then records the date, the reference and Google's decision here.
 """
 
+from responders.removal.bundle import (
+    Bundle,
+    BundledReview,
+    ExtortionCase,
+    build_bundle,
+    bundles_by_review,
+    burst_bundle,
+    extortion_bundles,
+    extortion_cases,
+)
 from responders.removal.routes import (
     CATEGORIES,
     DECISIONS_FR,
@@ -15,8 +25,28 @@ from responders.removal.routes import (
     requests_for,
     suggest_route,
 )
+from responders.removal.tracking import (
+    NEAR_DAYS,
+    AwaitingGoogle,
+    RemovalOverview,
+    StepDue,
+    removal_overview,
+)
 
 __all__ = [
+    "Bundle",
+    "BundledReview",
+    "ExtortionCase",
+    "build_bundle",
+    "bundles_by_review",
+    "burst_bundle",
+    "extortion_bundles",
+    "extortion_cases",
+    "NEAR_DAYS",
+    "AwaitingGoogle",
+    "RemovalOverview",
+    "StepDue",
+    "removal_overview",
     "CATEGORIES",
     "DECISIONS_FR",
     "ROUTES",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
@@ -24,6 +24,9 @@ from responders.deadlines import add_months
 from responders.store.models import AuditEvent, RemovalRequest
 from responders.timeutil import utcnow
 from responders.vocabulary import AuditAction
+
+if TYPE_CHECKING:  # bundle.py imports this module's tables of routes
+    from responders.removal.bundle import Bundle
 
 ROUTES = {
     "google_flag": "Signalement à Google (« Signaler l'avis »)",
@@ -104,29 +107,23 @@ def suggest_route(
     label: str | None,
     text: str | None,
     passages: list[dict[str, Any]] | None = None,
-    in_burst: bool = False,
-    extortion_message: str | None = None,
+    bundle: Bundle | None = None,
     review_url: str | None = None,
 ) -> RouteSuggestion | None:
-    """The first route to try for one review, or None when it is lawful criticism or praise."""
+    """The first route to try for one review, or None when it is lawful criticism or praise.
+
+    A review that is part of a campaign (a burst, or the reviews a blackmail message concerns)
+    is reported with all the others: `bundle` then gives the route and the text, which lists
+    every review involved (see `removal.bundle`)."""
     passages = passages or []
     body = text or ""
     where = f"\nAdresse de l'avis : {review_url}" if review_url else ""
-    if extortion_message and extortion_message.strip():
+    if bundle is not None and bundle.reviews:
         return RouteSuggestion(
-            "extortion",
-            None,
-            "Un message demande une contrepartie contre le retrait ou l'absence d'avis négatif.",
-            "L'auteur de cet avis, ou une personne agissant avec lui, menace l'établissement d'avis "
-            "négatifs ou propose de retirer un avis contre une contrepartie. Le message reçu est "
-            f"joint comme preuve.\nMessage reçu : « {' '.join(extortion_message.split())} »{where}",
-        )
-    if in_burst:
-        return RouteSuggestion(
-            "google_flag",
-            "fake_engagement",
-            "L'avis fait partie d'une rafale d'avis négatifs inhabituelle pour cet établissement.",
-            _WORDING["fake_engagement"] + where,
+            bundle.route,
+            bundle.category,
+            f"{bundle.reason} Signalement groupé des {len(bundle.reviews)} avis concernés.",
+            bundle.text,
         )
     if label == "defamation":
         return RouteSuggestion(

@@ -18,6 +18,7 @@ from responders.deadlines import RULES, local_date
 from responders.guard import GuardResult
 from responders.links import google_link
 from responders.profiles import get_profile
+from responders.removal import Bundle, record_submission
 from responders.store.models import AuditEvent, Location, Review, ReviewRevision
 from responders.store.settings import PracticeSettings, set_setting
 from responders.timeutil import utcnow
@@ -416,3 +417,70 @@ def undo_status(session: Session, review_id: int, *, user: str) -> str:
         detail={"event_id": event.id, "from": after, "to": before},
     )
     return str(before)
+
+
+def record_extortion_message(
+    session: Session,
+    review_ids: Iterable[int],
+    message: str,
+    *,
+    user: str,
+    received_on: date | None = None,
+) -> str:
+    """A person records the blackmail message received and the reviews it concerns: one journal
+    event per review (each review's history shows it), all sharing one case key, returned."""
+    import uuid
+
+    ids = sorted({int(i) for i in review_ids})
+    text = message.strip()
+    if not user.strip():
+        raise ValueError("Indiquez qui enregistre le message : l'action est inscrite au journal.")
+    if not text:
+        raise ValueError(
+            "Collez le message de chantage reçu : c'est la preuve jointe au signalement."
+        )
+    if not ids:
+        raise ValueError("Choisissez au moins un avis concerné par ce message.")
+    known = set(session.exec(select(Review.id).where(col(Review.id).in_(ids))).all())
+    missing = [i for i in ids if i not in known]
+    if missing:
+        raise LookupError("Avis introuvable(s) : " + ", ".join(map(str, missing)) + ".")
+    case = uuid.uuid4().hex  # groups the per-review events; carries no meaning of its own
+    received = (received_on or utcnow().date()).isoformat()
+    for review_id in ids:
+        record_event(
+            session,
+            user=user.strip(),
+            action=AuditAction.EXTORTION_RECORDED,
+            review_id=review_id,
+            text=text,
+            detail={"case": case, "review_ids": ids, "received_on": received},
+        )
+    session.flush()
+    return case
+
+
+def submit_removal_bundle(
+    session: Session,
+    bundle: Bundle,
+    *,
+    user: str,
+    reference: str = "",
+    submitted_on: date | None = None,
+) -> list[int]:
+    """One grouped report filed with Google (`removal.bundle.Bundle`): a request per review, all
+    with the same reference and text, so each review's card and clock follow the same answer."""
+    requests = [
+        record_submission(
+            session,
+            review_id,
+            route=bundle.route,
+            category=bundle.category,
+            user=user,
+            reference=reference,
+            text=bundle.text,
+            submitted_on=submitted_on,
+        )
+        for review_id in bundle.review_ids
+    ]
+    return [int(r.id or 0) for r in requests]

@@ -74,6 +74,10 @@ class TriageItem:
     removal: str = ""
     # the burst of low ratings this review belongs to (possible campaign), "" when none
     burst: str = ""
+    # the grouped report to Google this review belongs to (every review of its burst or of its
+    # extortion case, and the blackmail message): a title and the text to paste, "" when none
+    bundle_title: str = ""
+    bundle: str = ""
 
 
 def last_triage_at(session: Session) -> datetime | None:
@@ -267,12 +271,22 @@ def load_items(
             by_id[review.id].deadline = deadline.next_due
             by_id[review.id].days_left = deadline.next_days_left
             by_id[review.id].deadline_note = deadline.note
-    from responders.bursts import bursts_by_review
-    from responders.removal import ROUTES, next_step, requests_for
+    from responders.bursts import stored_bursts
+    from responders.removal import ROUTES, bundles_by_review, next_step, requests_for
 
-    for review_id, burst in bursts_by_review(session).items():
+    bursts = stored_bursts(session)
+    for burst in bursts:
+        for review_id in burst.review_ids:
+            if review_id in by_id:
+                by_id[review_id].burst = "Rafale d'avis négatifs : " + burst.reason
+    for review_id, bundle in bundles_by_review(session, bursts).items():
         if review_id in by_id:
-            by_id[review_id].burst = "Rafale d'avis négatifs : " + burst.reason
+            by_id[review_id].bundle_title = (
+                f"Signalement groupé proposé : {bundle.route_fr}"
+                + (f" · catégorie « {bundle.category_fr} »" if bundle.category_fr else "")
+                + f" · {len(bundle.reviews)} avis"
+            )
+            by_id[review_id].bundle = bundle.text
 
     for request in requests_for(session, list(by_id)):  # the newest request of each review wins
         step = next_step(request)

@@ -196,6 +196,11 @@ SENTENCES: dict[str, Callable[[dict[str, Any]], str]] = {
     "user_removed": lambda d: f"Compte « {_text(d.get('name'))} » supprimé.",
     "password_changed": lambda d: f"Mot de passe du compte « {_text(d.get('name'))} » changé.",
     "action_refused": lambda d: f"Action refusée : {_text(d.get('reason'), 'rôle insuffisant')}.",
+    # the message itself stays out of the sentence: it is the blackmailer's text
+    "extortion_recorded": lambda d: (
+        f"Message de chantage enregistré (reçu le {_day(d.get('received_on'))}), "
+        f"concernant {len(d.get('review_ids') or [])} avis."
+    ),
 }
 
 

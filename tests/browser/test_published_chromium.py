@@ -59,12 +59,19 @@ def test_published_reply_audit_and_a_removal_request(demo):
 
             go(page, "Retraits")
             expect(page.get_by_text("Voie proposée").first).to_be_visible()
-            form = page.locator('[data-testid="stForm"]').first
+            # the first review's own form (grouped reports and the blackmail form come before it)
+            submit = page.get_by_role("button", name="Enregistrer la demande déposée")
+            form = page.locator('[data-testid="stForm"]', has=submit).first
             form.get_by_label("Référence donnée par Google").fill("G-2026-17")
             form.get_by_role("button", name="Enregistrer la demande déposée").click()
             wait_idle(page)
             expect(page.get_by_text("en attente de Google").first).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "removal-1.png"), full_page=True)
+
+            # the dashboard counts it among the requests awaiting Google
+            go(page, "Tableau de bord")
+            awaiting = page.locator('[data-testid="stMetric"]', has_text="Retraits en attente de Google")
+            expect(awaiting.locator('[data-testid="stMetricValue"]')).to_have_text("1")
         finally:
             browser.close()
     with Session(engine) as session:

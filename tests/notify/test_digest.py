@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import email
-import socket
 from email import policy
 
-import pytest
 from sqlmodel import Session, col, select
 
 from responders.cli.handlers import main
@@ -15,35 +13,7 @@ from responders.store.models import AuditEvent
 from responders.store.settings import set_setting
 from responders.timeutil import CLOCK_ENV
 
-from .conftest import NOW, SECRET_TEXT
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, list[str], bytes]] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content or envelope.content))
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def smtp_server():
-    from aiosmtpd.controller import Controller
-
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    try:
-        yield controller.port, inbox
-    finally:
-        controller.stop()
+from .conftest import NOW, SECRET_TEXT, free_port
 
 
 def test_digest_lists_new_reviews_deadlines_reports_and_replies_without_text(engine, seeded):
@@ -97,7 +67,7 @@ def test_send_delivers_a_french_message_to_a_real_smtp_server(db_url, engine, se
 
 def test_failed_send_is_a_french_error_and_nothing_is_marked_sent(db_url, engine, seeded, monkeypatch, capsys):
     monkeypatch.setenv("RESPONDERS_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("RESPONDERS_SMTP_PORT", str(_free_port()))  # nothing listens there
+    monkeypatch.setenv("RESPONDERS_SMTP_PORT", str(free_port()))  # nothing listens there
     monkeypatch.setenv("RESPONDERS_SMTP_FROM", "cabinet@example.org")
     monkeypatch.setenv("RESPONDERS_DIGEST_TO", "dr.martin@example.org")
     assert main(["digest", "--db", db_url, "--send"]) == 1

@@ -9,6 +9,8 @@ from sqlmodel import Session, col, select
 
 from responders.notify import build_digest
 from responders.removal import (
+    Bundle,
+    BundledReview,
     next_step,
     record_decision,
     record_submission,
@@ -33,11 +35,15 @@ def test_route_follows_what_is_wrong_with_the_review():
                                review_url="https://www.google.com/maps/reviews/x")
     assert defamation.route == "legal_notice" and "DSA, art. 16" in defamation.route_fr
     assert "https://www.google.com/maps/reviews/x" in defamation.text
-    burst = suggest_route(label="criticism", text="Nul", in_burst=True)
-    assert burst.category == "fake_engagement"
-    extortion = suggest_route(label="criticism", text="Nul",
-                              extortion_message="Payez 200 euros ou je laisse 10 avis à une étoile")
+    # a review of a campaign is reported with the others: the bundle gives the route and the text
+    reviews = tuple(BundledReview(i, "Cabinet", f"https://www.google.com/maps/reviews/{i}", None, 1, None)
+                    for i in (7, 8))
+    burst = suggest_route(label="insult", text="Nul", bundle=Bundle("google_flag", "fake_engagement", reviews))
+    assert burst.category == "fake_engagement" and "reviews/7" in burst.text and "reviews/8" in burst.text
+    extortion = suggest_route(label="criticism", text="Nul", bundle=Bundle(
+        "extortion", None, reviews, "Payez 200 euros ou je laisse 10 avis à une étoile"))
     assert extortion.route == "extortion" and "Payez 200 euros" in extortion.text
+    assert "Avis concernés (2)" in extortion.text
     contact = suggest_route(label="criticism", text="Appelez-la au 06 12 34 56 78, elle ment.")
     assert contact.category == "personal_information"
 
@@ -101,3 +107,67 @@ def test_the_card_and_the_dossier_show_where_the_request_stands(engine, seeded, 
     assert "réclamation interne" in item.removal and "20/05/2027" in item.removal
     labels = [a.label for a in entry.actions]
     assert "demande de retrait déposée" in labels and "décision sur la demande de retrait" in labels
+
+
+def _track(session, seeded) -> None:
+    """One request per state: awaiting Google, refused with the complaint due in 8 days, refused
+    long ago (window closed), refused recently (due in six months), removed."""
+    ids = seeded.ids
+    record_submission(session, ids["insult_qc"], route="google_flag", category="harassment",
+                      user="Amélie", submitted_on=date(2026, 11, 21))
+    near = record_submission(session, ids["expired"], route="legal_notice", user="Dr Martin",
+                             submitted_on=date(2026, 5, 20))
+    record_decision(session, near.id, decision="refused", user="Dr Martin", decided_on=date(2026, 6, 1))
+    closed = record_submission(session, ids["new_praise"], route="extortion", user="Dr Martin",
+                               submitted_on=date(2026, 4, 20))
+    record_decision(session, closed.id, decision="refused", user="Dr Martin", decided_on=date(2026, 5, 1))
+    far = record_submission(session, ids["leak"], route="legal_notice", user="Dr Martin",
+                            submitted_on=date(2026, 11, 2))
+    record_decision(session, far.id, decision="refused", user="Dr Martin", decided_on=date(2026, 11, 20))
+    done = record_submission(session, ids["safe"], route="google_flag", category="off_topic", user="Amélie",
+                             submitted_on=date(2026, 10, 1))
+    record_decision(session, done.id, decision="removed", user="Amélie", decided_on=date(2026, 10, 9))
+    session.commit()
+
+
+def test_overview_counts_requests_awaiting_google_and_next_steps_due_soon(engine, seeded):
+    from responders.removal import removal_overview
+
+    ids = seeded.ids
+    with Session(engine) as session:
+        _track(session, seeded)
+        overview = removal_overview(session, today=NOW.date())
+    # the card's report on the French defamation (no outcome yet) and the filed flag
+    assert [(a.review_id, a.route) for a in overview.awaiting] == [
+        (ids["defamation_fr"], None), (ids["insult_qc"], "google_flag")]
+    [due] = overview.due_soon
+    assert (due.review_id, due.next_route, due.due, due.days_left) == (
+        ids["expired"], "internal_complaint", date(2026, 12, 1), 8)
+    # a next request filed on the refused case takes it out of "due" and back into "awaiting"
+    with Session(engine) as session:
+        record_submission(session, ids["expired"], route="internal_complaint", user="Dr Martin",
+                          submitted_on=date(2026, 11, 22))
+        session.commit()
+        again = removal_overview(session, today=NOW.date())
+    assert again.due_soon == [] and ids["expired"] in [a.review_id for a in again.awaiting]
+
+
+def test_digest_lists_what_the_overview_returns(engine, seeded, monkeypatch):
+    from responders.removal import tracking
+
+    ids = seeded.ids
+    with Session(engine) as session:
+        _track(session, seeded)
+        body = build_digest(session, now=NOW).body()
+        section = body.split("3. ")[1].split("4. ")[0]
+        assert f"avis n° {ids['insult_qc']} (Clinique du Plateau), signalé le 21/11/2026" in section
+        assert f"avis n° {ids['expired']} (Cabinet des Tilleuls) : Refus" in section
+        assert "Dernier jour : 01/12/2026 (8 jour(s))" in section
+        assert f"avis n° {ids['leak']} " not in section and f"avis n° {ids['new_praise']} " not in section
+        # the digest has no counting of its own: what the shared query says is what it prints
+        fake = tracking.RemovalOverview(
+            awaiting=[tracking.AwaitingGoogle(ids["leak"], date(2026, 11, 2), "extortion")])
+        monkeypatch.setattr(tracking, "removal_overview", lambda session, **_: fake)
+        section = build_digest(session, now=NOW).body().split("3. ")[1].split("4. ")[0]
+    assert f"avis n° {ids['leak']} (Cabinet des Tilleuls), signalé le 02/11/2026 (Signalement d'extorsion" in section
+    assert f"avis n° {ids['insult_qc']} " not in section and "Refus de Google" not in section
