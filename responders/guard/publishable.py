@@ -251,6 +251,16 @@ _CLOSING = re.compile(
 )
 
 
+@cache
+def _context_patterns() -> tuple[re.Pattern[str], ...]:
+    from responders.guard.families import context
+
+    return tuple(
+        re.compile(rf"(?<![a-z0-9])(?:{p})(?![a-z0-9])")
+        for p in (*context.CARE, *context.PROMOTION)
+    )
+
+
 def _sentences(reply: str) -> list[tuple[int, int]]:
     out = []
     start = 0
@@ -298,6 +308,12 @@ def unknown_spans(ctx: Context) -> list[Span]:
             for hit in shape.rx.finditer(norm.folded):
                 if hit.end() > hit.start():
                     _clear(target, starts, ends, norm.span(hit.start(), hit.end()))
+    # Everyday senses the rules themselves read as generic (« hours of operation », « comme le
+    # prescrit notre code », « accessible en fauteuil roulant ») are generic here too.
+    for rx in _context_patterns():
+        for hit in rx.finditer(norm.clean):
+            if hit.end() > hit.start():
+                _clear(cleared, starts, ends, norm.clean_span(hit.start(), hit.end()))
     _owned(tokens, forced, m.possessed, ctx.reply)
     reply = ctx.reply
     signature = _signature_start(reply)

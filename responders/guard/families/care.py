@@ -11,7 +11,9 @@ from responders.vocabulary import Severity
 
 _CARE_EXCLUSIONS = (
     r"(?:sans |en cas d )?(?:urgence|urgences) (?:dentaire|medicale)s?|en cas d urgence",
-    r"(?:examen|analyse|etude) (?:de|du|des|attentif de|attentive de) (?:votre|vos|la|le|les|cette|chaque|ce) (?:demande|dossier|reclamation|plainte|message|commentaire|avis|situation)s?",
+    r"(?:examen|analyse|etude) (?:de|du|des|attentif de|attentive de) (?:votre|vos|la|le|les|cette|chaque|ce) (?:demande|dossier|reclamation|plainte|message|commentaire|avis|situation|remarque|retour|question|signalement)s?",
+    # a channel of communication, not a root canal
+    r"(?:ce|cet|notre|nos|un|le|les|par|via|sur|bon|meilleur|autre|seul) canal(?: (?:de communication|officiel|prive|public|approprie|telephonique|habituel))?(?! (?:radiculaire|dentaire|carpien|lacrymal|auditif|biliaire|rachidien))",
     r"bouche a oreille|sang froid|bon sang|sang neuf|nez a nez|a vue de nez",
     r"nettoyage (?:des|du|de la|de nos) (?:locaux|salle|salles|cabinet|clinique|lieux|vitres|sols|surfaces)",
     # An insurer's name is no diagnosis: « l'assurance maladie », « caisse d'assurance maladie ».

@@ -22,6 +22,14 @@ CARE = (
     r"(?:accessibles?|acces|adapte|adaptee?s?|amenage|amenagee?s?|ouvert|ouverte?s?|rampe|entree) (?:aux |en |par |pour (?:les )?|a )?(?:personnes en )?fauteuils? roulants?",
     r"(?:personnes? (?:a mobilite reduite|en situation de handicap)|fauteuils? roulants?|poussettes?) (?:sont |est )?(?:les )?(?:bienvenue?s?|acceptee?s?)",
     r"(?:wheelchair|barrier free|step free) (?:access|accessible|users)|accessible (?:by|to|for) wheelchairs?",
+    # the building and its services: a maintenance operation, a technician on the lines, the
+    # cleaning crew, a bridge of the city, hours of operation
+    r"(?:hours|heures?) (?:of|d) (?:operation|ouverture)|operations? (?:de maintenance|technique|techniques|informatiques?|de mise a jour)|(?:maintenance|technical|it) operations?",
+    r"intervention (?:d un|de|des|du) (?:technicien|techniciens|plombier|electricien|pompiers|ouvriers?|equipe technique|prestataire)|intervention technique|travaux",
+    r"cleaning (?:crew|crews|staff|company|service|services|team)|janitorial",
+    r"(?:[a-z]+ ){1,2}bridge (?:closures?|closed|traffic|construction|repairs?|work)|(?:the|across the|over the|via the) (?:[a-z]+ ){1,2}bridge|pont (?:jacques cartier|champlain|samuel de champlain|mercier|victoria|pie ix|de l ascension)",
+    # « comme le prescrit notre code de déontologie »: the code prescribes, nobody is treated
+    r"(?:comme|ainsi que|tel que|tels que|telle que|selon ce que) (?:le |l |la |les |nous )?(?:prescrit|prescrivent|prevoit|impose|imposent|exige|exigent) (?:notre |le |la |les |nos |son |leur )?(?:code|deontologie|ordre|loi|lois|reglement|regles|obligations)",
     *_ENGLISH_CARE,
 )
 

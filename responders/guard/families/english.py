@@ -108,7 +108,7 @@ RULES = (EN_RELATIONSHIP, EN_COUNTER, EN_PROMOTION)
 
 # Everyday senses of English care words, for the care rules' exclusions.
 CARE_EXCLUSIONS = (
-    r"(?:filling|fill) (?:out|in) (?:a |the |our |this |any )?(?:form|forms|survey|questionnaire|request)?",
+    r"(?:filling|fill|filled) (?:out|in)(?: (?:a|the|our|this|any|an|online|web|contact|short|request|feedback|complaint) ){0,3}(?:form|forms|survey|questionnaire|request)?",
     r"(?:filling|filled) (?:the )?(?:position|role|gap|slot)",
     r"cleaning (?:of |in )?(?:the |our )?(?:office|premises|waiting room|rooms|building|clinic|floors)",
     r"(?:the |this |such )?sensitivity (?:of|around) (?:this|the|these|such|that|your) (?:matter|topic|subject|issue|information|data)s?|sensitive (?:matter|topic|subject|information|data|issue)s?",
