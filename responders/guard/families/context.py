@@ -22,6 +22,7 @@ CARE = (
     r"(?:accessibles?|acces|adapte|adaptee?s?|amenage|amenagee?s?|ouvert|ouverte?s?|rampe|entree) (?:aux |en |par |pour (?:les )?|a )?(?:personnes en )?fauteuils? roulants?",
     r"(?:personnes? (?:a mobilite reduite|en situation de handicap)|fauteuils? roulants?|poussettes?) (?:sont |est )?(?:les )?(?:bienvenue?s?|acceptee?s?)",
     r"(?:wheelchair|barrier free|step free) (?:access|accessible|users)|accessible (?:by|to|for) wheelchairs?",
+    r"(?:places?|stationnements?|acces|toilettes|entree|ascenseur) (?:[a-z]+ ){0,2}(?:aux |pour (?:les )?)personnes (?:handicapees|en situation de handicap|a mobilite reduite)",
     # the building and its services: a maintenance operation, a technician on the lines, the
     # cleaning crew, a bridge of the city, hours of operation
     r"(?:hours|heures?) (?:of|d) (?:operation|ouverture)|operations? (?:de maintenance|technique|techniques|informatiques?|de mise a jour)|(?:maintenance|technical|it) operations?",
@@ -34,6 +35,8 @@ CARE = (
 )
 
 PROMOTION = (
+    # a rule for every review: « qu'il s'agisse d'un avis positif ou négatif »
+    r"(?:avis|commentaires?|retours?) (?:positifs? ou negatifs?|negatifs? ou positifs?)|(?:positive|negative) or (?:negative|positive) (?:reviews?|feedback|comments?)",
     # thanks for writing: « pris le temps de partager votre avis / votre ressenti »
     r"(?:pris|prendre|prenez|prend) (?:le temps|la peine) (?:de |d )(?:nous )?(?:partager|faire part de|exprimer|ecrire|donner) (?:votre|vos|ce|cet|cette) (?:avis|ressenti|commentaire|commentaires|point de vue|message|remarques?|impressions?|retour)",
     r"(?:taking|took|taken|take) the time to (?:share|write|leave|post|express) (?:your|this|these) (?:feedback|comments?|thoughts|concerns?|review|message)",
