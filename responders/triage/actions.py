@@ -1,12 +1,13 @@
 """Every staff write, each with its audit event: copying a reply, statuses, reports, the triage
-stamp, dates and settings. Pages call these; none of them writes a table or the journal itself.
+stamp, dates, settings and where review text may be sent (the language model). Pages call these; none of them writes a table or the journal itself.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -17,10 +18,19 @@ from responders import policy
 from responders.deadlines import RULES, local_date
 from responders.guard import GuardResult
 from responders.links import google_link
+from responders.people.accounts import Account
+from responders.people.roles import require
 from responders.profiles import get_profile
 from responders.store.models import AuditEvent, Location, Review, ReviewRevision
-from responders.store.settings import PracticeSettings, set_setting
+from responders.store.settings import (
+    PracticeSettings,
+    Signatory,
+    get_setting,
+    save_signatory,
+    set_setting,
+)
 from responders.timeutil import utcnow
+from responders.triage import llm_choice
 from responders.triage.confirmation import is_confirmed
 from responders.triage.journal import record_event
 from responders.triage.queue import LAST_TRIAGE_KEY, triage_leftovers
@@ -321,6 +331,19 @@ def set_location_profile(
     )
 
 
+def save_listing_signatory(
+    session: Session, location_key: str, signatory: Signatory, *, user: str
+) -> None:
+    """Who signs the removal requests of one listing (empty: nobody named), journaled."""
+    save_signatory(session, location_key, signatory)
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.SETTINGS,
+        detail={"section": "signataire", "location": location_key, "to": signatory.name},
+    )
+
+
 def save_practice_settings(session: Session, settings: PracticeSettings, *, user: str) -> None:
     settings.save(session)
     record_event(
@@ -416,3 +439,139 @@ def undo_status(session: Session, review_id: int, *, user: str) -> str:
         detail={"event_id": event.id, "from": after, "to": before},
     )
     return str(before)
+
+
+def _journal_llm(session: Session, user: str, detail: dict[str, object]) -> None:
+    """Where review text is sent, and every test of a new address, is a settings event."""
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.SETTINGS,
+        detail={"section": llm_choice.LLM_SECTION, **detail},
+    )
+
+
+def check_llm(
+    session: Session,
+    *,
+    base_url: str,
+    model: str,
+    api_key: str | None = None,
+    typed_key: str | None = None,
+    user: str = "",
+    by: Account | None = None,
+) -> tuple[bool, str]:
+    """« Tester la connexion »: asks the endpoint for one token. Never switches the model on
+    and changes no setting: a success only records that this endpoint and model answered,
+    which « Enregistrer » then requires before the model can be chosen. Journaled."""
+    from responders.llm import LLMSettings, check_connection, key_binding
+    from responders.timeutil import utcnow
+
+    if by is not None:
+        require(by.role, "change_llm")
+        user = by.name
+    try:
+        llm = LLMSettings(base_url=base_url.strip(), model=model.strip())
+    except ValueError as exc:
+        return False, str(exc)
+    typed_key = (typed_key or "").strip() or None
+    if typed_key:
+        probe = llm.with_api_key(typed_key)  # typed for this very address
+    else:
+        # a key from the environment or the secrets goes only to the address configured with it
+        probe = replace(llm.with_api_key(api_key), key_binding=key_binding(session, os.environ))
+    ok, message = check_connection(probe)
+    if ok:
+        set_setting(
+            session,
+            llm_choice.TESTED_KEY,
+            {
+                "base_url": llm.base_url,
+                "model": llm.model,
+                "at": utcnow().isoformat(),
+                "user": user,
+            },
+        )
+    _journal_llm(
+        session,
+        user,
+        {"test": "réussi" if ok else "échoué", "base_url": llm.base_url, "model": llm.model},
+    )
+    return ok, message + ("" if ok else " Le modèle de langage n'a pas été activé.")
+
+
+def save_llm(
+    session: Session,
+    *,
+    engine: str,
+    base_url: str,
+    model: str,
+    user: str = "",
+    by: Account | None = None,
+    api_key: str | None = None,
+    typed_key: str | None = None,
+    privacy_assessed: bool = False,
+) -> tuple[bool, str]:
+    """Stores the engine choice and the endpoint (never the key). Only a praticien may do it
+    (PermissionError otherwise). Choosing a language model (`llm` or `auto`: review text is then
+    sent to the endpoint) needs a successful test of this very endpoint and model and, when a
+    listing follows Québec law, the practice's privacy assessment (Loi 25). A key from the
+    environment or the secrets (`api_key`) is sent only to the address configured with it: a new
+    address forgets that binding until the key is typed again (`typed_key`, kept only as its
+    SHA-256). Every change of where review text is sent is journaled, with who."""
+    from responders.llm import LLMSettings, bind_key, save_settings
+
+    if by is not None:
+        require(by.role, "change_llm")
+        user = by.name
+    if engine not in llm_choice.ENGINE_LABELS:
+        return False, f"Moteur inconnu « {engine} »."
+    before = llm_choice.destination(session)
+    stored = get_setting(session, llm_choice.SETTING_KEY_LLM, {}) or {}
+    previous_url = str(stored.get("base_url") or "") if isinstance(stored, dict) else ""
+    typed_key = (typed_key or "").strip() or None
+    key_bound: bool | None = None
+    if engine == "rules" and not base_url.strip():
+        set_setting(session, llm_choice.ENGINE_KEY, engine)
+        message = "Moteur enregistré : règles hors ligne."
+    else:
+        try:
+            llm = LLMSettings(base_url=base_url.strip(), model=model.strip())
+        except ValueError as exc:
+            return False, str(exc)
+        if engine != "rules":
+            if not llm_choice.tested_ok(session, llm.base_url, llm.model):
+                return False, (
+                    "Le modèle de langage n'est pas activé : testez d'abord la connexion avec cette "
+                    "adresse et ce modèle (« Tester la connexion »), puis enregistrez."
+                )
+            if llm_choice.quebec_in_use(session) and not privacy_assessed and not llm.is_local:
+                return False, "Le modèle de langage n'est pas activé. " + llm_choice.LOI_25_NOTICE
+        changed = previous_url.rstrip("/") != llm.base_url.rstrip("/")
+        save_settings(session, llm)
+        set_setting(session, llm_choice.ENGINE_KEY, engine)
+        if typed_key:
+            bind_key(session, llm.base_url, typed_key)
+            key_bound = True
+        elif changed:
+            bind_key(session, llm.base_url, None)
+            key_bound = False
+        message = (
+            "Réglages du modèle enregistrés (la clé n'est jamais enregistrée)."
+            if engine != "rules"
+            else "Moteur enregistré : règles hors ligne (aucun texte n'est envoyé)."
+        )
+        if key_bound is False and api_key:
+            message += (
+                " La clé d'API de l'environnement ou des secrets ne sera pas envoyée à cette "
+                "nouvelle adresse tant qu'un praticien ne l'aura pas saisie à nouveau."
+            )
+    after = llm_choice.destination(session)
+    if after != before or key_bound is not None:
+        detail: dict[str, object] = {"from": before, "to": after}
+        if engine != "rules":
+            detail["privacy_assessment"] = bool(privacy_assessed)
+        if key_bound is not None:
+            detail["key_bound"] = key_bound
+        _journal_llm(session, user, detail)
+    return True, message

@@ -477,3 +477,24 @@ def test_a_card_whose_status_changed_offers_its_own_undo(demo_db):
     with Session(demo_db) as session:
         assert session.get(Review, review_id).status == "nouveau"
     assert not [b for b in at.button if b.key == f"undo-{review_id}"]
+
+
+def test_reglages_tests_the_model_address_through_the_core_and_journals_it(demo_db, monkeypatch):
+    from responders.views import settings_view
+
+    monkeypatch.setattr("responders.llm.check_connection", lambda _s: (True, "Connexion réussie."))
+    at = run_page("reglages")
+    at.text_input(key="llm-base-url").input("http://127.0.0.1:9/v1")
+    at.text_input(key="llm-model").input("modele-local")
+    at.button(key="FormSubmitter:llm-Tester la connexion").click().run()
+    assert not at.exception
+    assert any("Connexion réussie" in s.value for s in at.success)
+    at.radio(key="llm-engine").set_value("llm")
+    at.button(key="FormSubmitter:llm-Enregistrer").click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        events = [(e.user, e.detail.get("test"), e.detail.get("to", {}).get("engine"))
+                  for e in session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()
+                  if e.detail.get("section") == settings_view.LLM_SECTION]
+        assert settings_view.llm_state(session).engine == "llm"
+    assert events == [(PRATICIEN.name, "réussi", None), (PRATICIEN.name, None, "llm")]
