@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,12 +31,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(database_url: str) -> Iterator[str]:
-    """`streamlit run app.py` as `make run` starts it; yields its address once it answers."""
+def running_server(database_url: str, env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` as `make run` starts it; yields its address once it answers.
+    `env` adds variables for the server only (e.g. RESPONDERS_NOW, the product's pinned clock)."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium introuvable : `make test` l'installe (paquet Debian chromium).")
     port = free_port()
-    env = {**os.environ, "RESPONDERS_DATABASE_URL": database_url}
+    env = {**os.environ, **(env or {}), "RESPONDERS_DATABASE_URL": database_url}
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
