@@ -89,19 +89,25 @@ def copy_reply(
     user: str,
     template_id: str | None = None,
     mark_answered: bool = True,
+    replaces: str | None = None,
 ) -> CopyOutcome:
     """The only way a reply leaves the dashboard. The guard runs here, on this exact text (with
     the review and its author as context). A `pass` verdict is copied: journaled with its SHA-256
     and verdict, and the review is marked answered (undoable with `undo_status`). A `review`
     verdict is copied only once a praticien confirmed this exact text. Anything else is refused
     and the refusal is journaled too (the rule names and the text's SHA-256 only: the refused
-    text may hold what must not leak)."""
+    text may hold what must not leak).
+
+    `replaces` is the reply already published on Google that this text is meant to replace (the
+    « Réponses déjà publiées » page): its SHA-256 is journaled with the copy, so the journal tells
+    a replacement from a first answer; the review keeps its status (it is already answered)."""
     if not isinstance(text, str):
         raise TypeError("text must be a string")
     review = session.get(Review, review_id)
     if review is None:
         raise LookupError(f"Avis {review_id} introuvable.")
     digest = text_digest(text)
+    replaced = {"replaces_sha256": text_digest(replaces)} if replaces is not None else {}
     result = guard_reply(session, review_id, text) if text.strip() else None
     verdict = str(result.verdict) if result is not None else str(Verdict.BLOCK)
     findings = [f.to_dict() for f in result.findings] if result is not None else []
@@ -126,6 +132,7 @@ def copy_reply(
                     for f in findings
                     if f.get("severity") != Severity.WARN
                 ],
+                **replaced,
             },
         )
         session.flush()
@@ -152,6 +159,7 @@ def copy_reply(
             "confirmed": confirmed,
             "guard": result.to_dict(),
             "template_id": template_id,
+            **replaced,
         },
     )
     answered = False

@@ -93,9 +93,12 @@ def _verdict(detail: dict[str, Any]) -> str | None:
 
 def _copied(d: dict[str, Any]) -> str:
     verdict = _verdict(d)
-    return "La réponse a été copiée pour être publiée sur Google" + (
-        f" ({verdict})." if verdict else "."
+    what = (
+        "La réponse de remplacement d'une réponse déjà publiée a été copiée pour la corriger sur Google"
+        if d.get("replaces_sha256")
+        else "La réponse a été copiée pour être publiée sur Google"
     )
+    return what + (f" ({verdict})." if verdict else ".")
 
 
 def _copy_refused(d: dict[str, Any]) -> str:
