@@ -31,7 +31,7 @@ from responders.store.settings import (
 )
 from responders.timeutil import utcnow
 from responders.triage import llm_choice
-from responders.triage.confirmation import is_confirmed
+from responders.triage.confirmation import confirm_review_reply, is_confirmed
 from responders.triage.journal import record_event
 from responders.triage.queue import LAST_TRIAGE_KEY, triage_leftovers
 from responders.vocabulary import AuditAction, Severity, Status, Verdict
@@ -178,6 +178,43 @@ def copy_reply(
         answered,
         "Réponse copiée : collez-la sur Google.",
     )
+
+
+@dataclass(slots=True)
+class ConfirmOutcome:
+    """What `confirm_reply` decided: `confirmed` when the praticien's confirmation was recorded."""
+
+    confirmed: bool
+    sha256: str
+    message: str
+
+
+def confirm_reply(session: Session, review_id: int, text: str, *, by: Account) -> ConfirmOutcome:
+    """A person asks to confirm a reply « à vérifier » (`confirmation.confirm_review_reply`, which
+    guards the exact text). A refusal is journaled too, under the person's name, and returned
+    rather than raised, so the caller's transaction keeps the journal line: a role that may not
+    confirm, a reply the guard blocks, or one that needs no confirmation."""
+    digest = text_digest(text)
+    try:
+        confirm_review_reply(session, review_id, text, by)
+    except (PermissionError, ValueError) as exc:
+        reason = str(exc)
+        record_event(
+            session,
+            user=by.name,
+            action=AuditAction.ACTION_REFUSED,
+            review_id=review_id,
+            detail={
+                "action": "confirm_review_reply",
+                "role": by.role,
+                "sha256": digest,
+                "reason": reason,
+            },
+        )
+        session.flush()
+        return ConfirmOutcome(False, digest, reason)
+    session.flush()
+    return ConfirmOutcome(True, digest, "Réponse relue et confirmée : elle peut être copiée.")
 
 
 def set_status(

@@ -198,7 +198,9 @@ SENTENCES: dict[str, Callable[[dict[str, Any]], str]] = {
     ),
     "user_removed": lambda d: f"Compte « {_text(d.get('name'))} » supprimé.",
     "password_changed": lambda d: f"Mot de passe du compte « {_text(d.get('name'))} » changé.",
-    "action_refused": lambda d: f"Action refusée : {_text(d.get('reason'), 'rôle insuffisant')}.",
+    "action_refused": lambda d: (
+        f"Action refusée : {_text(d.get('reason'), 'rôle insuffisant').rstrip('.')}."
+    ),
 }
 
 

@@ -498,3 +498,44 @@ def test_reglages_tests_the_model_address_through_the_core_and_journals_it(demo_
                   if e.detail.get("section") == settings_view.LLM_SECTION]
         assert settings_view.llm_state(session).engine == "llm"
     assert events == [(PRATICIEN.name, "réussi", None), (PRATICIEN.name, None, "llm")]
+
+
+def _focus_scripts(at: AppTest) -> list[str]:
+    found: list[str] = []
+
+    def walk(node) -> None:  # type: ignore[no-untyped-def]
+        children = getattr(node, "children", None) or {}
+        for child in children.values() if isinstance(children, dict) else children:
+            if getattr(child, "type", None) == "iframe":
+                found.append(child.proto.srcdoc)
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+def test_after_an_action_focus_is_sent_to_the_next_card(demo_db):
+    at = run_page("triage", Account(name="Claire", role="secretariat"))
+    cards = [b.key.removeprefix("noreply-") for b in at.button if b.key and b.key.startswith("noreply-")]
+    assert len(cards) >= 3 and not _focus_scripts(at)
+    at.button(key=f"noreply-{cards[0]}").click().run()
+    assert not at.exception
+    [script] = _focus_scripts(at)
+    assert f'".st-key-card-{cards[1]}"' in script and f'".st-key-card-{cards[0]}"' in script
+    # « À revoir » keeps the card in the queue: focus still goes to the one after it
+    at.button(key=f"later-{cards[1]}").click().run()
+    [script] = _focus_scripts(at)
+    assert f'target = ".st-key-card-{cards[2]}"' in script
+    at.run()  # a rerun without an action moves nothing
+    assert not _focus_scripts(at)
+
+
+def test_the_card_after_the_one_acted_on():
+    from app_pages.focus import next_card
+
+    assert next_card([1, 2, 3], [2, 3], 1) == 2
+    assert next_card([1, 2, 3], [1, 2, 3], 2) == 3  # the card stayed (« À revoir »)
+    assert next_card([1, 2, 3], [1, 2, 4], 3) == 2  # the last one: the one before it
+    assert next_card([1, 2, 3], [4, 5], 3) == 4  # a new page: its first card
+    assert next_card([1], [], 1) is None
+    assert next_card([1, 2], [2], None) is None
