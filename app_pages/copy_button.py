@@ -12,7 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import streamlit as st
 import streamlit.components.v1 as components
+
+from app_pages.common import KEY_HANDLED_EVENTS
 
 _component = components.declare_component(
     "copy_button", path=str(Path(__file__).with_name("components") / "copy_button")
@@ -35,3 +38,17 @@ def copy_button(
         refused_status="Copie refusée : corrigez la réponse.", key=key, default=None, on_change=on_change,
     )
     return value if isinstance(value, dict) else None
+
+
+def fresh_event(event: Any) -> dict[str, Any] | None:
+    """The button's event the first time it is seen in this session, else None: the same click
+    is reported by the callback and again by the value the next run reads, and must be acted on
+    (journaled) once."""
+    if not isinstance(event, dict):
+        return None
+    nonce = str(event.get("nonce", ""))
+    handled: set[str] = st.session_state.setdefault(KEY_HANDLED_EVENTS, set())
+    if not nonce or nonce in handled:
+        return None
+    handled.add(nonce)
+    return event

@@ -13,12 +13,10 @@ from responders.people import accounts
 from responders.people.roles import ROLES
 from responders.profiles import PROFILES
 from responders.store.models import Location
-from responders.store.settings import PracticeSettings, Signatory, load_signatories, save_signatory
+from responders.store.settings import PracticeSettings, Signatory, load_signatories
 from responders.triage import actions
-from responders.triage.journal import record_event
 from responders.views import settings_view
 from responders.views.render import md_escape
-from responders.vocabulary import AuditAction
 
 account = require_page("reglages")
 st.title("Réglages")
@@ -110,9 +108,7 @@ if listings:
                                                       user=account.name)
                     wanted = chosen_signatories[key]
                     if wanted != signatories.get(key, Signatory()):
-                        save_signatory(session, key, wanted)
-                        record_event(session, user=account.name, action=AuditAction.SETTINGS,
-                                     detail={"section": "signataire", "location": key, "to": wanted.name})
+                        actions.save_listing_signatory(session, key, wanted, user=account.name)
             st.success("Profils et signataires des établissements enregistrés.")
 if len(listings) > 1:
     with st.expander("Fusionner deux établissements qui n'en font qu'un"):
@@ -199,13 +195,13 @@ with st.form("llm"):
     tested = test.form_submit_button("Tester la connexion")
 if tested:
     with db_session() as session:
-        ok, message = settings_view.check_llm(session, base_url=base_url, model=model,
-                                              api_key=secret("RESPONDERS_LLM_API_KEY"), typed_key=typed_key,
-                                              by=account)
+        ok, message = actions.check_llm(session, base_url=base_url, model=model,
+                                       api_key=secret("RESPONDERS_LLM_API_KEY"), typed_key=typed_key,
+                                       by=account)
     (st.success if ok else st.error)(md_escape(message))
 if saved:
     with db_session() as session:
-        ok, message = settings_view.save_llm(
+        ok, message = actions.save_llm(
             session, engine=engine, base_url=base_url, model=model, by=account,
             api_key=secret("RESPONDERS_LLM_API_KEY"), typed_key=typed_key, privacy_assessed=privacy,
         )

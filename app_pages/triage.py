@@ -26,6 +26,7 @@ from app_pages.common import (
     secret,
 )
 from app_pages.copy_button import copy_button
+from app_pages.focus import acted_on, move_focus, plan_focus
 from responders.drafting import draft
 from responders.guard import check
 from responders.links import google_link, report_link
@@ -35,7 +36,7 @@ from responders.profiles import get_profile
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
 from responders.triage import actions, queue
-from responders.triage.confirmation import confirm_review_reply, is_confirmed, verdict_of
+from responders.triage.confirmation import is_confirmed, verdict_of
 from responders.views import settings_view
 from responders.views.leftovers import leftovers_frame
 from responders.views.render import highlighted_html, md_escape
@@ -74,6 +75,7 @@ def act(review_id: int, status: str) -> None:
     with db_session() as session:
         actions.set_status(session, review_id, status, user=user)
     remember(f"Avis marqué « {status_fr(status)} ».", [review_id])
+    acted_on(review_id)
 
 
 search = st.text_input(
@@ -193,6 +195,8 @@ if pages > 1:
     st.number_input("Page", min_value=1, max_value=pages, step=1, key=KEY_PAGE)
 with db_session() as session:
     items = queue.load_items(session, shown.review_ids, profile=settings.profile)
+# after an action, keyboard focus goes to the next card rather than the top of the page
+focus_plan = plan_focus([item.review_id for item in items])
 
 if not items:
     st.info("Aucun avis à traiter avec ces filtres. Importez de nouveaux avis ou changez les filtres.")
@@ -220,6 +224,7 @@ def handle_copy_event(review_id: int, author: str, event: Any, text: str, templa
         failed_copies[review_id] = copied
     else:
         failed_copies.pop(review_id, None)
+        acted_on(review_id)
         remember(f"Réponse copiée pour l'avis de {md_escape(author)} : collez-la sur Google. "
                  "L'avis est marqué « Répondu ».", [review_id])
         st.toast("Réponse copiée : collez-la sur Google.", icon=":material/content_copy:")
@@ -235,6 +240,7 @@ def on_report(review_id: int) -> None:
     with db_session() as session:
         actions.record_google_report(session, review_id, user=user)
     remember("Avis marqué « Signalé à Google ».", [review_id])
+    acted_on(review_id)
 
 
 def on_undo(review_id: int) -> None:
@@ -257,6 +263,16 @@ def on_lawyer(review_id: int) -> None:
         actions.send_to_lawyer(session, review_id, user=user)
     st.session_state[KEY_CONFIRM_LAWYER] = None
     remember(f"Avis transmis à l'avocat (au nom de {user}).", [review_id])
+    acted_on(review_id)
+
+
+def on_confirm(review_id: int, text: str) -> None:
+    """A praticien confirms the reply « à vérifier » shown when the button was drawn: the core
+    guards that exact text again and journals the confirmation (or the refusal)."""
+    with db_session() as session:
+        outcome = actions.confirm_reply(session, review_id, text, by=account)
+    if not outcome.confirmed:
+        remember(outcome.message, [], refused=True)
 
 
 def on_done(review_id: int) -> None:
@@ -352,14 +368,9 @@ for item in items:
             for finding in verdict.findings:
                 plain(f"⚠️ « {finding.text} » : {finding.explanation}")
             if can(account.role, "confirm_review_reply"):
-                if st.button("Je confirme cette réponse (praticien)", key=f"confirm-{item.review_id}"):
-                    try:
-                        with db_session() as session:
-                            confirm_review_reply(session, item.review_id, text, account)
-                    except (PermissionError, ValueError) as exc:
-                        st.error(str(exc))
-                    else:
-                        st.rerun()
+                st.button("Je confirme cette réponse (praticien)", key=f"confirm-{item.review_id}",
+                          on_click=on_confirm, args=(item.review_id, text),
+                          help="Votre nom et l'empreinte de ce texte exact sont inscrits au journal.")
             else:
                 st.caption("Demandez à un praticien de se connecter pour la relire et la confirmer.")
         elif verdict is not None:
@@ -413,6 +424,10 @@ for item in items:
                 st.button("Confirmer la transmission", key=f"lawyer-confirm-{item.review_id}", type="primary",
                           on_click=on_lawyer, args=(item.review_id,))
                 st.button("Annuler", key=f"lawyer-cancel-{item.review_id}", on_click=ask_lawyer, args=(None,))
+
+
+if focus_plan is not None:
+    move_focus(*focus_plan)
 
 
 def go_to(number: int) -> None:

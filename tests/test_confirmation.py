@@ -89,3 +89,29 @@ def test_blocked_or_passing_replies_are_not_confirmed(engine, review_id, review_
             confirmation.confirm_review_reply(session, review_id, "Votre détartrage s'est bien passé.", PRATICIEN)
         with pytest.raises(ValueError, match="pas besoin"):
             confirmation.confirm_review_reply(session, review_id, "Merci pour votre message.", PRATICIEN)
+
+
+def test_a_refused_confirmation_is_journaled_under_the_persons_name(engine, review_id, review_verdict):
+    from responders.store.engine import session_scope
+    from responders.views.journal import sentence
+
+    with session_scope(engine) as session:
+        outcome = actions.confirm_reply(session, review_id, DOUBTFUL, by=SECRETARIAT)
+    assert not outcome.confirmed and "Secrétariat" in outcome.message
+    with session_scope(engine) as session:
+        # the refusal is kept (the caller's transaction committed) and nothing became copyable
+        assert not confirmation.is_confirmed(session, review_id, DOUBTFUL)
+        assert not actions.copy_reply(session, review_id, DOUBTFUL, user="Claire").allowed
+        refused = session.exec(select(AuditEvent).where(AuditEvent.action == "action_refused")).one()
+        assert (refused.user, refused.review_id, refused.detail["action"]) == ("Claire", review_id,
+                                                                               "confirm_review_reply")
+        assert refused.detail["sha256"] == hashlib.sha256(DOUBTFUL.encode()).hexdigest()
+        assert sentence(refused.action, refused.detail) == (
+            "Action refusée : Votre rôle (Secrétariat) ne permet pas de confirmer une réponse à vérifier.")
+        outcome = actions.confirm_reply(session, review_id, DOUBTFUL, by=PRATICIEN)
+    assert outcome.confirmed
+    with session_scope(engine) as session:
+        assert confirmation.is_confirmed(session, review_id, DOUBTFUL)
+        # a reply that passes needs no confirmation: refused, journaled, nothing recorded as confirmed
+        outcome = actions.confirm_reply(session, review_id, "Merci pour votre message.", by=PRATICIEN)
+    assert not outcome.confirmed and "pas besoin" in outcome.message

@@ -69,3 +69,13 @@ def test_journal_reads_as_french_sentences(engine):
     assert row["Avis"] == "Avis de Jean D. · ★★ · Cabinet des Tilleuls"
     assert row["Lien"].endswith(f"avis={review_id}") and row["Sur Google"].startswith("https://")
     assert "Copie refusée" in set(frame["Action"])
+
+
+def test_a_copied_replacement_reads_as_one():
+    from responders.views.journal import sentence
+
+    assert sentence("reply_copied", {"verdict": "pass"}) == (
+        "La réponse a été copiée pour être publiée sur Google (contrôle réussi).")
+    assert sentence("reply_copied", {"verdict": "pass", "replaces_sha256": "ab" * 32}) == (
+        "La réponse de remplacement d'une réponse déjà publiée a été copiée pour la corriger sur Google "
+        "(contrôle réussi).")

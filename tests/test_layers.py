@@ -26,6 +26,16 @@ ROAD_STEPS = ("importers", "classify", "guard", "drafting", "export", "triage")
 SIDE_STEPS = ("audit", "removal", "notify")
 # A step's command-line adapters belong to the cli layer, whatever folder they sit in.
 CLI_ADAPTERS = ("command", "evaluate")
+# The writers of the journal and of the settings table: a view that imported one would be a
+# second place where staff writes happen, beside responders/triage/actions.py.
+VIEW_WRITES = frozenset({
+    "responders.triage.journal",
+    "responders.triage.journal.record_event",
+    "responders.store.settings.set_setting",
+    "responders.store.settings.save_signatory",
+    "responders.llm.save_settings",
+    "responders.llm.bind_key",
+})
 
 
 def _imports(module: str, source: str, is_package: bool = False) -> set[str]:
@@ -97,6 +107,8 @@ def violations(modules: dict[str, str]) -> list[str]:
                 bad("triage/ imports neither views/ nor cli/")
             if layer == "views" and _under(name, "cli"):
                 bad("views/ never imports cli/")
+            if layer == "views" and name in VIEW_WRITES:
+                bad("views/ writes nothing: staff writes go through triage/actions")
             if name == "responders.store.models.Setting" and module != "responders.store.settings":
                 bad("store/settings.py is the only owner of the settings table")
     return out
@@ -134,6 +146,9 @@ def test_the_package_keeps_its_layers() -> None:
         ("responders.guard.rule", "from ..triage import queue", "below triage/"),
         ("responders.triage.queue", "from responders.views.render import md_escape", "triage/ imports neither"),
         ("responders.policy", "from responders.store.models import Setting", "only owner of the settings table"),
+        ("responders.views.settings_view", "def f():\n    from responders.triage.journal import record_event\n",
+         "views/ writes nothing"),
+        ("responders.views.settings_view", "from responders.store.settings import set_setting", "views/ writes nothing"),
     ],
 )
 def test_the_checker_catches_a_forbidden_import(module: str, source: str, rule: str) -> None:

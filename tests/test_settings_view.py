@@ -5,6 +5,7 @@ from responders import llm
 from responders.drafting.catalogue import default_catalogue
 from responders.people.accounts import Account
 from responders.store.models import AuditEvent, Setting
+from responders.triage import actions
 from responders.views import settings_view
 
 PRATICIEN = Account(name="Dr Martin", role="praticien")
@@ -17,9 +18,9 @@ def test_no_rephraser_unless_staff_chose_a_language_model(engine, monkeypatch):
     monkeypatch.setattr("responders.llm.check_connection", lambda _s: (True, "Connexion réussie."))
     with Session(engine) as session:
         assert settings_view.rephraser(session) is None
-        assert settings_view.check_llm(session, base_url="http://127.0.0.1:9/v1", model="m", user="Claire")[0]
+        assert actions.check_llm(session, base_url="http://127.0.0.1:9/v1", model="m", user="Claire")[0]
         assert settings_view.rephraser(session) is None  # a test alone switches nothing on
-        ok, message = settings_view.save_llm(session, engine="auto", base_url="http://127.0.0.1:9/v1", model="m",
+        ok, message = actions.save_llm(session, engine="auto", base_url="http://127.0.0.1:9/v1", model="m",
                                               by=PRATICIEN)
         assert ok, message
         assert callable(settings_view.rephraser(session))
@@ -29,7 +30,7 @@ def test_no_rephraser_unless_staff_chose_a_language_model(engine, monkeypatch):
 
 def test_a_bad_endpoint_is_refused_in_french(engine):
     with Session(engine) as session:
-        ok, message = settings_view.save_llm(session, engine="llm", base_url="pas une url", model="m", by=PRATICIEN)
+        ok, message = actions.save_llm(session, engine="llm", base_url="pas une url", model="m", by=PRATICIEN)
     assert not ok and "Adresse du modèle invalide" in message
 
 
@@ -50,11 +51,11 @@ def _llm_events(session):
 def test_a_failed_test_never_switches_the_model_on(engine, monkeypatch):
     monkeypatch.setattr("responders.llm.check_connection", lambda _s: (False, "Le serveur ne répond pas."))
     with Session(engine) as session:
-        ok, message = settings_view.check_llm(session, base_url="https://llm.example/v1", model="m", user="Claire")
+        ok, message = actions.check_llm(session, base_url="https://llm.example/v1", model="m", user="Claire")
         assert not ok and "pas été activé" in message
         assert settings_view.llm_state(session).engine == "rules"
         # and choosing the model without a successful test is refused
-        ok, message = settings_view.save_llm(session, engine="llm", base_url="https://llm.example/v1", model="m",
+        ok, message = actions.save_llm(session, engine="llm", base_url="https://llm.example/v1", model="m",
                                              user="Claire")
         assert not ok and "testez d'abord" in message
         assert settings_view.llm_state(session).engine == "rules"
@@ -65,14 +66,14 @@ def test_a_failed_test_never_switches_the_model_on(engine, monkeypatch):
 def test_the_model_is_on_only_after_a_successful_test_of_that_endpoint_and_an_explicit_choice(engine, monkeypatch):
     monkeypatch.setattr("responders.llm.check_connection", lambda _s: (True, "Connexion réussie."))
     with Session(engine) as session:
-        assert settings_view.check_llm(session, base_url="https://llm.example/v1", model="m", user="Claire")[0]
+        assert actions.check_llm(session, base_url="https://llm.example/v1", model="m", user="Claire")[0]
         assert settings_view.llm_state(session).engine == "rules"
         # another endpoint than the one tested: refused
-        ok, _ = settings_view.save_llm(session, engine="llm", base_url="https://other.example/v1", model="m", user="Claire")
+        ok, _ = actions.save_llm(session, engine="llm", base_url="https://other.example/v1", model="m", user="Claire")
         assert not ok
-        ok, _ = settings_view.save_llm(session, engine="llm", base_url="https://llm.example/v1", model="m", user="Claire")
+        ok, _ = actions.save_llm(session, engine="llm", base_url="https://llm.example/v1", model="m", user="Claire")
         assert ok and settings_view.llm_state(session).engine == "llm"
-        ok, _ = settings_view.save_llm(session, engine="rules", base_url="https://llm.example/v1", model="m", user="Dr Martin")
+        ok, _ = actions.save_llm(session, engine="rules", base_url="https://llm.example/v1", model="m", user="Dr Martin")
         assert ok and settings_view.llm_state(session).engine == "rules"
         changes = [e for e in _llm_events(session) if "to" in e.detail]
     # every change of where review text goes, with who made it
@@ -90,11 +91,11 @@ def test_quebec_practices_need_their_privacy_assessment_before_sending_text_away
         session.add(Location(key="locations/1", name="Clinique", profile="qc-medecin"))
         session.flush()
         assert settings_view.quebec_in_use(session)
-        settings_view.check_llm(session, base_url="https://llm.example/v1", model="m", user="Claire")
-        ok, message = settings_view.save_llm(session, engine="auto", base_url="https://llm.example/v1", model="m",
+        actions.check_llm(session, base_url="https://llm.example/v1", model="m", user="Claire")
+        ok, message = actions.save_llm(session, engine="auto", base_url="https://llm.example/v1", model="m",
                                              user="Claire")
         assert not ok and "Loi 25" in message and "art. 17" in message
-        ok, _ = settings_view.save_llm(session, engine="auto", base_url="https://llm.example/v1", model="m",
+        ok, _ = actions.save_llm(session, engine="auto", base_url="https://llm.example/v1", model="m",
                                        user="Claire", privacy_assessed=True)
         assert ok
         assert _llm_events(session)[-1].detail["privacy_assessment"] is True
@@ -110,7 +111,7 @@ def test_only_a_praticien_may_change_the_model_address(engine, monkeypatch):
     _clean_env(monkeypatch)
     with Session(engine) as session:
         with pytest.raises(PermissionError, match="Secrétariat"):
-            settings_view.save_llm(session, engine="llm", base_url="https://evil.example/v1", model="m",
+            actions.save_llm(session, engine="llm", base_url="https://evil.example/v1", model="m",
                                    by=SECRETARIAT)
         assert session.get(Setting, "llm") is None
 
@@ -119,21 +120,21 @@ def test_a_key_from_the_environment_goes_only_where_it_was_configured(engine, mo
     _clean_env(monkeypatch)
     monkeypatch.setattr("responders.llm.check_connection", lambda _s: (True, "Connexion réussie."))
     with Session(engine) as session:
-        assert settings_view.check_llm(session, base_url="https://llm.example/v1", model="m", by=PRATICIEN)[0]
-        ok, message = settings_view.save_llm(session, engine="llm", base_url="https://llm.example/v1",
+        assert actions.check_llm(session, base_url="https://llm.example/v1", model="m", by=PRATICIEN)[0]
+        ok, message = actions.save_llm(session, engine="llm", base_url="https://llm.example/v1",
                                              model="m", by=PRATICIEN, api_key="sk-from-secrets")
         assert ok and "saisie à nouveau" in message
         assert llm.load_settings(session).resolve_api_key() is None  # never typed for this address
         assert llm.load_settings(session).key_withheld()
 
-        settings_view.save_llm(session, engine="llm", base_url="https://llm.example/v1", model="m",
+        actions.save_llm(session, engine="llm", base_url="https://llm.example/v1", model="m",
                                by=PRATICIEN, typed_key="sk-from-env")
         assert llm.load_settings(session).resolve_api_key() == "sk-from-env"
         assert llm.load_settings(session).with_api_key("sk-other").resolve_api_key() is None
 
         # a new address forgets the binding: the key must be typed again
-        assert settings_view.check_llm(session, base_url="https://ailleurs.example/v1", model="m", by=PRATICIEN)[0]
-        settings_view.save_llm(session, engine="llm", base_url="https://ailleurs.example/v1", model="m",
+        assert actions.check_llm(session, base_url="https://ailleurs.example/v1", model="m", by=PRATICIEN)[0]
+        actions.save_llm(session, engine="llm", base_url="https://ailleurs.example/v1", model="m",
                                by=PRATICIEN)
         assert llm.load_settings(session).resolve_api_key() is None
         session.commit()
@@ -155,6 +156,6 @@ def test_an_address_set_in_the_environment_travels_with_its_key(engine, monkeypa
 def test_the_connection_test_says_when_the_key_was_withheld(engine, monkeypatch):
     _clean_env(monkeypatch)
     with Session(engine) as session:
-        ok, message = settings_view.check_llm(session, base_url="http://127.0.0.1:9/v1", model="m",
+        ok, message = actions.check_llm(session, base_url="http://127.0.0.1:9/v1", model="m",
                                               api_key="sk-from-secrets", by=PRATICIEN)
     assert not ok and "n'a pas été envoyée" in message

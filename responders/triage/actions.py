@@ -1,12 +1,13 @@
 """Every staff write, each with its audit event: copying a reply, statuses, reports, the triage
-stamp, dates and settings. Pages call these; none of them writes a table or the journal itself.
+stamp, dates, settings and where review text may be sent (the language model). Pages call these; none of them writes a table or the journal itself.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -17,12 +18,21 @@ from responders import policy
 from responders.deadlines import RULES, local_date
 from responders.guard import GuardResult
 from responders.links import google_link
+from responders.people.accounts import Account
+from responders.people.roles import require
 from responders.profiles import get_profile
 from responders.removal import Bundle, record_submission
 from responders.store.models import AuditEvent, Location, Review, ReviewRevision
-from responders.store.settings import PracticeSettings, set_setting
+from responders.store.settings import (
+    PracticeSettings,
+    Signatory,
+    get_setting,
+    save_signatory,
+    set_setting,
+)
 from responders.timeutil import utcnow
-from responders.triage.confirmation import is_confirmed
+from responders.triage import llm_choice
+from responders.triage.confirmation import confirm_review_reply, is_confirmed
 from responders.triage.journal import record_event
 from responders.triage.queue import LAST_TRIAGE_KEY, triage_leftovers
 from responders.vocabulary import AuditAction, Severity, Status, Verdict
@@ -80,19 +90,25 @@ def copy_reply(
     user: str,
     template_id: str | None = None,
     mark_answered: bool = True,
+    replaces: str | None = None,
 ) -> CopyOutcome:
     """The only way a reply leaves the dashboard. The guard runs here, on this exact text (with
     the review and its author as context). A `pass` verdict is copied: journaled with its SHA-256
     and verdict, and the review is marked answered (undoable with `undo_status`). A `review`
     verdict is copied only once a praticien confirmed this exact text. Anything else is refused
     and the refusal is journaled too (the rule names and the text's SHA-256 only: the refused
-    text may hold what must not leak)."""
+    text may hold what must not leak).
+
+    `replaces` is the reply already published on Google that this text is meant to replace (the
+    « Réponses déjà publiées » page): its SHA-256 is journaled with the copy, so the journal tells
+    a replacement from a first answer; the review keeps its status (it is already answered)."""
     if not isinstance(text, str):
         raise TypeError("text must be a string")
     review = session.get(Review, review_id)
     if review is None:
         raise LookupError(f"Avis {review_id} introuvable.")
     digest = text_digest(text)
+    replaced = {"replaces_sha256": text_digest(replaces)} if replaces is not None else {}
     result = guard_reply(session, review_id, text) if text.strip() else None
     verdict = str(result.verdict) if result is not None else str(Verdict.BLOCK)
     findings = [f.to_dict() for f in result.findings] if result is not None else []
@@ -117,6 +133,7 @@ def copy_reply(
                     for f in findings
                     if f.get("severity") != Severity.WARN
                 ],
+                **replaced,
             },
         )
         session.flush()
@@ -143,6 +160,7 @@ def copy_reply(
             "confirmed": confirmed,
             "guard": result.to_dict(),
             "template_id": template_id,
+            **replaced,
         },
     )
     answered = False
@@ -161,6 +179,43 @@ def copy_reply(
         answered,
         "Réponse copiée : collez-la sur Google.",
     )
+
+
+@dataclass(slots=True)
+class ConfirmOutcome:
+    """What `confirm_reply` decided: `confirmed` when the praticien's confirmation was recorded."""
+
+    confirmed: bool
+    sha256: str
+    message: str
+
+
+def confirm_reply(session: Session, review_id: int, text: str, *, by: Account) -> ConfirmOutcome:
+    """A person asks to confirm a reply « à vérifier » (`confirmation.confirm_review_reply`, which
+    guards the exact text). A refusal is journaled too, under the person's name, and returned
+    rather than raised, so the caller's transaction keeps the journal line: a role that may not
+    confirm, a reply the guard blocks, or one that needs no confirmation."""
+    digest = text_digest(text)
+    try:
+        confirm_review_reply(session, review_id, text, by)
+    except (PermissionError, ValueError) as exc:
+        reason = str(exc)
+        record_event(
+            session,
+            user=by.name,
+            action=AuditAction.ACTION_REFUSED,
+            review_id=review_id,
+            detail={
+                "action": "confirm_review_reply",
+                "role": by.role,
+                "sha256": digest,
+                "reason": reason,
+            },
+        )
+        session.flush()
+        return ConfirmOutcome(False, digest, reason)
+    session.flush()
+    return ConfirmOutcome(True, digest, "Réponse relue et confirmée : elle peut être copiée.")
 
 
 def set_status(
@@ -319,6 +374,19 @@ def set_location_profile(
             "from": previous,
             "to": profile,
         },
+    )
+
+
+def save_listing_signatory(
+    session: Session, location_key: str, signatory: Signatory, *, user: str
+) -> None:
+    """Who signs the removal requests of one listing (empty: nobody named), journaled."""
+    save_signatory(session, location_key, signatory)
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.SETTINGS,
+        detail={"section": "signataire", "location": location_key, "to": signatory.name},
     )
 
 
@@ -484,3 +552,139 @@ def submit_removal_bundle(
         for review_id in bundle.review_ids
     ]
     return [int(r.id or 0) for r in requests]
+
+
+def _journal_llm(session: Session, user: str, detail: dict[str, object]) -> None:
+    """Where review text is sent, and every test of a new address, is a settings event."""
+    record_event(
+        session,
+        user=user,
+        action=AuditAction.SETTINGS,
+        detail={"section": llm_choice.LLM_SECTION, **detail},
+    )
+
+
+def check_llm(
+    session: Session,
+    *,
+    base_url: str,
+    model: str,
+    api_key: str | None = None,
+    typed_key: str | None = None,
+    user: str = "",
+    by: Account | None = None,
+) -> tuple[bool, str]:
+    """« Tester la connexion »: asks the endpoint for one token. Never switches the model on
+    and changes no setting: a success only records that this endpoint and model answered,
+    which « Enregistrer » then requires before the model can be chosen. Journaled."""
+    from responders.llm import LLMSettings, check_connection, key_binding
+    from responders.timeutil import utcnow
+
+    if by is not None:
+        require(by.role, "change_llm")
+        user = by.name
+    try:
+        llm = LLMSettings(base_url=base_url.strip(), model=model.strip())
+    except ValueError as exc:
+        return False, str(exc)
+    typed_key = (typed_key or "").strip() or None
+    if typed_key:
+        probe = llm.with_api_key(typed_key)  # typed for this very address
+    else:
+        # a key from the environment or the secrets goes only to the address configured with it
+        probe = replace(llm.with_api_key(api_key), key_binding=key_binding(session, os.environ))
+    ok, message = check_connection(probe)
+    if ok:
+        set_setting(
+            session,
+            llm_choice.TESTED_KEY,
+            {
+                "base_url": llm.base_url,
+                "model": llm.model,
+                "at": utcnow().isoformat(),
+                "user": user,
+            },
+        )
+    _journal_llm(
+        session,
+        user,
+        {"test": "réussi" if ok else "échoué", "base_url": llm.base_url, "model": llm.model},
+    )
+    return ok, message + ("" if ok else " Le modèle de langage n'a pas été activé.")
+
+
+def save_llm(
+    session: Session,
+    *,
+    engine: str,
+    base_url: str,
+    model: str,
+    user: str = "",
+    by: Account | None = None,
+    api_key: str | None = None,
+    typed_key: str | None = None,
+    privacy_assessed: bool = False,
+) -> tuple[bool, str]:
+    """Stores the engine choice and the endpoint (never the key). Only a praticien may do it
+    (PermissionError otherwise). Choosing a language model (`llm` or `auto`: review text is then
+    sent to the endpoint) needs a successful test of this very endpoint and model and, when a
+    listing follows Québec law, the practice's privacy assessment (Loi 25). A key from the
+    environment or the secrets (`api_key`) is sent only to the address configured with it: a new
+    address forgets that binding until the key is typed again (`typed_key`, kept only as its
+    SHA-256). Every change of where review text is sent is journaled, with who."""
+    from responders.llm import LLMSettings, bind_key, save_settings
+
+    if by is not None:
+        require(by.role, "change_llm")
+        user = by.name
+    if engine not in llm_choice.ENGINE_LABELS:
+        return False, f"Moteur inconnu « {engine} »."
+    before = llm_choice.destination(session)
+    stored = get_setting(session, llm_choice.SETTING_KEY_LLM, {}) or {}
+    previous_url = str(stored.get("base_url") or "") if isinstance(stored, dict) else ""
+    typed_key = (typed_key or "").strip() or None
+    key_bound: bool | None = None
+    if engine == "rules" and not base_url.strip():
+        set_setting(session, llm_choice.ENGINE_KEY, engine)
+        message = "Moteur enregistré : règles hors ligne."
+    else:
+        try:
+            llm = LLMSettings(base_url=base_url.strip(), model=model.strip())
+        except ValueError as exc:
+            return False, str(exc)
+        if engine != "rules":
+            if not llm_choice.tested_ok(session, llm.base_url, llm.model):
+                return False, (
+                    "Le modèle de langage n'est pas activé : testez d'abord la connexion avec cette "
+                    "adresse et ce modèle (« Tester la connexion »), puis enregistrez."
+                )
+            if llm_choice.quebec_in_use(session) and not privacy_assessed and not llm.is_local:
+                return False, "Le modèle de langage n'est pas activé. " + llm_choice.LOI_25_NOTICE
+        changed = previous_url.rstrip("/") != llm.base_url.rstrip("/")
+        save_settings(session, llm)
+        set_setting(session, llm_choice.ENGINE_KEY, engine)
+        if typed_key:
+            bind_key(session, llm.base_url, typed_key)
+            key_bound = True
+        elif changed:
+            bind_key(session, llm.base_url, None)
+            key_bound = False
+        message = (
+            "Réglages du modèle enregistrés (la clé n'est jamais enregistrée)."
+            if engine != "rules"
+            else "Moteur enregistré : règles hors ligne (aucun texte n'est envoyé)."
+        )
+        if key_bound is False and api_key:
+            message += (
+                " La clé d'API de l'environnement ou des secrets ne sera pas envoyée à cette "
+                "nouvelle adresse tant qu'un praticien ne l'aura pas saisie à nouveau."
+            )
+    after = llm_choice.destination(session)
+    if after != before or key_bound is not None:
+        detail: dict[str, object] = {"from": before, "to": after}
+        if engine != "rules":
+            detail["privacy_assessment"] = bool(privacy_assessed)
+        if key_bound is not None:
+            detail["key_bound"] = key_bound
+        _journal_llm(session, user, detail)
+    return True, message

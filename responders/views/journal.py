@@ -93,9 +93,12 @@ def _verdict(detail: dict[str, Any]) -> str | None:
 
 def _copied(d: dict[str, Any]) -> str:
     verdict = _verdict(d)
-    return "La réponse a été copiée pour être publiée sur Google" + (
-        f" ({verdict})." if verdict else "."
+    what = (
+        "La réponse de remplacement d'une réponse déjà publiée a été copiée pour la corriger sur Google"
+        if d.get("replaces_sha256")
+        else "La réponse a été copiée pour être publiée sur Google"
     )
+    return what + (f" ({verdict})." if verdict else ".")
 
 
 def _copy_refused(d: dict[str, Any]) -> str:
@@ -195,7 +198,9 @@ SENTENCES: dict[str, Callable[[dict[str, Any]], str]] = {
     ),
     "user_removed": lambda d: f"Compte « {_text(d.get('name'))} » supprimé.",
     "password_changed": lambda d: f"Mot de passe du compte « {_text(d.get('name'))} » changé.",
-    "action_refused": lambda d: f"Action refusée : {_text(d.get('reason'), 'rôle insuffisant')}.",
+    "action_refused": lambda d: (
+        f"Action refusée : {_text(d.get('reason'), 'rôle insuffisant').rstrip('.')}."
+    ),
     # the message itself stays out of the sentence: it is the blackmailer's text
     "extortion_recorded": lambda d: (
         f"Message de chantage enregistré (reçu le {_day(d.get('received_on'))}), "

@@ -477,3 +477,65 @@ def test_a_card_whose_status_changed_offers_its_own_undo(demo_db):
     with Session(demo_db) as session:
         assert session.get(Review, review_id).status == "nouveau"
     assert not [b for b in at.button if b.key == f"undo-{review_id}"]
+
+
+def test_reglages_tests_the_model_address_through_the_core_and_journals_it(demo_db, monkeypatch):
+    from responders.views import settings_view
+
+    monkeypatch.setattr("responders.llm.check_connection", lambda _s: (True, "Connexion réussie."))
+    at = run_page("reglages")
+    at.text_input(key="llm-base-url").input("http://127.0.0.1:9/v1")
+    at.text_input(key="llm-model").input("modele-local")
+    at.button(key="FormSubmitter:llm-Tester la connexion").click().run()
+    assert not at.exception
+    assert any("Connexion réussie" in s.value for s in at.success)
+    at.radio(key="llm-engine").set_value("llm")
+    at.button(key="FormSubmitter:llm-Enregistrer").click().run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        events = [(e.user, e.detail.get("test"), e.detail.get("to", {}).get("engine"))
+                  for e in session.exec(select(AuditEvent).where(AuditEvent.action == "settings")).all()
+                  if e.detail.get("section") == settings_view.LLM_SECTION]
+        assert settings_view.llm_state(session).engine == "llm"
+    assert events == [(PRATICIEN.name, "réussi", None), (PRATICIEN.name, None, "llm")]
+
+
+def _focus_scripts(at: AppTest) -> list[str]:
+    found: list[str] = []
+
+    def walk(node) -> None:  # type: ignore[no-untyped-def]
+        children = getattr(node, "children", None) or {}
+        for child in children.values() if isinstance(children, dict) else children:
+            if getattr(child, "type", None) == "iframe":
+                found.append(child.proto.srcdoc)
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+def test_after_an_action_focus_is_sent_to_the_next_card(demo_db):
+    at = run_page("triage", Account(name="Claire", role="secretariat"))
+    cards = [b.key.removeprefix("noreply-") for b in at.button if b.key and b.key.startswith("noreply-")]
+    assert len(cards) >= 3 and not _focus_scripts(at)
+    at.button(key=f"noreply-{cards[0]}").click().run()
+    assert not at.exception
+    [script] = _focus_scripts(at)
+    assert f'".st-key-card-{cards[1]}"' in script and f'".st-key-card-{cards[0]}"' in script
+    # « À revoir » keeps the card in the queue: focus still goes to the one after it
+    at.button(key=f"later-{cards[1]}").click().run()
+    [script] = _focus_scripts(at)
+    assert f'target = ".st-key-card-{cards[2]}"' in script
+    at.run()  # a rerun without an action moves nothing
+    assert not _focus_scripts(at)
+
+
+def test_the_card_after_the_one_acted_on():
+    from app_pages.focus import next_card
+
+    assert next_card([1, 2, 3], [2, 3], 1) == 2
+    assert next_card([1, 2, 3], [1, 2, 3], 2) == 3  # the card stayed (« À revoir »)
+    assert next_card([1, 2, 3], [1, 2, 4], 3) == 2  # the last one: the one before it
+    assert next_card([1, 2, 3], [4, 5], 3) == 4  # a new page: its first card
+    assert next_card([1], [], 1) is None
+    assert next_card([1, 2], [2], None) is None

@@ -28,7 +28,15 @@ def test_leaking_published_reply_is_listed_with_a_replacement_and_can_be_marked(
     assert at.metric[0].value == "1"
     texts = " ".join(t.value for t in at.text)
     assert "Merci Julien" in texts and "Révèle une information protégée" in texts
-    assert at.code and "Julien" not in at.code[0].value
+    # the replacement is plain text with the one-click copy button: no code box whose copy icon
+    # would copy it without a journal line
+    from responders.audit import audit_replies
+
+    with Session(demo_db) as session:
+        replacement = audit_replies(session, only_flagged=True)[0].replacement
+    assert not at.code
+    assert replacement and "Julien" not in replacement
+    assert replacement in [t.value for t in at.text]
     buttons = [b for b in at.button if b.key and b.key.startswith("corrected-")]
     assert len(buttons) == 1
     buttons[0].click().run()
@@ -155,3 +163,36 @@ def test_the_triage_card_offers_the_grouped_report_of_its_burst(app_db, monkeypa
     assert expander.label.endswith("· 5 avis")
     [code] = [c.value for c in expander.code]
     assert "Avis concernés (5)" in code and all(f"review=bomb{k}" in code for k in range(5))
+
+
+def test_copying_the_replacement_goes_through_the_core_and_is_journaled(demo_db):
+    from responders.audit import audit_replies
+    from responders.store.models import Review
+    from responders.triage.actions import text_digest
+
+    with Session(demo_db) as session:
+        audit = audit_replies(session, only_flagged=True)[0]
+        status_before = session.get(Review, audit.review_id).status
+    at = page("reponses_publiees")
+    key = f"copy-published-{audit.review_id}"
+    # what the frame sends back after a click: the text it put on the clipboard
+    at.session_state[key] = {"event": "copied", "text": audit.replacement, "nonce": "n-1"}
+    at.run()
+    assert not at.exception
+    at.run()  # the same event read again is not journaled twice
+    with Session(demo_db) as session:
+        events = session.exec(select(AuditEvent).where(col(AuditEvent.action) == "reply_copied")).all()
+        assert session.get(Review, audit.review_id).status == status_before
+    assert len(events) == 1
+    event = events[0]
+    assert (event.user, event.review_id, event.text) == (PRATICIEN.name, audit.review_id, audit.replacement)
+    assert event.detail["sha256"] == text_digest(audit.replacement) and event.detail["verdict"] == "pass"
+    assert event.detail["replaces_sha256"] == text_digest(audit.reply)
+
+    # a leaking text sent in its place (a tampered frame) is refused by the core, and journaled
+    at.session_state[key] = {"event": "copied", "text": audit.reply, "nonce": "n-2"}
+    at.run()
+    assert not at.exception
+    with Session(demo_db) as session:
+        refused = session.exec(select(AuditEvent).where(col(AuditEvent.action) == "copy_refused")).all()
+    assert [(e.user, e.detail["verdict"]) for e in refused] == [(PRATICIEN.name, "block")]

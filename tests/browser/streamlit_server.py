@@ -10,11 +10,14 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session, select
+
+from responders.store.models import AuditEvent, Review
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -31,12 +34,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(database_url: str) -> Iterator[str]:
-    """`streamlit run app.py` as `make run` starts it; yields its address once it answers."""
+def running_server(database_url: str, env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` as `make run` starts it; yields its address once it answers.
+    `env` adds variables for the server only (e.g. RESPONDERS_NOW, the product's pinned clock)."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium introuvable : `make test` l'installe (paquet Debian chromium).")
     port = free_port()
-    env = {**os.environ, "RESPONDERS_DATABASE_URL": database_url}
+    env = {**os.environ, **(env or {}), "RESPONDERS_DATABASE_URL": database_url}
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
@@ -124,3 +128,46 @@ def go(page, title: str) -> None:  # type: ignore[no-untyped-def]
     """Navigates as a person does, through the sidebar: a reload would end the signed-in session."""
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
     wait_idle(page)
+
+
+def browse(p, **context_options):  # type: ignore[no-untyped-def]
+    """Chromium with the clipboard allowed and Google answered locally; returns (browser, context, page)."""
+    from playwright.sync_api import expect
+
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], **context_options)
+    stub_google(context)
+    page = context.new_page()
+    page.set_default_timeout(USER_WAIT_MS)
+    expect.set_options(timeout=USER_WAIT_MS)
+    return browser, context, page
+
+
+def events(engine, review_id):  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        return [(e.action, e.text, dict(e.detail)) for e in session.exec(
+            select(AuditEvent).where(AuditEvent.review_id == review_id).order_by(AuditEvent.id))]
+
+
+def status(engine, review_id) -> str:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        return session.get(Review, review_id).status
+
+
+def criticism_card(page, address, name="secretariat", password="demo-secretariat"):  # type: ignore[no-untyped-def]
+    """The first card that has a draft to copy, searched by a word of the demo's criticism."""
+    from playwright.sync_api import expect
+
+    sign_in(page, address, name, password)
+    search = page.get_by_role("textbox", name="Rechercher")
+    search.fill("attente")
+    search.press("Enter")
+    wait_idle(page)
+    cards = page.locator('[class*="st-key-card-"]')
+    expect(cards.first).to_be_visible()
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        if card.locator("textarea").input_value().strip():
+            key = next(c for c in card.get_attribute("class").split() if c.startswith("st-key-card-"))
+            return page.locator(f".{key}"), int(key.removeprefix("st-key-card-"))
+    raise AssertionError("no card with a draft")

@@ -5,19 +5,16 @@ reply cannot be copied and the attempt is journaled."""
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session, select
 
 from responders.store.engine import make_engine
-from responders.store.models import AuditEvent, Review
 from tests.browser.streamlit_server import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    USER_WAIT_MS,
+    browse,
+    criticism_card,
+    events,
     read_clipboard,
     running_server,
-    sign_in,
-    stub_google,
+    status,
     wait_idle,
 )
 
@@ -35,48 +32,6 @@ def demo(tmp_path):
     with running_server(url) as address:
         yield address, engine
     engine.dispose()
-
-
-def browse(p, **context_options):  # type: ignore[no-untyped-def]
-    from playwright.sync_api import expect
-
-    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], **context_options)
-    stub_google(context)
-    page = context.new_page()
-    page.set_default_timeout(USER_WAIT_MS)
-    expect.set_options(timeout=USER_WAIT_MS)
-    return browser, context, page
-
-
-def criticism_card(page, address):  # type: ignore[no-untyped-def]
-    """The first card that has a draft to copy, searched by a word of the demo's criticism."""
-    from playwright.sync_api import expect
-
-    sign_in(page, address)
-    search = page.get_by_role("textbox", name="Rechercher")
-    search.fill("attente")
-    search.press("Enter")
-    wait_idle(page)
-    cards = page.locator('[class*="st-key-card-"]')
-    expect(cards.first).to_be_visible()
-    for index in range(cards.count()):
-        card = cards.nth(index)
-        if card.locator("textarea").input_value().strip():
-            key = next(c for c in card.get_attribute("class").split() if c.startswith("st-key-card-"))
-            return page.locator(f".{key}"), int(key.removeprefix("st-key-card-"))
-    raise AssertionError("no card with a draft")
-
-
-def events(engine, review_id):  # type: ignore[no-untyped-def]
-    with Session(engine) as session:
-        return [(e.action, e.text, dict(e.detail)) for e in session.exec(
-            select(AuditEvent).where(AuditEvent.review_id == review_id).order_by(AuditEvent.id))]
-
-
-def status(engine, review_id) -> str:  # type: ignore[no-untyped-def]
-    with Session(engine) as session:
-        return session.get(Review, review_id).status
 
 
 def copy_with_one_gesture(page, card, review_id, engine, *, tap: bool, shot: str) -> None:  # type: ignore[no-untyped-def]

@@ -5,65 +5,37 @@ review of the demo has 7 days left."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 
 from responders.importers.demo import load_demo
 from responders.store.engine import make_engine
-from tests.browser.streamlit_server import ARTIFACTS, CHROMIUM, USER_WAIT_MS, sign_in, wait_idle
-from tests.browser.streamlit_server import free_port as _free_port
+from tests.browser.streamlit_server import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    USER_WAIT_MS,
+    running_server,
+    sign_in,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[2]
 
 NOW = "2026-11-25T12:00:00+00:00"
 
 
 @pytest.fixture
-def demo_server(tmp_path):
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium introuvable : `make test` l'installe (paquet Debian chromium).")
+def demo_server(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'week.db'}"
-    env = {**os.environ, "RESPONDERS_DATABASE_URL": url, "RESPONDERS_NOW": NOW}
-    os.environ["RESPONDERS_NOW"] = NOW
-    try:
+    # the demo's dates are computed from the product's clock: the same pinned moment for the
+    # data and for the server that reads them
+    with monkeypatch.context() as pinned:
+        pinned.setenv("RESPONDERS_NOW", NOW)
         engine = make_engine(url)
         load_demo(engine)
         engine.dispose()
-    finally:
-        del os.environ["RESPONDERS_NOW"]
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + USER_WAIT_MS / 1000
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit n'a pas démarré: " + proc.stdout.read().decode(errors="replace"))
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_server(url, env={"RESPONDERS_NOW": NOW}) as address:
+        yield address
 
 
 def test_ending_the_week_keeps_an_urgent_review_in_the_queue(demo_server):
@@ -71,11 +43,7 @@ def test_ending_the_week_keeps_an_urgent_review_in_the_queue(demo_server):
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         page.set_default_timeout(USER_WAIT_MS)
         expect.set_options(timeout=USER_WAIT_MS)
