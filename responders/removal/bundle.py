@@ -20,7 +20,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from responders.links import google_link
-from responders.removal.routes import CATEGORIES, ROUTES
+from responders.removal.routes import RouteNames
 from responders.store.models import AuditEvent, Location, Review
 from responders.timeutil import as_utc
 from responders.vocabulary import AuditAction
@@ -55,7 +55,7 @@ class BundledReview:
 
 
 @dataclass(frozen=True, slots=True)
-class Bundle:
+class Bundle(RouteNames):
     route: str  # "extortion" or "google_flag"
     category: str | None  # "fake_engagement" for a flag
     reviews: tuple[BundledReview, ...]
@@ -66,14 +66,6 @@ class Bundle:
     @property
     def review_ids(self) -> list[int]:
         return [r.review_id for r in self.reviews]
-
-    @property
-    def route_fr(self) -> str:
-        return ROUTES[self.route]
-
-    @property
-    def category_fr(self) -> str | None:
-        return CATEGORIES.get(self.category) if self.category else None
 
     @property
     def text(self) -> str:

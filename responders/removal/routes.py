@@ -81,12 +81,12 @@ _HATE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class RouteSuggestion:
+class RouteNames:
+    """French names of a route and of its Google category, for pages, dossiers and digests."""
+
+    __slots__ = ()
     route: str
     category: str | None
-    reason: str
-    text: str
 
     @property
     def route_fr(self) -> str:
@@ -95,6 +95,14 @@ class RouteSuggestion:
     @property
     def category_fr(self) -> str | None:
         return CATEGORIES.get(self.category) if self.category else None
+
+
+@dataclass(frozen=True, slots=True)
+class RouteSuggestion(RouteNames):
+    route: str
+    category: str | None
+    reason: str
+    text: str
 
 
 def _quotes(passages: list[dict[str, Any]]) -> str:
