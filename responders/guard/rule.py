@@ -141,6 +141,10 @@ COMMON_EXCLUSIONS = (
     r"(?:le |notre |un |du |au )?(?:cabinet|centre|clinique|pole) (?:dentaire|medical|medicale|de sante|medico dentaire)",
     r"(?:le |notre |un |du |au |la )?(?:cabinet|centre|clinique|pole|service|groupe) (?:d|de) (?:orthodontie|implantologie|parodontie|endodontie|radiologie|imagerie medicale|imagerie|kinesitherapie|physiotherapie|ophtalmologie|cardiologie|dermatologie|pediatrie|gynecologie|osteopathie|podologie|psychologie|medecine [a-z]+|chirurgie [a-z]+|[a-z]+ologie|[a-z]+iatrie)",
     r"(?:professionnels?|etablissements?|services?) de (?:la )?sante",
+    r"(?:services?|departements?) (?:d|de) (?:[a-z]+metrie|[a-z]+therapie|[a-z]+ologie|[a-z]+iatrie|orthodontie|radiologie|imagerie)",
+    # the practice's setting in English: "our pediatric clinic", "the physiotherapy department"
+    r"(?:(?:our|the|a|this) )?(?:pediatric|paediatric|physiotherapy|physio|dental|medical|optometry|eye|orthodontic|dermatology|radiology|imaging|family medicine|walk in|sports medicine|psychiatric|mental health|rehabilitation|rehab|sleep|fertility|women s health|travel health) (?:clinic|clinics|centre|center|office|practice|department|team|front desk|reception|services?)",
+    r"(?:clinic|centre|center|department|services?) (?:of|for) (?:pediatrics|physiotherapy|optometry|dermatology|radiology|orthodontics|family medicine|sports medicine)",
     r"(?:nous )?ne (?:pouvons|pourrons|saurions|pouvons pas) (?:ni )?(?:confirmer|infirmer|commenter|divulguer|discuter)[a-z ]{0,60}",
     r"ni (?:de )?confirmer ni (?:d )?infirmer",
     r"vo(?:tre|s) (?:message|messages|avis|commentaire|commentaires|retour|retours|publication|temoignage de mecontentement|demande|demandes|reclamation|courriel|appel)",
