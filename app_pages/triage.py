@@ -13,7 +13,6 @@ from app_pages.common import (
     KEY_CONFIRM_FINISH,
     KEY_CONFIRM_LAWYER,
     KEY_FAILED_COPY,
-    KEY_HANDLED_EVENTS,
     KEY_LAST_ACTION,
     KEY_PAGE,
     KEY_REPHRASE_NOTE,
@@ -25,7 +24,7 @@ from app_pages.common import (
     require_page,
     secret,
 )
-from app_pages.copy_button import copy_button
+from app_pages.copy_button import copy_button, fresh_event
 from app_pages.focus import acted_on, move_focus, plan_focus
 from responders.drafting import draft
 from responders.guard import check
@@ -59,7 +58,6 @@ with db_session() as session:
     rephrase = settings_view.rephraser(session, secret("RESPONDERS_LLM_API_KEY"))
 user = current_user(settings.user_name)
 st.session_state.setdefault(KEY_REPHRASE_NOTE, {})
-handled: set[str] = st.session_state.setdefault(KEY_HANDLED_EVENTS, set())
 failed_copies: dict[int, str] = st.session_state.setdefault(KEY_FAILED_COPY, {})
 
 
@@ -205,12 +203,9 @@ if not items:
 def handle_copy_event(review_id: int, author: str, event: Any, text: str, template_id: str | None) -> bool:
     """The copy button reported a click: the core guards and journals; the page only reports.
     `text` is the reply that was on screen when the button was drawn. True when acted on."""
-    if not isinstance(event, dict):
+    event = fresh_event(event)
+    if event is None:
         return False
-    nonce = str(event.get("nonce", ""))
-    if not nonce or nonce in handled:
-        return False
-    handled.add(nonce)
     kind = event.get("event")
     # what the browser copied, or for a refused button the reply on screen
     copied = event.get("text") if kind in ("copied", "failed") and isinstance(event.get("text"), str) else text
