@@ -30,7 +30,9 @@ shown = journal.filter_events(
 st.dataframe(
     shown, hide_index=True, width="stretch",
     column_config={
-        "Date (UTC)": st.column_config.DatetimeColumn("Date (UTC)", format="DD/MM/YYYY HH:mm"),
+        journal.DATE: st.column_config.DatetimeColumn(
+            "Date (heure du cabinet)", format="DD/MM/YYYY HH:mm"
+        ),
         "Lien": st.column_config.LinkColumn("Lien", display_text="Ouvrir l'avis"),
         "Sur Google": st.column_config.LinkColumn("Sur Google", display_text="Voir sur Google"),
     },
