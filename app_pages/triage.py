@@ -25,6 +25,7 @@ from app_pages.common import (
     secret,
 )
 from app_pages.copy_button import copy_button, fresh_event
+from app_pages.dates import period_field
 from app_pages.focus import acted_on, move_focus, plan_focus
 from responders.drafting import draft
 from responders.guard import check
@@ -34,6 +35,7 @@ from responders.policy import load_policy_overrides
 from responders.profiles import get_profile
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
+from responders.timeutil import utcnow
 from responders.triage import actions, queue
 from responders.triage.confirmation import is_confirmed, verdict_of
 from responders.views import settings_view
@@ -88,11 +90,14 @@ with st.expander("Filtres", expanded=False):
     col4, col5, col6 = st.columns(3)
     chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5], key="filter-stars", placeholder="Toutes")
     comment = col5.selectbox("Commentaire", list(COMMENT_CHOICES), format_func=COMMENT_CHOICES.get, key="filter-comment")
-    period = col6.date_input("Période de publication", value=(), format="DD/MM/YYYY",
-                             help="Choisissez le premier puis le dernier jour (JJ/MM/AAAA).")
+    first_day, last_day = period_field(
+        "Période de publication", key="filter-period", container=col6,
+        today=queue.practice_time(utcnow(), settings.profile).date(),
+    )
     only_new = st.toggle("Seulement les nouveaux depuis le dernier triage", value=True, key="filter-only-new")
 
-since, until = queue.period_bounds(period, settings.profile)
+since = queue.period_bounds([first_day], settings.profile)[0] if first_day else None
+until = queue.period_bounds([last_day, last_day], settings.profile)[1] if last_day else None
 filters = queue.QueueFilters(
     locations=tuple(chosen_locations), labels=tuple(chosen_labels), statuses=tuple(chosen_status),
     stars=tuple(chosen_stars), since=since, until=until, only_new=only_new, search=search or "",

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from responders.store.models import AuditEvent, Location, Review
 from responders.store.settings import PracticeSettings
+from responders.timeutil import utcnow
 from responders.triage.queue import practice_time, zone_name
 from responders.vocabulary import AUDIT_ACTION_FR
 
@@ -294,6 +295,11 @@ def events_frame(session: Session, limit: int = 5000) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame[DATE] = pd.to_datetime(frame[DATE])
     return frame
+
+
+def practice_today(session: Session) -> date:
+    """Today as the practice's default time zone reads it (periods count its days)."""
+    return practice_time(utcnow(), PracticeSettings.load(session).profile).date()
 
 
 def filter_events(
