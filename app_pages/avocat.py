@@ -14,6 +14,7 @@ from app_pages.common import (
     plain,
     require_page,
 )
+from app_pages.dates import day_field
 from responders.export import FORMATS, build_dossier
 from responders.links import report_link
 from responders.people.roles import can
@@ -142,7 +143,7 @@ if quebec and can(account.role, "edit_knowledge_date"):
     with st.form("knowledge-form"):
         picked = st.multiselect("Avis concernés", list(quebec), format_func=quebec.get, key="knowledge-reviews",
                                 placeholder="Choisissez un ou plusieurs avis")
-        day = st.date_input("Date de connaissance", value=None, format="DD/MM/YYYY", key="knowledge-day")
+        day = day_field("Date de connaissance", value=None, key="knowledge-day")
         reason = st.text_input("Raison", key="knowledge-reason")
         saved = st.form_submit_button("Enregistrer la date de connaissance")
     if saved:

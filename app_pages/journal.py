@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import db_session, require_page
+from app_pages.dates import period_field
 from responders.views import journal
 
 account = require_page("journal")
@@ -15,22 +16,22 @@ st.caption(
 )
 with db_session() as session:
     frame = journal.events_frame(session)
+    today = journal.practice_today(session)
 
 col1, col2, col3 = st.columns(3)
 users = col1.multiselect("Personne", sorted(frame["Personne"].unique()) if not frame.empty else [],
                          placeholder="Toutes", key="journal-users")
 actions = col2.multiselect("Action", sorted(frame["Action"].unique()) if not frame.empty else [],
                            placeholder="Toutes", key="journal-actions")
-period = col3.date_input("Période", value=(), format="DD/MM/YYYY", key="journal-period")
-days = list(period) if isinstance(period, list | tuple) else [period] if period else []
-shown = journal.filter_events(
-    frame, actions=actions, users=users,
-    since=days[0] if days else None, until=days[-1] if days else None,
-)
+# days as the practice lives them (the journal's dates are in its time zone)
+since, until = period_field("Période", key="journal-period", container=col3, today=today)
+shown = journal.filter_events(frame, actions=actions, users=users, since=since, until=until)
 st.dataframe(
     shown, hide_index=True, width="stretch",
     column_config={
-        "Date (UTC)": st.column_config.DatetimeColumn("Date (UTC)", format="DD/MM/YYYY HH:mm"),
+        journal.DATE: st.column_config.DatetimeColumn(
+            "Date (heure du cabinet)", format="DD/MM/YYYY HH:mm"
+        ),
         "Lien": st.column_config.LinkColumn("Lien", display_text="Ouvrir l'avis"),
         "Sur Google": st.column_config.LinkColumn("Sur Google", display_text="Voir sur Google"),
     },

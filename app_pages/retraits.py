@@ -6,6 +6,7 @@ import streamlit as st
 from sqlmodel import col, select
 
 from app_pages.common import db_session, plain, require_page
+from app_pages.dates import day_field
 from responders.bursts import stored_bursts
 from responders.classify.store import current_classifications
 from responders.links import google_link
@@ -83,7 +84,7 @@ def bundle_block(bundle: Bundle, key: str) -> None:
         return
     with st.form(key=f"bundle-{key}"):
         reference = st.text_input("Référence donnée par Google", key=f"bundle-ref-{key}")
-        day = st.date_input("Date du dépôt", value=utcnow().date(), format="DD/MM/YYYY", key=f"bundle-day-{key}")
+        day = day_field("Date du dépôt", value=utcnow().date(), key=f"bundle-day-{key}")
         if st.form_submit_button(f"Enregistrer le signalement groupé déposé ({len(bundle.reviews)} avis)"):
             with db_session() as session:
                 submit_removal_bundle(session, bundle, user=user, reference=reference, submitted_on=day)
@@ -124,7 +125,7 @@ with st.expander("Enregistrer un message de chantage reçu"):
                 f"{options[rid][0].author_display_name or 'Anonyme'}"
             ),
         )
-        received_on = st.date_input("Reçu le", value=utcnow().date(), format="DD/MM/YYYY", key="extortion-day")
+        received_on = day_field("Reçu le", value=utcnow().date(), key="extortion-day")
         if st.form_submit_button("Enregistrer le message"):
             try:
                 with db_session() as session:
@@ -191,7 +192,7 @@ for review, revision, location in rows:
                                     index=categories.index(default_cat),
                                     format_func=lambda c: "—" if c is None else CATEGORIES[c], key=f"cat-{rid}")
             reference = st.text_input("Référence donnée par Google", key=f"ref-{rid}")
-            day = st.date_input("Date du dépôt", value=utcnow().date(), format="DD/MM/YYYY", key=f"day-{rid}")
+            day = day_field("Date du dépôt", value=utcnow().date(), key=f"day-{rid}")
             if st.form_submit_button("Enregistrer la demande déposée"):
                 with db_session() as session:
                     record_submission(session, rid, route=route, category=category, user=user,

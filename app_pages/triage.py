@@ -13,7 +13,6 @@ from app_pages.common import (
     KEY_CONFIRM_FINISH,
     KEY_CONFIRM_LAWYER,
     KEY_FAILED_COPY,
-    KEY_HANDLED_EVENTS,
     KEY_LAST_ACTION,
     KEY_PAGE,
     KEY_REPHRASE_NOTE,
@@ -25,7 +24,8 @@ from app_pages.common import (
     require_page,
     secret,
 )
-from app_pages.copy_button import copy_button
+from app_pages.copy_button import copy_button, fresh_event
+from app_pages.dates import period_field
 from app_pages.focus import acted_on, move_focus, plan_focus
 from responders.drafting import draft
 from responders.guard import check
@@ -35,6 +35,7 @@ from responders.policy import load_policy_overrides
 from responders.profiles import get_profile
 from responders.store.models import Location
 from responders.store.settings import PracticeSettings
+from responders.timeutil import utcnow
 from responders.triage import actions, queue
 from responders.triage.confirmation import is_confirmed, verdict_of
 from responders.views import settings_view
@@ -59,7 +60,6 @@ with db_session() as session:
     rephrase = settings_view.rephraser(session, secret("RESPONDERS_LLM_API_KEY"))
 user = current_user(settings.user_name)
 st.session_state.setdefault(KEY_REPHRASE_NOTE, {})
-handled: set[str] = st.session_state.setdefault(KEY_HANDLED_EVENTS, set())
 failed_copies: dict[int, str] = st.session_state.setdefault(KEY_FAILED_COPY, {})
 
 
@@ -90,11 +90,14 @@ with st.expander("Filtres", expanded=False):
     col4, col5, col6 = st.columns(3)
     chosen_stars = col4.multiselect("Étoiles", [1, 2, 3, 4, 5], key="filter-stars", placeholder="Toutes")
     comment = col5.selectbox("Commentaire", list(COMMENT_CHOICES), format_func=COMMENT_CHOICES.get, key="filter-comment")
-    period = col6.date_input("Période de publication", value=(), format="DD/MM/YYYY",
-                             help="Choisissez le premier puis le dernier jour (JJ/MM/AAAA).")
+    first_day, last_day = period_field(
+        "Période de publication", key="filter-period", container=col6,
+        today=queue.practice_time(utcnow(), settings.profile).date(),
+    )
     only_new = st.toggle("Seulement les nouveaux depuis le dernier triage", value=True, key="filter-only-new")
 
-since, until = queue.period_bounds(period, settings.profile)
+since = queue.period_bounds([first_day], settings.profile)[0] if first_day else None
+until = queue.period_bounds([last_day, last_day], settings.profile)[1] if last_day else None
 filters = queue.QueueFilters(
     locations=tuple(chosen_locations), labels=tuple(chosen_labels), statuses=tuple(chosen_status),
     stars=tuple(chosen_stars), since=since, until=until, only_new=only_new, search=search or "",
@@ -205,12 +208,9 @@ if not items:
 def handle_copy_event(review_id: int, author: str, event: Any, text: str, template_id: str | None) -> bool:
     """The copy button reported a click: the core guards and journals; the page only reports.
     `text` is the reply that was on screen when the button was drawn. True when acted on."""
-    if not isinstance(event, dict):
+    event = fresh_event(event)
+    if event is None:
         return False
-    nonce = str(event.get("nonce", ""))
-    if not nonce or nonce in handled:
-        return False
-    handled.add(nonce)
     kind = event.get("event")
     # what the browser copied, or for a refused button the reply on screen
     copied = event.get("text") if kind in ("copied", "failed") and isinstance(event.get("text"), str) else text

@@ -34,13 +34,36 @@ from responders.importers import import_paths  # noqa: E402
 from responders.store.engine import make_engine  # noqa: E402
 
 PAGES = ("triage", "tableau_de_bord")
+# Every page asks who is signed in: the figures are those of a signed-in secretary (a page shown
+# to nobody stops at its first line and would measure nothing).
+SECRETARY, PASSWORD = "secretariat-bench", "mot-de-passe-du-banc"
+
+
+def add_secretary(engine) -> None:  # type: ignore[no-untyped-def]
+    from responders.people import accounts
+    from responders.store.engine import session_scope
+
+    with session_scope(engine) as session:
+        accounts.add_user(session, SECRETARY, "secretariat", PASSWORD)
+
+
+def signed_in(page: str) -> AppTest:
+    from responders.people.accounts import Account
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=120)
+    at.session_state["account"] = Account(name=SECRETARY, role="secretariat")
+    return at
 
 
 def action_seconds(actions: int) -> tuple[list[float], list[float]]:
     """Re-render times after « Ne pas répondre » on the first card, and after a reported copy."""
     later, copies = [], []
-    at = AppTest.from_file(str(ROOT / "app_pages" / "triage.py"), default_timeout=120)
+    at = signed_in("triage")
     at.run()
+    if not any(b.key and b.key.startswith("noreply-") for b in at.button):
+        raise SystemExit("triage: no card drawn (not signed in?)")
+    drafts = [t for t in at.text_area if t.key and t.key.startswith("reply-")]
+    print(f"triage: {len(drafts)} cards drawn, {sum(1 for t in drafts if t.value)} with a reply to guard")
     for n in range(actions):
         button = next(b for b in at.button if b.key and b.key.startswith("noreply-"))
         start = time.perf_counter()
@@ -58,15 +81,53 @@ def action_seconds(actions: int) -> tuple[list[float], list[float]]:
     return later, copies
 
 
+def rerun_breakdown(engine, runs: int) -> None:  # type: ignore[no-untyped-def]
+    """What every Triage rerun recomputes for one page of cards, outside Streamlit: the queue
+    query, the cards' rows, a draft and a guard verdict per card, the confirmation look-ups.
+    The rest of a rerun is Streamlit drawing the page."""
+    from responders.drafting import draft
+    from responders.guard import check
+    from responders.profiles import get_profile
+    from responders.store.engine import session_scope
+    from responders.store.settings import PracticeSettings
+    from responders.triage import queue
+    from responders.triage.confirmation import is_confirmed
+
+    def best(step):  # type: ignore[no-untyped-def]
+        timings = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            value = step()
+            timings.append(time.perf_counter() - start)
+        return value, min(timings) * 1000
+
+    with session_scope(engine) as session:
+        settings = PracticeSettings.load(session)
+        jurisdiction = get_profile(settings.profile).jurisdiction
+        shown, t_queue = best(lambda: queue.queue_page(
+            session, queue.QueueFilters(only_new=True), jurisdiction=jurisdiction, offset=0, limit=10))
+        items, t_items = best(lambda: queue.load_items(session, shown.review_ids, profile=settings.profile))
+        drafts, t_draft = best(lambda: [draft(i.text or None, i.rating, profile=i.profile, label=i.label,
+                                              reviewer_name=i.author, seed_key=str(i.review_id)) for i in items])
+        _, t_guard = best(lambda: [check(d.reply, review=i.text or None, reviewer_name=i.author, profile=i.profile)
+                                   for d, i in zip(drafts, items, strict=True) if d.reply])
+        _, t_confirmed = best(lambda: [is_confirmed(session, i.review_id, d.reply or "")
+                                       for d, i in zip(drafts, items, strict=True)])
+    print(f"per rerun, {len(items)} cards: queue {t_queue:.1f} ms, card rows {t_items:.1f} ms, drafts "
+          f"{t_draft:.1f} ms, guard {t_guard:.1f} ms, confirmations {t_confirmed:.1f} ms (best of {runs})")
+
+
 def render_seconds(page: str, runs: int) -> tuple[float, float]:
     timings = []
     for _ in range(runs):
-        at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=120)
+        at = signed_in(page)
         start = time.perf_counter()
         at.run()
         timings.append(time.perf_counter() - start)
         if at.exception:
             raise SystemExit(f"{page}: {at.exception[0].value}")
+        if not at.title:
+            raise SystemExit(f"{page}: nothing drawn (not signed in?)")
     return timings[0], statistics.median(timings[1:] or timings)
 
 
@@ -75,7 +136,13 @@ def browser_seconds(url: str, actions: int) -> None:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT))
-    from tests.browser.streamlit_server import CHROMIUM, CHROMIUM_ARGS, running_server, wait_idle
+    from tests.browser.streamlit_server import (
+        CHROMIUM,
+        CHROMIUM_ARGS,
+        running_server,
+        sign_in,
+        wait_idle,
+    )
 
     start = time.perf_counter()
     with running_server(url) as address:
@@ -84,9 +151,10 @@ def browser_seconds(url: str, actions: int) -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 1000})
             start = time.perf_counter()
-            page.goto(address)
+            sign_in(page, address, SECRETARY, PASSWORD)
             page.locator('[class*="st-key-card-"]').first.wait_for(timeout=120_000)
-            print(f"browser: first card {time.perf_counter() - start:.2f} s after opening the page")
+            print(f"browser: first card {time.perf_counter() - start:.2f} s after opening the page "
+                  "(sign-in included)")
             wait_idle(page)
             timings = []
             for _ in range(actions):
@@ -119,6 +187,7 @@ def main() -> None:
         start = time.perf_counter()
         summary = import_paths(engine, [source])
         print(f"database: {summary.new} reviews imported and classified in {time.perf_counter() - start:.1f} s")
+        add_secretary(engine)
         engine.dispose()
         from app_pages.common import warm_core
 
@@ -126,6 +195,7 @@ def main() -> None:
         for page in PAGES:
             cold, warm = render_seconds(page, args.runs)
             print(f"{page:16s} first render {cold:6.2f} s   median warm render {warm:6.2f} s")
+        rerun_breakdown(make_engine(url), args.runs)
         if args.actions:
             later, copies = action_seconds(args.actions)
             for name, timings in (("« Ne pas répondre »", later), ("copy reported", copies)):

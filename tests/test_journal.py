@@ -27,7 +27,7 @@ def test_journal_filters(engine):
         frame = journal.events_frame(session)
     assert list(journal.filter_events(frame, users=["Marc"])["Action"]) == ["Réponse copiée"]
     assert len(journal.filter_events(frame, actions=["Statut modifié"])) == 1
-    today = frame["Date (UTC)"].iloc[0].date()
+    today = frame[journal.DATE].iloc[0].date()
     assert len(journal.filter_events(frame, since=today, until=today)) == 2
     assert journal.filter_events(frame, since=today.replace(year=today.year + 1)).empty
 
@@ -79,3 +79,30 @@ def test_a_copied_replacement_reads_as_one():
     assert sentence("reply_copied", {"verdict": "pass", "replaces_sha256": "ab" * 32}) == (
         "La réponse de remplacement d'une réponse déjà publiée a été copiée pour la corriger sur Google "
         "(contrôle réussi).")
+
+
+def test_journal_times_are_the_practices_own(engine, monkeypatch):
+    # 23:30 UTC on 31 December is already 1 January in Paris, still 31 December in Montréal
+    from datetime import UTC, date, datetime
+
+    from responders.store.models import Location
+    from tests.factories import make_review
+
+    monkeypatch.setenv("RESPONDERS_NOW", datetime(2025, 12, 31, 23, 30, tzinfo=UTC).isoformat())
+    with Session(engine) as session:
+        montreal = Location(key="mtl", name="Clinique du Plateau", profile="qc-dentiste")
+        session.add(montreal)
+        session.flush()
+        review = make_review(session, montreal, "g-mtl", "Très bien.", rating=5)
+        record_event(session, user="Claire", action="status", review_id=review.id)
+        record_event(session, user="Claire", action="digest_sent")
+        session.commit()
+        frame = journal.events_frame(session)
+    by_zone = dict(zip(frame[journal.ZONE], frame[journal.DATE], strict=True))
+    assert by_zone["heure du Québec"].date() == date(2025, 12, 31)
+    assert by_zone["heure de Paris"].date() == date(2026, 1, 1)
+    assert by_zone["heure de Paris"].hour == 0 and by_zone["heure de Paris"].minute == 30
+    # a day filter reads the practice's day, not UTC's
+    new_year = journal.filter_events(frame, since=date(2026, 1, 1), until=date(2026, 1, 1))
+    assert list(new_year[journal.ZONE]) == ["heure de Paris"]
+    assert "Fuseau" in journal.to_csv(frame).decode("utf-8-sig").splitlines()[0]

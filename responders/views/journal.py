@@ -4,7 +4,7 @@ CSV without formula injection. No raw JSON, no « None », no internal numbers o
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 import pandas as pd
@@ -12,6 +12,9 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from responders.store.models import AuditEvent, Location, Review
+from responders.store.settings import PracticeSettings
+from responders.timeutil import utcnow
+from responders.triage.queue import practice_time, zone_name
 from responders.vocabulary import AUDIT_ACTION_FR
 
 ACTIONS_FR: dict[str, str] = {
@@ -36,8 +39,13 @@ ACTIONS_FR: dict[str, str] = {
 }
 # Actions that were refused (by the guard, a role or a password): shown so people see attempts too.
 REFUSED_ACTIONS = frozenset({"copy_refused", "sign_in_refused", "action_refused"})
+# Times are read in the practice's own time zone: the listing's for an event about a review,
+# the practice's default otherwise (a journal may hold Paris and Montréal listings).
+DATE = "Date"
+ZONE = "Fuseau"
 COLUMNS = [
-    "Date (UTC)",
+    DATE,
+    ZONE,
     "Personne",
     "Action",
     "Ce qui s'est passé",
@@ -220,7 +228,9 @@ def sentence(action: str, detail: dict[str, Any] | None) -> str:
         return f"{ACTIONS_FR.get(action, action)}."
 
 
-def _review_labels(session: Session, review_ids: set[int]) -> dict[int, tuple[str, str | None]]:
+def _review_labels(
+    session: Session, review_ids: set[int]
+) -> dict[int, tuple[str, str | None, str | None]]:
     if not review_ids:
         return {}
     rows = session.execute(
@@ -232,12 +242,13 @@ def _review_labels(session: Session, review_ids: set[int]) -> dict[int, tuple[st
             col(Review.created_at),
             col(Location.name),
             col(Review.review_url),
+            col(Location.profile),
         )
         .join(Location, col(Location.id) == col(Review.location_id))
         .where(col(Review.id).in_(review_ids))
     ).all()
     labels = {}
-    for rid, author, anonymous, rating, created, location, url in rows:
+    for rid, author, anonymous, rating, created, location, url, profile in rows:
         who = author or ("auteur anonyme" if anonymous else "auteur inconnu")
         parts = [f"Avis de {who}"]
         if rating:
@@ -246,7 +257,7 @@ def _review_labels(session: Session, review_ids: set[int]) -> dict[int, tuple[st
             parts.append(str(location))
         if created:
             parts.append(f"du {created:%d/%m/%Y}")
-        labels[int(rid)] = (" · ".join(parts), url)
+        labels[int(rid)] = (" · ".join(parts), url, profile)
     return labels
 
 
@@ -258,14 +269,20 @@ def review_link(review_id: int) -> str:
 def events_frame(session: Session, limit: int = 5000) -> pd.DataFrame:
     events = session.exec(select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)).all()
     reviews = _review_labels(session, {e.review_id for e in events if e.review_id is not None})
+    default = PracticeSettings.load(session).profile
     rows = []
     for e in events:
-        label, google = (
-            reviews.get(e.review_id, ("", None)) if e.review_id is not None else ("", None)
+        label, google, listing_profile = (
+            reviews.get(e.review_id, ("", None, None))
+            if e.review_id is not None
+            else ("", None, None)
         )
+        profile = listing_profile or default
+        local = practice_time(e.at, profile) if e.at else None
         rows.append(
             {
-                "Date (UTC)": pd.Timestamp(e.at) if e.at else pd.NaT,
+                DATE: pd.Timestamp(local.replace(tzinfo=None)) if local else pd.NaT,
+                ZONE: zone_name(profile),
                 "Personne": e.user or "personne non identifiée",
                 "Action": ACTIONS_FR.get(e.action, e.action),
                 "Ce qui s'est passé": sentence(e.action, e.detail),
@@ -276,8 +293,13 @@ def events_frame(session: Session, limit: int = 5000) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["Date (UTC)"] = pd.to_datetime(frame["Date (UTC)"], utc=True)
+    frame[DATE] = pd.to_datetime(frame[DATE])
     return frame
+
+
+def practice_today(session: Session) -> date:
+    """Today as the practice's default time zone reads it (periods count its days)."""
+    return practice_time(utcnow(), PracticeSettings.load(session).profile).date()
 
 
 def filter_events(
@@ -292,14 +314,11 @@ def filter_events(
         frame = frame[frame["Action"].isin(actions)]
     if users:
         frame = frame[frame["Personne"].isin(users)]
+    # days as the practice lives them: each line's own local date
     if since is not None:
-        frame = frame[
-            frame["Date (UTC)"] >= pd.Timestamp(datetime.combine(since, time.min, tzinfo=UTC))
-        ]
+        frame = frame[frame[DATE] >= pd.Timestamp(datetime.combine(since, time.min))]
     if until is not None:
-        frame = frame[
-            frame["Date (UTC)"] <= pd.Timestamp(datetime.combine(until, time.max, tzinfo=UTC))
-        ]
+        frame = frame[frame[DATE] <= pd.Timestamp(datetime.combine(until, time.max))]
     return frame
 
 
@@ -307,9 +326,7 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     from responders.export.tables import neutralise
 
     out = frame.copy()
-    out["Date (UTC)"] = out["Date (UTC)"].map(
-        lambda t: "" if pd.isna(t) else t.strftime("%d/%m/%Y %H:%M:%S")
-    )
+    out[DATE] = out[DATE].map(lambda t: "" if pd.isna(t) else t.strftime("%d/%m/%Y %H:%M:%S"))
     out = out.fillna("")
     safe = out.map(lambda v: neutralise(v) if isinstance(v, str) else v)
     return bytes(safe.to_csv(index=False, sep=";").encode("utf-8-sig"))

@@ -265,7 +265,6 @@ def test_transmitting_to_the_lawyer_asks_for_confirmation_and_records_who(demo_d
 
 
 def test_avocat_page_sets_the_quebec_date_of_knowledge_for_several_reviews(demo_db, monkeypatch):
-    from datetime import date
 
     from responders.export import build_dossier
 
@@ -282,7 +281,7 @@ def test_avocat_page_sets_the_quebec_date_of_knowledge_for_several_reviews(demo_
     picker = at.multiselect(key="knowledge-reviews")
     assert len(picker.options) == len(quebec)  # only Québec entries are offered
     picker.set_value(quebec[:2])
-    at.date_input(key="knowledge-day").set_value(date(2026, 11, 24))
+    at.text_input(key="knowledge-day").input("24/11/2026")
     at.text_input(key="knowledge-reason").input("avis découverts lors du tri hebdomadaire")
     [b for b in at.button if b.label == "Enregistrer la date de connaissance"][0].click().run()
     assert not at.exception

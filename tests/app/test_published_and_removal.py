@@ -85,8 +85,9 @@ def test_dashboard_counts_removals_awaiting_google_and_next_steps_due(demo_db, m
 def test_a_submission_is_recorded_then_its_decision(demo_db):
     at = page("retraits")
     assert any("Voie proposée" in t.value for t in at.text)
-    form_button = at.button(key="FormSubmitter:submit-" + at.text_input[0].key.split("-", 1)[1] + "-Enregistrer la demande déposée")
-    at.text_input[0].input("REF-42")
+    ref_key = next(t.key for t in at.text_input if t.key and t.key.startswith("ref-"))
+    form_button = at.button(key="FormSubmitter:submit-" + ref_key.split("-", 1)[1] + "-Enregistrer la demande déposée")
+    at.text_input(key=ref_key).input("REF-42")
     form_button.click().run()
     assert not at.exception
     with Session(demo_db) as session:

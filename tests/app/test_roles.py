@@ -205,3 +205,26 @@ def test_an_identity_provider_email_signs_in_its_account(demo_db, monkeypatch):
 
     monkeypatch.setattr(common, "_oidc_email", lambda: "inconnu@example.org")
     assert app().title[0].value == "Connexion"  # an e-mail without an account opens nothing
+
+
+def test_the_journal_period_is_chosen_in_french_and_typed_days_filter(demo_db, monkeypatch):
+    from datetime import UTC, datetime
+
+    from responders.triage.journal import record_event
+
+    monkeypatch.setenv("RESPONDERS_NOW", datetime(2026, 3, 10, 12, tzinfo=UTC).isoformat())
+    with Session(demo_db) as session:
+        record_event(session, user="Claire", action="status", detail={"from": "nouveau", "to": "repondu"})
+        session.commit()
+    at = page("journal", Account(name="Dr Martin", role="praticien"))
+    period = at.selectbox(key="journal-period")
+    assert "Aujourd'hui" in period.options and "Dates précises…" in period.options
+    period.set_value("today").run()
+    assert "Claire" in set(at.dataframe[0].value["Personne"])
+    period.set_value("custom").run()
+    at.text_input(key="journal-period-from").input("01/01/2020")
+    at.text_input(key="journal-period-to").input("02/01/2020").run()
+    assert not at.exception
+    assert at.dataframe[0].value.empty
+    at.text_input(key="journal-period-to").input("31/02/2020").run()
+    assert any("n'existe pas" in e.value for e in at.error)

@@ -22,11 +22,12 @@ pytestmark = pytest.mark.browser
 LEAK = "Nous sommes désolés que votre détartrage vous ait fait mal."
 
 
-@pytest.fixture
-def demo(tmp_path):
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """One server for the module: each test reads only the journal lines it wrote."""
     from responders.importers.demo import load_demo
 
-    url = f"sqlite:///{tmp_path / 'copy.db'}"
+    url = f"sqlite:///{tmp_path_factory.mktemp('copy') / 'copy.db'}"
     engine = make_engine(url)
     load_demo(engine)
     with running_server(url) as address:
@@ -38,6 +39,7 @@ def copy_with_one_gesture(page, card, review_id, engine, *, tap: bool, shot: str
     from playwright.sync_api import expect
 
     draft = card.locator("textarea").input_value()
+    before = len(events(engine, review_id))
     button = card.frame_locator("iframe").first.get_by_role("button", name="Copier la réponse")
     expect(button).to_be_visible()
     page.evaluate("navigator.clipboard.writeText('rien encore')")
@@ -50,7 +52,7 @@ def copy_with_one_gesture(page, card, review_id, engine, *, tap: bool, shot: str
     expect(page.locator(f".st-key-card-{review_id}")).to_have_count(0)
     expect(page.get_by_text("Réponse copiée").first).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
-    journal = events(engine, review_id)
+    journal = events(engine, review_id)[before:]
     copied = [e for e in journal if e[0] == "reply_copied"]
     assert len(copied) == 1 and copied[0][1] == draft and copied[0][2]["verdict"] == "pass"
     assert status(engine, review_id) == "repondu"
@@ -101,6 +103,7 @@ def test_an_edited_leaking_reply_cannot_be_copied(demo):
         browser, _context, page = browse(p, viewport={"width": 820, "height": 1000})
         try:
             card, review_id = criticism_card(page, address)
+            before = len(events(engine, review_id))
             box = card.locator("textarea")
             box.fill(LEAK)
             box.press("Control+Enter")
@@ -114,7 +117,7 @@ def test_an_edited_leaking_reply_cannot_be_copied(demo):
             expect(page.get_by_text("Copie refusée").first).to_be_visible()
             assert read_clipboard(page) == "rien encore"
             assert status(engine, review_id) == "nouveau"
-            journal = events(engine, review_id)
+            journal = events(engine, review_id)[before:]
             assert [(a, t, d["verdict"]) for a, t, d in journal] == [("copy_refused", None, "block")]
             page.screenshot(path=str(ARTIFACTS / "copy-refused.png"), full_page=True)
         finally:
