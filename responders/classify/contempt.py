@@ -40,6 +40,7 @@ _MODIFIERS = (
     "reveche visqueux visqueuse puant puante infect infecte rude mean cranky bitter awful evil wicked nasty"
 ).split()
 _GROUPS = r"(?:(?:(?:belle|beau|grosse|gros|sacree|maudite|maudit|vraie|vrai|real|total)\s+)?(?:bande|gang|troupeau|tas|paquet|bunch|pack|herd|band)\s+(?:de|d'|of)\s*)?"
+MODIFIERS: tuple[str, ...] = tuple(w for w in _MODIFIERS if "-" not in w)
 MOD = r"(?:(?:" + "|".join(sorted(set(_MODIFIERS), key=len, reverse=True)) + r")\s*,?\s+){0,3}"
 # A person of the practice, named by role, title or name.
 AGENT_NOUN = (

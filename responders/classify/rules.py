@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from responders.classify import gating, lexicon
+from responders.classify.contempt import MODIFIERS
 from responders.text.literals import GatedPattern, literals_in
 from responders.vocabulary import Label
 
@@ -92,7 +93,12 @@ _FILLER = (
     r"secretaire|chirurgien|infirmiere|assistante|real|total|complete|fucking|big|old|damn|"
     r"miserable|stupid|arrogant|condescending|incompetent|lazy|greedy|useless|little|absolute|"
     r"utter|true|pathetic|dumb|rude|bloody|incompetente|arrogante|pretentieux|pretentieuse|"
-    r"prétentieux|grande|grand|ostie|esti|criss|de)"
+    r"prétentieux|grande|grand|ostie|esti|criss|de|"
+    # a censored swear word is an intensifier: "a f*cking idiot"
+    r"[a-z]*\*+[a-z]*|"
+    # the modifiers the contempt frames know: "a pompous prick", "une vieille peau aigrie"
+    + "|".join(sorted(set(MODIFIERS), key=len, reverse=True))
+    + r")"
 )
 _HEAD_QUALIFIER = re.compile(
     _FILLER + r"|(?:medecin|dentiste|docteur|doc|secretaire|receptionniste|infirmiere?|chirurgien|"
