@@ -95,10 +95,8 @@ _FILLER = (
     r"utter|true|pathetic|dumb|rude|bloody|incompetente|arrogante|pretentieux|pretentieuse|"
     r"prétentieux|grande|grand|ostie|esti|criss|de|"
     # a censored swear word is an intensifier: "a f*cking idiot"
-    r"[a-z]*\*+[a-z]*|"
+    r"[a-z]*\*+[a-z]*|" + "|".join(sorted(set(MODIFIERS), key=len, reverse=True)) + r")"
     # the modifiers the contempt frames know: "a pompous prick", "une vieille peau aigrie"
-    + "|".join(sorted(set(MODIFIERS), key=len, reverse=True))
-    + r")"
 )
 _HEAD_QUALIFIER = re.compile(
     _FILLER + r"|(?:medecin|dentiste|docteur|doc|secretaire|receptionniste|infirmiere?|chirurgien|"

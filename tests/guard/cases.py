@@ -445,6 +445,13 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Bonjour, votre message a été transmis à notre hygiéniste Julie.",
         "Hello, our receptionist Marco will call you.",
     ],
+    "counter_lecture": [
+        "Bonjour, le respect est une valeur qui s'applique dans les deux sens.",
+        "Bonjour, il est dommage que certains préfèrent écrire en ligne plutôt que d'appeler le cabinet.",
+        "Bonjour, on se demande si vous avez bien lu les affiches à l'entrée.",
+        "Hello, some people would rather post online than pick up the phone.",
+        "Hi, next time please check your facts before posting.",
+    ],
     "counter_insinuation": [
         "Bonjour, nous laissons nos lecteurs apprécier la cohérence de votre récit.",
         "Hello, this review is simply untrue and you know it.",
@@ -720,6 +727,12 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     "identity_staff_named": [
         "Bonjour, notre secrétaire vous répondra du lundi au vendredi.",
         "Hello, our dentists Monday to Friday answer general questions by phone.",
+    ],
+    "counter_lecture": [
+        "Bonjour, le respect de votre vie privée guide chacune de nos réponses.",
+        "Bonjour, plutôt que de répondre ici, nous vous invitons à nous appeler au cabinet.",
+        "Hello, rather than discussing this online, please call the office.",
+        "Bonjour, avant de publier une réponse, nous relisons toujours le message avec attention.",
     ],
     "counter_insinuation": [
         "Bonjour, nous comprenons votre colère et restons disponibles.",

@@ -168,4 +168,27 @@ LEGAL_THREAT = Rule(
     ),
 )
 
-RULES = (LYING, STATE_OF_MIND, SARCASM, LEGAL_THREAT)
+# Insinuation without a keyword: a maxim aimed at the reader (« le respect s'applique dans les
+# deux sens »), reviewers who « prefer » Google to a call, a doubt about the reader's reading,
+# advice for « next time ». The reply then lectures the person instead of acknowledging.
+LECTURE = Rule(
+    name="counter_lecture",
+    family="counter_attack",
+    severity=Severity.BLOCK,
+    description="La réponse fait la leçon ou insinue un tort de la personne.",
+    explanation=(
+        "« {text} » fait la leçon à la personne ou insinue qu'elle a tort : c'est une contre-"
+        "attaque, même polie. Remerciez, regrettez et invitez à un échange privé, sans plus."
+    ),
+    patterns=(
+        # maxims: a virtue that « goes both ways », « has its rights », « is a value »
+        r"(?:le respect|la politesse|la courtoisie|la ponctualite|la verite|l honnetete|la bonne foi|la confiance|la patience|la bienveillance|respect|courtesy|politeness|punctuality|honesty|patience|kindness|trust) (?:[a-z]+ ){0,4}(?:dans les deux sens|a double sens|a ses droits|est une (?:valeur|qualite|vertu) (?:qui|que)|goes both ways|works both ways|is a two way street|cuts both ways)",
+        # reviewers who « prefer » writing online to calling
+        r"(?:certains|certaines|certaines personnes|d autres|some people|some patients|certain people|others) (?:[a-z]+ ){0,2}(?:preferent|prefereront|choisissent|trouvent (?:plus )?(?:facile|simple)|would rather|prefer|choose|find it easier) (?:[a-z]+ ){0,3}(?:ecrire|publier|poster|se plaindre|critiquer|denigrer|laisser un avis|post|write|complain|vent|review)",
+        r"(?:plutot que|au lieu de|rather than|instead of) (?:de )?(?:nous )?(?:appeler|telephoner|contacter|venir nous voir|parler|pick(?:ing)? up the phone|call(?:ing)? us|talk(?:ing)? to us|contact(?:ing)? us)(?! (?:par|au|en|by|at|through))",
+        # a doubt about the reader's reading, facts or temper
+        r"(?:on|nous) (?:se |nous )?demand(?:e|ons) (?:bien )?si vous|we (?:do )?wonder (?:if|whether) you|(?:avez vous|vous avez) (?:bien |vraiment )?lu|did you (?:even |actually )?read|check (?:your|the) facts|verifiez? (?:vos|les) (?:faits|informations) avant|avant de (?:partir en peur|vous emporter|juger|accuser)|avant de (?:publier|poster|ecrire|laisser) (?:un avis|un commentaire|en ligne|sur (?:internet|google|les reseaux))|before (?:judging|accusing|jumping to conclusions)|before (?:posting|writing)(?: [a-z]+){0,3} (?:next time|a review|online)|(?:la|une) (?:colere|frustration|emotion) (?:[a-z]+ ){0,4}(?:faire ecrire|fait ecrire|pousse a ecrire|regrette)|(?:next time|la prochaine fois)(?:,)? (?:[a-z]+ ){0,3}(?:try|please|veuillez|pensez|essayez|nous vous invitons|we suggest|consider)",
+    ),
+)
+
+RULES = (LYING, STATE_OF_MIND, SARCASM, LEGAL_THREAT, LECTURE)
