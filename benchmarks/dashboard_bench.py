@@ -16,6 +16,7 @@ Triage render once that is done (target ≤ 3 s), and the re-render after an act
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -37,6 +38,33 @@ PAGES = ("triage", "tableau_de_bord")
 # Every page asks who is signed in: the figures are those of a signed-in secretary (a page shown
 # to nobody stops at its first line and would measure nothing).
 SECRETARY, PASSWORD = "secretariat-bench", "mot-de-passe-du-banc"
+LAWYER = "avocat-bench"
+
+
+FLAGGED = (
+    "Ce dentiste facture à la mutuelle des soins jamais faits, c'est un escroc.",
+    "La secrétaire est une vraie peste, espèce d'incapable.",
+    "Il réutilise les aiguilles d'un patient à l'autre, je l'ai vu.",
+)
+
+
+def add_flagged(folder: Path, engine, count: int = 40) -> None:  # type: ignore[no-untyped-def]
+    """Reviews the lawyer's page lists (defamation, insult): the generated ones are all lawful."""
+    reviews = [
+        {
+            "name": f"accounts/1/locations/1/reviews/F{i:05d}",
+            "reviewId": f"F{i:05d}",
+            "reviewer": {"displayName": f"Auteur {i}", "isAnonymous": False},
+            "starRating": "ONE",
+            "comment": FLAGGED[i % len(FLAGGED)],
+            "createTime": f"2026-0{1 + i % 9}-1{i % 10}T10:00:00Z",
+            "updateTime": f"2026-0{1 + i % 9}-1{i % 10}T10:00:00Z",
+        }
+        for i in range(count)
+    ]
+    path = folder / "flagged.json"
+    path.write_text(json.dumps([{"reviews": reviews}], ensure_ascii=False), encoding="utf-8")
+    import_paths(engine, [path])
 
 
 def add_secretary(engine) -> None:  # type: ignore[no-untyped-def]
@@ -45,6 +73,7 @@ def add_secretary(engine) -> None:  # type: ignore[no-untyped-def]
 
     with session_scope(engine) as session:
         accounts.add_user(session, SECRETARY, "secretariat", PASSWORD)
+        accounts.add_user(session, LAWYER, "avocat", PASSWORD)
 
 
 def signed_in(page: str) -> AppTest:
@@ -168,6 +197,14 @@ def browser_seconds(url: str, actions: int) -> None:
             if timings:
                 print(f"browser: « Ne pas répondre » until the card is gone and the page idle: median "
                       f"{statistics.median(timings):.2f} s, max {max(timings):.2f} s ({len(timings)} actions)")
+            # the lawyer's page is usable when its first « Préparer » button can be pressed
+            lawyer = browser.new_page(viewport={"width": 1440, "height": 1000})
+            sign_in(lawyer, address, LAWYER, PASSWORD)
+            wait_idle(lawyer)
+            start = time.perf_counter()
+            lawyer.goto(f"{address}/avocat")
+            lawyer.get_by_role("button", name="Préparer").first.wait_for(timeout=120_000)
+            print(f"browser: Avocat page usable {time.perf_counter() - start:.2f} s after opening it")
             browser.close()
 
 
@@ -187,6 +224,7 @@ def main() -> None:
         start = time.perf_counter()
         summary = import_paths(engine, [source])
         print(f"database: {summary.new} reviews imported and classified in {time.perf_counter() - start:.1f} s")
+        add_flagged(Path(folder), engine)
         add_secretary(engine)
         engine.dispose()
         from app_pages.common import warm_core
