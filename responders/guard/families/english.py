@@ -61,6 +61,9 @@ EN_RELATIONSHIP = Rule(
         r"whether or not [a-z ]{0,40}",
         r"(?:whether|if) (?:or not )?(?:anyone|someone|somebody|a person|this person|the author|the writer|any person|anybody)(?: [a-z]+){0,2} (?:is|was|has been|have been) (?:or was )?(?:a |our |ever )?(?:patient|client)s?(?: (?:of|at|with) (?:our|the|this) (?:practice|clinic|office))?",
         r"(?:neither|cannot|can not|can t|not) (?:confirm|deny)(?: (?:nor|or) (?:confirm|deny))? [a-z ]{0,80}",
+        # thanks for waiting on our answer; a message (not a person) in good hands
+        r"(?:thank you|thanks|we appreciate you|we thank you) for (?:being patient|your patience)",
+        r"(?:your|this|the) (?:message|comment|comments|feedback|request|complaint|concern|concerns|note) (?:is|are) in (?:good|safe) hands",
     ),
 )
 
@@ -112,6 +115,7 @@ CARE_EXCLUSIONS = (
     r"(?:filling|filled) (?:the )?(?:position|role|gap|slot)",
     r"cleaning (?:of |in )?(?:the |our )?(?:office|premises|waiting room|rooms|building|clinic|floors)",
     r"(?:the |this |such )?sensitivity (?:of|around) (?:this|the|these|such|that|your) (?:matter|topic|subject|issue|information|data)s?|sensitive (?:matter|topic|subject|information|data|issue)s?",
-    r"freezing (?:weather|cold|temperatures|rain|outside)|(?:bleeding|painful) (?:heart|truth)",
+    r"freezing (?:weather|cold|temperatures|rain|outside|days|nights|mornings|drizzle)|(?:bleeding|painful) (?:heart|truth)",
+    r"(?:as |where )?(?:prescribed|required) by (?:law|the law|regulations?|our (?:college|order|code))",
     r"by e ?mail|via e ?mail|(?:an|our|your|the) e ?mail|e ?mail (?:address|us|at)|par e ?mail|(?:ou|or|and|et) (?:par )?e ?mail",
 )

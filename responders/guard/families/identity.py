@@ -250,7 +250,8 @@ DATETIME = Rule(
         Pattern("this_weekday", rf"(?:ce |cet |un )(?:{_DAYS})"),
         Pattern(
             "clock_time",
-            r"\d{1,2}\s?(?:h|heures?)\s?\d{0,2}(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}",
+            # no trailing blank in the span: « de 8 h à 18 h » must fall inside its exclusion
+            r"\d{1,2}\s?(?:h|heures?)(?:\s?\d{1,2})?(?!\s*(?:/|sur)\s*(?:24|7))|\d{1,2}:\d{2}",
         ),
         Pattern(
             "relative_day",
@@ -270,6 +271,8 @@ DATETIME = Rule(
     exclusions=(
         r"(?:du|de) (?:lundi|mardi|mercredi|jeudi) (?:au|a) (?:jeudi|vendredi|samedi|dimanche)(?: de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2})?",
         r"de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2}",
+        # opening hours said otherwise: « le stationnement est gratuit après 18 h »
+        r"(?:gratuit|gratuite|ouvert|ouverte|ouverts|ferme|fermee|fermes|accessible|disponible|disponibles|joignable|joignables|accueil|standard|secretariat|stationnement)(?: [a-z]+){0,4} (?:apres|avant|des|jusqu a|a partir de|vers) \d{1,2} ?h ?\d{0,2}",
         r"(?:from |between )?\d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))? (?:to|and|until|till|through) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?|(?:hours|open|opens|closes|closed|reachable|available)(?: [a-z]+){0,4} (?:from|at|until|after|before) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?",
         r"(?:sous|dans les|d ici|en moins de|dans un delai de) \d{1,3} ?(?:h|heures)",
         r"24 ?h ?24|7 ?j ?7|24 ?h ?sur ?24|7 ?jours sur ?7",
