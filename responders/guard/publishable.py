@@ -254,10 +254,11 @@ _CLOSING = re.compile(
 @cache
 def _context_patterns() -> tuple[re.Pattern[str], ...]:
     from responders.guard.families import context
+    from responders.guard.rule import COMMON_EXCLUSIONS
 
     return tuple(
         re.compile(rf"(?<![a-z0-9])(?:{p})(?![a-z0-9])")
-        for p in (*context.CARE, *context.PROMOTION)
+        for p in (*COMMON_EXCLUSIONS, *context.CARE, *context.PROMOTION)
     )
 
 

@@ -351,3 +351,37 @@ def test_a_long_adversarial_reply_is_checked_in_linear_time(text: str) -> None:
     t0 = time.process_time()
     check(text)
     assert time.process_time() - t0 < 0.5
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # what every rule lets through (the practice's setting) is generic for the model too
+        "Bonjour, le cabinet de kinésithérapie est ouvert de 8 h à 20 h en semaine.",
+        "Hi, the physiotherapy clinic is a short walk from the metro and has a ramp at the entrance.",
+        # everyday senses of care words
+        "Bonjour, nous prenons soin de répondre à chaque message en privé.",
+        "Hello, the treatment of your request will be handled by our clinic manager.",
+        "Hello, we care about every message we receive and would be glad to talk privately.",
+        "Bonjour, le cabinet reçoit uniquement sur rendez-vous ; le secrétariat répond par téléphone.",
+        # practical information for anyone
+        "Bonjour, le stationnement est gratuit après 18 h et l'entrée est de plain-pied.",
+    ],
+)
+def test_generic_setting_and_everyday_senses_pass(reply: str) -> None:
+    result = check(reply)
+    assert result.verdict == "pass", [(f.rule, f.text) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Hi, we hope the physiotherapy you received helped your back.",
+        "Bonjour, nous avons pris soin de votre dent la semaine dernière.",
+        "Hello, we care about your recovery after the surgery.",
+        "Bonjour, nous sommes désolés qu'une de nos patientes ait ressenti cela.",
+        "Bonjour, le praticien a reçu votre message sur la messagerie sécurisée.",
+    ],
+)
+def test_the_same_words_about_the_person_are_stopped(reply: str) -> None:
+    assert check(reply).verdict != "pass"
