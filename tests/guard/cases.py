@@ -329,6 +329,7 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Bonne chance pour trouver mieux ailleurs 🙄",
     ],
     "counter_legal_threat": [
+        "Bonjour, nous avons pris connaissance de ce message. Une plainte sera déposée.",
         'Nous savons qui vous êtes.',
         'Vous serez tenu responsable.',
         'Nous avons consulté un juriste.',
@@ -342,6 +343,7 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Des poursuites sont envisagées.",
     ],
     "promotion_superlative": [
+        "Bonjour, une équipe d'exception mérite des patients d'exception !",
         'Notre équipe expérimentée vous accueille dans un cadre moderne.',
         "Le meilleur cabinet de la ville.",
         "Une équipe exceptionnelle à votre service.",
@@ -650,11 +652,13 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Nous vous souhaitons une bonne journée.",
     ],
     "counter_legal_threat": [
+        "Bonjour, votre plainte a été transmise à la direction, qui vous rappellera.",
         "Vous pouvez nous écrire pour poursuivre l'échange.",
         "Vos commentaires ont été transmis à la direction.",
         "Vous pouvez adresser votre réclamation par écrit.",
     ],
     "promotion_superlative": [
+        "Bonjour, le cabinet sera exceptionnellement fermé pendant les travaux.",
         "Nous vous souhaitons une excellente journée.",
         "Nous vous répondrons dans les meilleurs délais.",
         "Nous vous souhaitons le meilleur.",

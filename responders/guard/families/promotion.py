@@ -16,6 +16,7 @@ SUPERLATIVE = Rule(
         "interdites aux professionnels de santé. Retirez ce passage."
     ),
     patterns=(
+        r"(?:equipe|cabinet|clinique|centre|soins|service|services|praticiens?|patients?|patientes?|accueil) d exception|(?:equipe|cabinet|clinique|centre|service|accueil) (?:exceptionnel|exceptionnelle|hors pair|hors du commun)",
         r"(?:le |la |les |nos |notre |un |une |des )?meilleure?s?(?! (?:journee|soiree|continuation|sante|salutations|voeux|sentiments|delais?|solution|facon|maniere|voie|suite|avenir|pour la suite|pour l avenir|moyen|moyens|canal|endroit|interlocuteur|facon de|chose a faire))",
         r"excellente?s?(?! (?:journee|soiree|continuation|fin de journee|semaine|annee|sante|fete|fetes))|exceptionnel(?:le)?s?|extraordinaires?|incomparables?|inegalee?s?|inegalables?|remarquables?|irreprochables?|impeccables?|parfaite?s?",
         r"(?:hygieniste|assistante?|secretaire|docteure?|dentiste|medecin|chirurgien(?:ne)?|praticien(?:ne)?|infirmiere?|orthodontiste|equipe|personnel|specialiste)s?(?: [a-z]+){0,2} (?:est|sont|etait|etaient|reste|restent) (?:tres |particulierement |hautement |extremement |vraiment |tout a fait )?(?:experimentee?s?|qualifiee?s?|competente?s?|chevronnee?s?|reconnue?s?|diplomee?s?|formee?s?|expertes?|douee?s?|minutieu(?:x|se|ses)|delicate?s?|professionnel(?:le)?s?)",
