@@ -198,13 +198,21 @@ def browser_seconds(url: str, actions: int) -> None:
                 print(f"browser: « Ne pas répondre » until the card is gone and the page idle: median "
                       f"{statistics.median(timings):.2f} s, max {max(timings):.2f} s ({len(timings)} actions)")
             # the lawyer's page is usable when its first « Préparer » button can be pressed
+            # (a lawyer lands on the Avocat page when signing in)
             lawyer = browser.new_page(viewport={"width": 1440, "height": 1000})
-            sign_in(lawyer, address, LAWYER, PASSWORD)
+            lawyer.goto(address)
+            lawyer.get_by_label("Nom d'utilisateur", exact=True).wait_for(timeout=120_000)
             wait_idle(lawyer)
+            lawyer.get_by_label("Nom d'utilisateur", exact=True).fill(LAWYER)
+            lawyer.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
             start = time.perf_counter()
-            lawyer.goto(f"{address}/avocat")
-            lawyer.get_by_role("button", name="Préparer").first.wait_for(timeout=120_000)
-            print(f"browser: Avocat page usable {time.perf_counter() - start:.2f} s after opening it")
+            lawyer.get_by_role("button", name="Se connecter").click()
+            # usable: the list of candidates and the capture form at its end are drawn
+            lawyer.get_by_text("le plus urgent en premier").wait_for(timeout=120_000)
+            lawyer.get_by_role("heading", name="Captures de l'avis").wait_for(timeout=120_000)
+            print(f"browser: Avocat page usable {time.perf_counter() - start:.2f} s after signing in "
+                  "(candidates listed, capture form drawn)")
+
             browser.close()
 
 
