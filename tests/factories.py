@@ -136,3 +136,28 @@ def passage(text: str, fragment: str, qualification: str, rule: str, explanation
         "rule": rule,
         "explanation": explanation,
     }
+
+
+def make_burst_history(
+    session: Session,
+    location: Location,
+    *,
+    start: datetime,
+    after_days: int,
+    texts: Sequence[str],
+    authors: Sequence[str | None] | None = None,
+    calm: int = 200,
+) -> list[int]:
+    """Ordinary reviews every three days from `start`, then one 1-star review per text, six
+    hours apart, `after_days` after `start`: the history of a listing hit by a burst."""
+    from datetime import timedelta
+
+    for i in range(calm):
+        make_review(session, location, f"calm{i}", f"Avis ordinaire {i}", rating=5 if i % 6 else 2,
+                    created_at=start + timedelta(days=3 * i))
+    return [
+        int(make_review(session, location, f"bomb{k}", text, rating=1,
+                        author_display_name=authors[k] if authors else None,
+                        created_at=start + timedelta(days=after_days, hours=6 * k)).id or 0)
+        for k, text in enumerate(texts)
+    ]

@@ -104,22 +104,19 @@ def test_a_submission_is_recorded_then_its_decision(demo_db):
 
 def _campaign(engine) -> list[int]:
     """Two years of ordinary reviews, then five 1-star reviews within a day: a burst."""
-    from datetime import UTC, datetime, timedelta
+    from datetime import UTC, datetime
 
     from responders.store.models import Location
-    from tests.factories import make_review
+    from tests.factories import make_burst_history
 
     t0 = datetime(2024, 1, 5, 9, tzinfo=UTC)
     with Session(engine) as session:
         location = Location(key="loc", name="Cabinet des Lilas")
         session.add(location)
         session.flush()
-        for i in range(200):
-            make_review(session, location, f"calm{i}", f"Avis ordinaire {i}", rating=5 if i % 6 else 2,
-                        created_at=t0 + timedelta(days=3 * i))
-        bomb = [make_review(session, location, f"bomb{k}", "Arnaque, fuyez !", rating=1,
-                            author_display_name=f"**Compte {k}**", created_at=t0 + timedelta(days=620, hours=6 * k)).id
-                for k in range(5)]
+        bomb = make_burst_history(session, location, start=t0, after_days=620,
+                                  texts=["Arnaque, fuyez !"] * 5,
+                                  authors=[f"**Compte {k}**" for k in range(5)])
         session.commit()
     return bomb
 

@@ -17,7 +17,7 @@ from responders.removal import (
 )
 from responders.store.models import AuditEvent, Location, Review
 from responders.triage.actions import record_extortion_message, submit_removal_bundle
-from tests.factories import make_review
+from tests.factories import make_burst_history
 
 T0 = datetime(2024, 1, 5, 9, tzinfo=UTC)
 BLACKMAIL = "Remboursez mes 300 € avant vendredi ou mes amis et moi laisserons d'autres avis à 1 étoile."
@@ -31,16 +31,9 @@ def campaign(engine, monkeypatch):
         location = Location(key="loc", name="Cabinet des Lilas")
         session.add(location)
         session.flush()
-        for i in range(200):
-            make_review(session, location, f"calm{i}", f"Avis ordinaire {i}", rating=5 if i % 6 else 2,
-                        created_at=T0 + timedelta(days=3 * i))
         authors = ["Jean D.", "Compte X", None, "Marie <b>Z</b>", "Compte X", "Paul"]
-        ids = [
-            make_review(session, location, f"bomb{k}", "" if k % 2 else "Arnaque, fuyez !", rating=1,
-                        author_display_name=authors[k],
-                        created_at=T0 + timedelta(days=620, hours=6 * k)).id
-            for k in range(6)
-        ]
+        ids = make_burst_history(session, location, start=T0, after_days=620, authors=authors,
+                                 texts=["" if k % 2 else "Arnaque, fuyez !" for k in range(6)])
         session.commit()
     return ids
 

@@ -70,7 +70,7 @@ def test_the_card_and_the_dossier_name_the_burst(engine, monkeypatch):
     from responders.export import build_dossier
     from responders.store.models import Location, Review
     from responders.triage import queue
-    from tests.factories import make_review
+    from tests.factories import make_burst_history
 
     monkeypatch.setenv("RESPONDERS_NOW", "2026-06-01T12:00:00+00:00")
     with Session(engine) as session:
@@ -78,14 +78,8 @@ def test_the_card_and_the_dossier_name_the_burst(engine, monkeypatch):
         session.add(location)
         session.flush()
         # two years of ordinary reviews, then six 1-star reviews within two days
-        for i in range(200):
-            make_review(session, location, f"calm{i}", f"Avis ordinaire {i}", rating=5 if i % 6 else 2,
-                        created_at=T0 + timedelta(days=3 * i))
-        ids = [
-            make_review(session, location, f"bomb{k}", "" if k % 2 else "Arnaque, fuyez !", rating=1,
-                        created_at=T0 + timedelta(days=400, hours=6 * k)).id
-            for k in range(6)
-        ]
+        ids = make_burst_history(session, location, start=T0, after_days=400,
+                                 texts=["" if k % 2 else "Arnaque, fuyez !" for k in range(6)])
         session.get(Review, ids[0]).for_lawyer = True
         session.commit()
         [item] = queue.load_items(session, [ids[0]])
