@@ -258,7 +258,7 @@ def _context_patterns() -> tuple[re.Pattern[str], ...]:
 
     return tuple(
         re.compile(rf"(?<![a-z0-9])(?:{p})(?![a-z0-9])")
-        for p in (*COMMON_EXCLUSIONS, *context.CARE, *context.PROMOTION)
+        for p in (*COMMON_EXCLUSIONS, *context.CARE, *context.PROMOTION, context.PAYMENT)
     )
 
 

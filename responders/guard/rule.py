@@ -141,6 +141,10 @@ COMMON_EXCLUSIONS = (
     r"(?:le |notre |un |du |au )?(?:cabinet|centre|clinique|pole) (?:dentaire|medical|medicale|de sante|medico dentaire)",
     r"(?:le |notre |un |du |au |la )?(?:cabinet|centre|clinique|pole|service|groupe) (?:d|de) (?:orthodontie|implantologie|parodontie|endodontie|radiologie|imagerie medicale|imagerie|kinesitherapie|physiotherapie|ophtalmologie|cardiologie|dermatologie|pediatrie|gynecologie|osteopathie|podologie|psychologie|medecine [a-z]+|chirurgie [a-z]+|[a-z]+ologie|[a-z]+iatrie)",
     r"(?:professionnels?|etablissements?|services?) de (?:la )?sante",
+    # a laboratory is the practice's setting: « le laboratoire est fermé le dimanche »
+    r"(?:le |notre |du |au |un |ce |the |our )?(?:laboratoire|labo)(?: d analyses?(?: medicales?)?| de biologie(?: medicale)?| medical| medicale)?(?= (?:est|sera|reste|ferme|ouvre|change|ne|n|a|accueille|dispose|se trouve|is|will|remains))",
+    # streets and places named after a word of care: « rue de la Couronne », « couronne nord »
+    r"(?:rue|avenue|boulevard|place|chemin|impasse|allee|cours) (?:de la |du |des |de l )?couronne|couronne (?:nord|sud)",
     r"(?:services?|departements?) (?:d|de) (?:[a-z]+metrie|[a-z]+therapie|[a-z]+ologie|[a-z]+iatrie|orthodontie|radiologie|imagerie)",
     # the practice's setting in English: "our pediatric clinic", "the physiotherapy department"
     r"(?:(?:our|the|a|this) )?(?:pediatric|paediatric|physiotherapy|physio|dental|medical|optometry|eye|orthodontic|dermatology|radiology|imaging|family medicine|walk in|sports medicine|psychiatric|mental health|rehabilitation|rehab|sleep|fertility|women s health|travel health) (?:clinic|clinics|centre|center|office|practice|department|team|front desk|reception|services?)",

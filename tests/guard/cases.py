@@ -173,6 +173,7 @@ HITS: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Votre chum attendait dehors.",
     ],
     "identity_money": [
+        "Bonjour, nous avons bien reçu le règlement par chèque et considérons la question close.",
         'Le secrétariat renseigne sur les remboursements, et le vôtre a été fait.',
         'Votre demande de remboursement a été traitée.',
         'Nous vous renseignons sur les remboursements que vous avez demandés.',
@@ -512,6 +513,8 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Votre demande sera traitée rapidement.",
     ],
     "care_material": [
+        "Bonjour, le laboratoire est fermé le dimanche et les jours fériés.",
+        "Bonjour, la clinique est située rue de la Couronne, à deux pas de la bibliothèque.",
         "Le cabinet dentaire reste à votre écoute.",
         "Notre équipe soignante lit chaque message.",
     ],
@@ -568,6 +571,8 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Le cabinet reste joignable, et nous lisons tout.",
     ],
     "identity_datetime": [
+        "Bonjour, un rappel par SMS est envoyé à chacun la veille des rendez-vous.",
+        "Bonjour, le cabinet est fermé les jours fériés ainsi qu'une semaine en août.",
         "Le cabinet est ouvert du lundi au vendredi de 9h à 17h.",
         "Nous répondons sous 48 h à tous les messages.",
         "Le secrétariat est joignable 24h/24.",
@@ -578,6 +583,8 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Le cabinet reste à votre écoute.",
     ],
     "identity_money": [
+        "Bonjour, le règlement est possible par carte bancaire, chèque ou espèces.",
+        "Bonjour, on accepte le paiement direct, le débit, les cartes de crédit et l'argent comptant.",
         "Pour les questions relatives à l'assurance maladie ou à la RAMQ, le secrétariat répond.",
         "Les reçus pour assurance sont remis à l'accueil sur demande.",
         'Pour toute demande de reçu ou de facture, adressez-vous au secrétariat.',
@@ -658,6 +665,10 @@ NEAR_MISSES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
         "Vous pouvez adresser votre réclamation par écrit.",
     ],
     "promotion_superlative": [
+        "Bonjour, un courrier à l'attention de la direction est la meilleure voie.",
+        "Bonjour, un appel au cabinet est le plus simple.",
+        "Bonjour, aux heures de pointe, le répondeur prend le relais.",
+        "Bonjour, la ligne coupée est désormais réparée.",
         "Bonjour, le cabinet sera exceptionnellement fermé pendant les travaux.",
         "Nous vous souhaitons une excellente journée.",
         "Nous vous répondrons dans les meilleurs délais.",

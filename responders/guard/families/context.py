@@ -41,3 +41,11 @@ PROMOTION = (
     r"(?:pris|prendre|prenez|prend) (?:le temps|la peine) (?:de |d )(?:nous )?(?:partager|faire part de|exprimer|ecrire|donner) (?:votre|vos|ce|cet|cette) (?:avis|ressenti|commentaire|commentaires|point de vue|message|remarques?|impressions?|retour)",
     r"(?:taking|took|taken|take) the time to (?:share|write|leave|post|express) (?:your|this|these) (?:feedback|comments?|thoughts|concerns?|review|message)",
 )
+
+# The ways of paying, for anyone: « le règlement est possible par carte bancaire, chèque ou
+# espèces », « on accepte le débit, les cartes de crédit et l'argent comptant ».
+PAYMENT = (
+    # only said as what is possible for anyone, never « nous avons reçu le règlement par chèque »
+    r"(?:(?:le |la |les )?(?:reglement|paiement)s? (?:est |sont )?(?:possibles?|acceptee?s?|acceptes|se fait|se font|peut se faire|peut etre (?:fait|effectue))(?: [a-z]+){0,2} (?:par|en)|(?:on |nous )?accept(?:e|ons|ent|es)|(?:possible de|vous pouvez|on peut|pouvez) (?:payer|regler) (?:par|en))"
+    r"(?: (?:la |le |les |l |et |ou |des |par |en |aussi )*(?:cartes? (?:bancaires?|de credit|de debit)|carte|debit|credit|cheques?|especes|argent comptant|comptant|paiement direct|virements?|interac|visa|mastercard|paiement sans contact))+"
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from responders.guard.families.generic import generic_mention
+from responders.guard.families import context
 from responders.guard.rule import Context, Pattern, Rule, Span
 from responders.vocabulary import Severity
 
@@ -271,6 +272,9 @@ DATETIME = Rule(
     exclusions=(
         r"(?:du|de) (?:lundi|mardi|mercredi|jeudi) (?:au|a) (?:jeudi|vendredi|samedi|dimanche)(?: de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2})?",
         r"de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2}",
+        # a reminder system described for everyone, holidays announced by month
+        r"la veille (?:des|de chaque|de leurs?) rendez vous|(?:chacun|chaque personne|chaque patient|tout le monde|toute personne)(?: [a-z]+){0,6} la veille de (?:son|leur) rendez vous",
+        r"(?:ferme|fermee|fermes|fermeture|conges?|vacances|semaine|semaines)(?: [a-z]+){0,5} en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)",
         # opening hours said otherwise: « le stationnement est gratuit après 18 h »
         r"(?:gratuit|gratuite|ouvert|ouverte|ouverts|ferme|fermee|fermes|accessible|disponible|disponibles|joignable|joignables|accueil|standard|secretariat|stationnement)(?: [a-z]+){0,4} (?:apres|avant|des|jusqu a|a partir de|vers) \d{1,2} ?h ?\d{0,2}",
         r"(?:from |between )?\d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))? (?:to|and|until|till|through) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?|(?:hours|open|opens|closes|closed|reachable|available)(?: [a-z]+){0,4} (?:from|at|until|after|before) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?",
@@ -355,6 +359,8 @@ MONEY = Rule(
     invalidate=_generic_money,
     exclusions=(
         r"(?:nos|les|des) (?:tarifs|honoraires|prix|recus(?: (?:pour|d) assurances?)?|factures|modalites de (?:paiement|reglement|remboursement)|moyens de paiement) (?:sont|restent|demeurent|peuvent etre) (?:affiches|disponibles|publics|consultables|indiques|accessibles|remis|delivres|fournis|emis|envoyes)|a tout prix|coute que coute|a nos frais|sans frais(?: supplementaires?)?|numero sans frais|sans frais pour vous",
+        # The ways of paying, for anyone (context.PAYMENT).
+        Pattern("payment_methods", context.PAYMENT),
         # The topic named only to decline it: « aucune question de facturation n'est traitée ici ».
         Pattern(
             "topic_declined",
