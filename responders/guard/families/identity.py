@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from responders.guard.families.generic import generic_mention
 from responders.guard.families import context
+from responders.guard.families.generic import generic_mention
 from responders.guard.rule import Context, Pattern, Rule, Span
 from responders.vocabulary import Severity
 
