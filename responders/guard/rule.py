@@ -143,6 +143,29 @@ COMMON_EXCLUSIONS = (
     r"(?:professionnels?|etablissements?|services?) de (?:la )?sante",
     # a laboratory is the practice's setting: « le laboratoire est fermé le dimanche »
     r"(?:le |notre |du |au |un |ce |the |our )?(?:laboratoire|labo)(?: d analyses?(?: medicales?)?| de biologie(?: medicale)?| medical| medicale)?(?= (?:est|sera|reste|ferme|ouvre|change|ne|n|a|accueille|dispose|se trouve|is|will|remains))",
+    # the building and its machines, not a person: a fault diagnosed on the lines, an electrical
+    # incident, a line « en dérangement », operations disrupted by an outage, a fire drill
+    r"(?:pose |poser |fait |faire |le |un |du )?diagnostic (?:de la |du |de notre |des |d un |de l )(?:panne|pannes|reseau|ligne|lignes|systeme|standard|probleme technique|informatique|installation|telephone|telephonie)[a-z ]{0,20}",
+    r"(?:un |l |cet )?incidents? (?:electrique|electriques|technique|techniques|informatique|informatiques|sur (?:le|la|les|notre|nos) (?:reseau|ligne|lignes|serveur|systeme)[a-z ]{0,20}|de reseau)",
+    r"(?:lignes?|telephones?|reseau|service|systeme|standard|ascenseur)(?: [a-z]+){0,2} (?:est |sont |etait |etaient )?en derangement|(?:du|pour le|de ce|ce|le) derangement(?: occasionne| cause)?",
+    r"(?:operations?|activities) (?:were|was|are|is|have been|has been) (?:disrupted|interrupted|affected|suspended|slowed)|(?:power|phone|network) (?:outage|cut|failure)s?",
+    r"(?:fire|evacuation|safety|emergency) drills?|exercices? (?:d evacuation|d incendie|de securite)",
+    # the weather and the premises: « quand il gèle », « nettoyage des planchers », « la radio annonçait du verglas »
+    r"(?:il|ca|quand il|quand ca|lorsqu il|lorsque ca|les jours ou il|les jours ou ca|s il) gele(?: dur| fort)?",
+    r"nettoyage (?:des|du|de la|de nos|de l) (?:planchers?|vitres|fenetres|tapis|escaliers?|stationnement|trottoirs?|entree|immeuble|batiment)",
+    r"(?:la |a la )?radio (?:annoncait|annonce|a annonce|diffuse|diffusait|prevoit|prevoyait)(?: [a-z]+){0,2} (?:verglas|neige|tempete|pluie|meteo|chaussee|circulation|trafic|greve)",
+    # an e-mail (« e-mail », « un email ») is no tooth enamel
+    r"e mail|(?:un|an|our|your|the|par|by|via|d|l|notre|votre|cet|this|son|leur) email",
+    # the practice's setting with a specialty in -métrie or -thérapie: « le service d'optométrie »
+    r"(?:le |notre |au |du |la )?(?:cabinet|centre|clinique|service|departement|pole) (?:d|de) (?:[a-z]+metrie|[a-z]+therapie)",
+    # effort and rules for everyone: « nous faisons de notre mieux », « c'est la règle pour tout le monde »
+    r"(?:faisons|fait|faire|ferons|fera|font|faisait) (?:de notre|de son|de leur|du) mieux",
+    r"c est la (?:regle|procedure|politique) (?:pour tout le monde|pour tous|pour chacun|ici|partout|dans toutes)",
+    r"(?:a|ont|avait|avaient) cause (?:des|de|du|d) (?:lenteurs?|difficultes|perturbations?|coupures?|pannes?|problemes techniques|retards? de (?:ligne|reponse|connexion))",
+    # parking and amenities offered to anyone
+    r"(?:stationnement|parking|wifi|wi fi|acces internet)(?: [a-z]+){0,3} (?:est |sont )?(?:gratuit|gratuite|gratuits|gratuites|offert|offerte|free)|(?:free|gratuit|gratuite) (?:parking|stationnement|wifi|wi fi)",
+    # a new phone system, not a new dentist
+    r"(?:switch|switched|switching|changed|moved|upgraded) (?:over )?to a new (?:phone|telephone|booking|computer|software|voicemail|e mail|email|scheduling) (?:system|provider|line|platform)",
     # streets and places named after a word of care: « rue de la Couronne », « couronne nord »
     r"(?:rue|avenue|boulevard|place|chemin|impasse|allee|cours) (?:de la |du |des |de l )?couronne|couronne (?:nord|sud)",
     r"(?:services?|departements?) (?:d|de) (?:[a-z]+metrie|[a-z]+therapie|[a-z]+ologie|[a-z]+iatrie|orthodontie|radiologie|imagerie)",

@@ -385,3 +385,37 @@ def test_generic_setting_and_everyday_senses_pass(reply: str) -> None:
 )
 def test_the_same_words_about_the_person_are_stopped(reply: str) -> None:
     assert check(reply).verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the building and its machines, the weather, amenities: never a person's care
+        "Bonjour, un technicien a posé le diagnostic de la panne de notre ligne.",
+        "Bonjour, un incident électrique dans l'immeuble a fermé le cabinet toute la journée.",
+        "Bonjour, notre ligne est en dérangement ; écrivez-nous par courriel.",
+        "Bonjour, quand il gèle, l'entrée arrière est déglacée dès l'ouverture.",
+        "Bonjour, le nettoyage des planchers a lieu le soir après la fermeture.",
+        "Hello, a fire drill is planned this week; the front desk may be unreachable for a few minutes.",
+        "Hello, our operations were disrupted by a power outage on the whole block.",
+        "Bonjour, le stationnement est gratuit dans la ruelle derrière l'immeuble.",
+        "Hello, we switched to a new phone system this month.",
+        "Bonjour, le service d'optométrie est au deuxième étage.",
+    ],
+)
+def test_the_premises_and_their_machines_are_not_blocked(reply: str) -> None:
+    result = check(reply)
+    assert not result.blocking, [(f.rule, f.text) for f in result.blocking]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Bonjour, le diagnostic de votre carie a été posé lors de votre visite.",
+        "Bonjour, l'incident survenu pendant votre soin est regrettable.",
+        "Hello, your email about your crown was forwarded to the dentist.",
+        "Bonjour, nous faisons de notre mieux malgré votre comportement.",
+    ],
+)
+def test_the_same_words_about_the_person_are_blocked(reply: str) -> None:
+    assert check(reply).blocking

@@ -274,7 +274,7 @@ DATETIME = Rule(
         r"de \d{1,2} ?h ?\d{0,2} a \d{1,2} ?h ?\d{0,2}",
         # a reminder system described for everyone, holidays announced by month
         r"la veille (?:des|de chaque|de leurs?) rendez vous|(?:chacun|chaque personne|chaque patient|tout le monde|toute personne)(?: [a-z]+){0,6} la veille de (?:son|leur) rendez vous",
-        r"(?:ferme|fermee|fermes|fermeture|conges?|vacances|semaine|semaines)(?: [a-z]+){0,5} en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)",
+        r"(?:ferme|fermee|fermes|fermeture|conges?|vacances|semaine|semaines|travaux|reprendront|reprennent|reprise|rouvrira|rouvrent|reouverture|horaires|changent|changeront|changera)(?: [a-z]+){0,5} en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)",
         # opening hours said otherwise: « le stationnement est gratuit après 18 h »
         r"(?:gratuit|gratuite|ouvert|ouverte|ouverts|ferme|fermee|fermes|accessible|disponible|disponibles|joignable|joignables|accueil|standard|secretariat|stationnement)(?: [a-z]+){0,4} (?:apres|avant|des|jusqu a|a partir de|vers) \d{1,2} ?h ?\d{0,2}",
         r"(?:from |between )?\d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))? (?:to|and|until|till|through) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?|(?:hours|open|opens|closes|closed|reachable|available)(?: [a-z]+){0,4} (?:from|at|until|after|before) \d{1,2}(?: \d{2})?(?: ?(?:am|pm|a m|p m))?",
