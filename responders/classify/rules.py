@@ -105,6 +105,8 @@ _HEAD_QUALIFIER = re.compile(
 # Words before an epithet that make it aimed at someone: "un boucher", "espèce d'imbécile".
 _EPITHET_CONTEXT = re.compile(
     r"(?:\b(?:un|une|ce|cet|cette|ces|quel|quelle|quels|quelles|espece de|espece d'|bande de|"
+    # Québec: « c't'un », « mon gros », « ma grosse » before an epithet
+    r"c't'un|c't'une|ct'un|cte|mon gros|ma grosse|mon ostie de|"
     r"bande d'|gang de|gang d'|tas de|t'es|tu es|vous etes|(?:esti|estie|osti|ostie|hostie|sti|stie|asti|astie|criss|"
     r"crisse|calisse|calice|tabarnak|maudit|maudite|sacre|sacree)\s*(?:de|d')|maudit|maudite|"
     r"gros|grosse|gros\s+gros|sale|pauvre|vieux|vieille|vieil|petit|petite|"

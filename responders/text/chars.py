@@ -17,8 +17,8 @@ from responders.text.fold import CONFUSABLES
 # The shared look-alike table (Cyrillic/Greek letters, ligatures, typography).
 _CONFUSABLES = CONFUSABLES
 # Digits and symbols used as letters ("c0nnard", "@rnaque"); only applied inside words.
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
-_LEET_CHARS = re.compile(r"[013457@$]")
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+_LEET_CHARS = re.compile(r"[013457@$!]")
 # Letters typed one by one with separators: "b o u c h e r", "c.o.n.n.a.r.d", "p-o-u-r-r-i".
 # Three letters only when dotted or starred ("c.o.n", "c*o*n"): spaced or hyphenated triples
 # are ordinary text ("y a t", "a-t-il").
@@ -75,12 +75,18 @@ def _leet(text: str) -> str:
         right = chars[i + 1] if i + 1 < n else " "
         if not (left.isalpha() or right.isalpha()):
             continue
+        # « b!tch », « sh!t »: between two lower-case letters of a short word only; « Bravo! »,
+        # « quoi!? », « Bravo!Merci » and « super!merci » stay punctuation
+        if chars[i] == "!" and not (left.islower() and right.islower()):
+            continue
         j, k = i, i + 1
         while j > 0 and (chars[j - 1].isalnum() or chars[j - 1] in "@$"):
             j -= 1
         while k < n and (chars[k].isalnum() or chars[k] in "@$"):
             k += 1
         letters = sum(1 for c in chars[j:k] if c.isalpha())
+        if chars[i] == "!" and letters > 7:
+            continue
         if letters >= 2 and letters >= (k - j) // 2:
             chars[i] = _LEET[chars[i]]
     return "".join(chars)
