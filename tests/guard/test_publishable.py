@@ -415,6 +415,8 @@ def test_the_premises_and_their_machines_are_not_blocked(reply: str) -> None:
         "Bonjour, l'incident survenu pendant votre soin est regrettable.",
         "Hello, your email about your crown was forwarded to the dentist.",
         "Bonjour, nous faisons de notre mieux malgré votre comportement.",
+        # a refusal does not clear the moment told after it
+        "Bonjour, on ne peut pas répondre sur le fond ici, surtout après un traitement de canal.",
     ],
 )
 def test_the_same_words_about_the_person_are_blocked(reply: str) -> None:

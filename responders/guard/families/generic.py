@@ -25,7 +25,16 @@ _REFUSAL_NOUN = re.compile(
     r"(?<![a-z])(?:aucune?s?|jamais|ni|sans)(?: [a-z']+){0,2} (?:question|information|detail|precision|"
     r"discussion|donnee|commentaire|renseignement)s?(?![a-z])"
 )
-_BREAK = re.compile(r"(?<![a-z])(?:mais|cependant|toutefois|pourtant|or|neanmoins|sauf)(?![a-z])")
+# What ends a refusal's reach: a contrast, or a moment told (« surtout après un traitement de
+# canal » narrates an event; it does not name a topic in general).
+_BREAK = re.compile(
+    r"(?<![a-z])(?:mais|cependant|toutefois|pourtant|or|neanmoins|sauf|"
+    r"(?:surtout |notamment |en particulier |especially |particularly |even |meme )?"
+    # « avant comme après une consultation » still speaks of anyone
+    r"(?<!comme )(?<!ou )(?<!or )(?<!and )(?<!et )"
+    r"(?:apres|avant|pendant|lors d|lors de|depuis|after|before|during|since) "
+    r"(?:un|une|le|la|l|les|votre|vos|ce|cet|cette|ces|your|the|a|an|this|that)(?![a-z]))(?![a-z])"
+)
 _OWNED_BEFORE = re.compile(
     r"(?<![a-z])(?:votre|vos|ton|tes|son|sa|ses|leur|leurs|mon|ma|mes|ce|cet|cette|ces)\s+(?:[a-z'-]+\s+)?$"
 )
