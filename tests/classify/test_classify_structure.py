@@ -38,6 +38,9 @@ def _unmark(marked: str) -> tuple[str, list[tuple[str, int, int]]]:
 
 
 MARKED = [
+    # billing for acts not done, in spoken French without « ne »
+    ("<d>Le dentiste charge la RAMQ pour des examens qu'il fait pas.</d>", 1),
+    ("<d>12 traitements de physio réclamés à la Croix Bleue, j'en ai fait 5.</d>", 1),
     # secrecy: health information shown to a stranger
     ("<d>La secrétaire a montré mes résultats de biopsie à la dame d'à côté pour rigoler.</d>", None),
     ("<d>Le médecin a divulgué ma séropositivité à mon employeur.</d>", None),
@@ -83,6 +86,8 @@ def test_passages_are_pinned(marked: str, rating: int | None) -> None:
 
 LAWFUL = [
     # the same vocabulary in lawful reviews: no passage of insult or defamation, no check
+    ("La facture est arrivée. Le dentiste ne fait pas de paiement en plusieurs fois.", 2),
+    ("On m'a facturé 180 € pour un détartrage, j'en ai eu pour mon argent.", 4),
     ("La secrétaire a crié mon nom dans la salle d'attente, c'était gênant.", None),
     ("Le dentiste m'a facturé 180 $ pour une radio, c'est cher.", 2),
     ("On m'a dit qu'il n'y avait plus de place avant janvier, très déçue.", 2),
