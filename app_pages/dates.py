@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 from responders.dates_fr import DAY_HINT, PERIODS, DayError, parse_day, period_days
+from responders.views.render import md_escape
 
 
 def day_field(label: str, *, value: date | None, key: str, container=st) -> date | None:  # type: ignore[no-untyped-def]
@@ -18,7 +19,7 @@ def day_field(label: str, *, value: date | None, key: str, container=st) -> date
     try:
         return parse_day(text)
     except DayError as error:
-        container.error(str(error))
+        container.error(md_escape(str(error)))  # the message quotes what was typed
         return None
 
 

@@ -228,3 +228,6 @@ def test_the_journal_period_is_chosen_in_french_and_typed_days_filter(demo_db, m
     assert at.dataframe[0].value.empty
     at.text_input(key="journal-period-to").input("31/02/2020").run()
     assert any("n'existe pas" in e.value for e in at.error)
+    # what was typed is quoted back escaped, never as Markdown
+    at.text_input(key="journal-period-to").input("[ici](https://example.org)").run()
+    assert any("\\[ici\\]" in e.value for e in at.error), [e.value for e in at.error]
