@@ -96,8 +96,7 @@ with st.expander("Filtres", expanded=False):
     )
     only_new = st.toggle("Seulement les nouveaux depuis le dernier triage", value=True, key="filter-only-new")
 
-since = queue.period_bounds([first_day], settings.profile)[0] if first_day else None
-until = queue.period_bounds([last_day, last_day], settings.profile)[1] if last_day else None
+since, until = queue.period_bounds(first_day, last_day, settings.profile)
 filters = queue.QueueFilters(
     locations=tuple(chosen_locations), labels=tuple(chosen_labels), statuses=tuple(chosen_status),
     stars=tuple(chosen_stars), since=since, until=until, only_new=only_new, search=search or "",

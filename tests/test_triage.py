@@ -353,8 +353,8 @@ def test_times_are_shown_in_the_practices_zone():
 def test_a_period_is_made_of_the_practices_days():
     from datetime import date
 
-    since, until = queue.period_bounds((date(2026, 11, 1), date(2026, 11, 30)), "qc-medecin")
+    since, until = queue.period_bounds(date(2026, 11, 1), date(2026, 11, 30), "qc-medecin")
     assert since == datetime(2026, 11, 1, 4, 0, tzinfo=UTC)  # midnight in Montréal (EDT)
     assert until.isoformat().startswith("2026-12-01T04:59:59")
-    assert queue.period_bounds((), "fr-dentiste") == (None, None)
-    assert queue.period_bounds((date(2026, 7, 1),), "fr-dentiste")[0] == datetime(2026, 6, 30, 22, 0, tzinfo=UTC)
+    assert queue.period_bounds(None, None, "fr-dentiste") == (None, None)
+    assert queue.period_bounds(date(2026, 7, 1), None, "fr-dentiste") == (datetime(2026, 6, 30, 22, 0, tzinfo=UTC), None)

@@ -373,9 +373,9 @@ def triage_leftovers(session: Session, *, profile: str = "fr-dentiste") -> list[
 
 
 def period_bounds(
-    period: Any, profile: str | None = None
+    first: date | None, last: date | None, profile: str | None = None
 ) -> tuple[datetime | None, datetime | None]:
-    """Turns a date_input value (nothing, one date or a pair) into aware UTC bounds; the days
+    """The first and last day of a period (either may be open) as aware UTC bounds; the days
     are the practice's own days when `profile` is given (midnight in Paris or Montréal)."""
     from datetime import UTC, time
     from zoneinfo import ZoneInfo
@@ -383,15 +383,8 @@ def period_bounds(
     from responders.deadlines import RULES
 
     zone = ZoneInfo(RULES[get_profile(profile).jurisdiction].timezone) if profile else UTC
-    dates = list(period) if isinstance(period, list | tuple) else [period] if period else []
-    if not dates:
-        return None, None
-    since = datetime.combine(dates[0], time.min, tzinfo=zone).astimezone(UTC)
-    until = (
-        datetime.combine(dates[-1], time.max, tzinfo=zone).astimezone(UTC)
-        if len(dates) > 1
-        else None
-    )
+    since = datetime.combine(first, time.min, tzinfo=zone).astimezone(UTC) if first else None
+    until = datetime.combine(last, time.max, tzinfo=zone).astimezone(UTC) if last else None
     return since, until
 
 
