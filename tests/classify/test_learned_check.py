@@ -16,7 +16,9 @@ from responders.text.linear import LinearModel, features, train
 ROOT = Path(__file__).resolve().parents[2]
 
 # Written for this test, phrased outside every listed shape the rules know (an act described,
-# no accusation verb), and checked to be missed by the rules layer below.
+# no accusation verb). The test checks the rules miss them; they were kept because the shipped
+# model flags them (two first candidates turned out to be caught by the rules), so a retrained
+# model that stops seeing them fails here.
 OUTSIDE_THE_RULES = [
     ("Mêmes gants du patient d'avant pour moi, vu de mes yeux, et personne n'a rien dit.", 2),
     ("Le dentiste se sert des fraises de la veille sans les passer à l'autoclave.", 1),
